@@ -1,0 +1,48 @@
+namespace DataOps.Benchmarks;
+
+/// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all]</c>.</summary>
+public static class Program
+{
+    /// <summary>Runs the named suites (all of them with <c>all</c>), or lists them.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var suites = typeof(Program).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IBenchmarkSuite).IsAssignableFrom(t))
+            .Select(t => (IBenchmarkSuite)Activator.CreateInstance(t)!)
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+        if (args.Length == 0)
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project DataOps.Benchmarks -- <suite> [<suite> ...] | all");
+            foreach (var suite in suites)
+            {
+                Console.WriteLine($"  {suite.Name,-12} {suite.Description}");
+            }
+
+            return 0;
+        }
+
+        var selected = args.Contains("all", StringComparer.OrdinalIgnoreCase)
+            ? suites
+            : suites.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var unknown = args.Where(a => !a.Equals("all", StringComparison.OrdinalIgnoreCase) && suites.All(s => !s.Name.Equals(a, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"unknown suite(s): {string.Join(", ", unknown)}");
+            return 2;
+        }
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        foreach (var suite in selected)
+        {
+            Console.WriteLine($"== {suite.Name}: {suite.Description}");
+            await suite.RunAsync(Console.Out, cts.Token);
+            Console.WriteLine();
+        }
+
+        return 0;
+    }
+
+}
