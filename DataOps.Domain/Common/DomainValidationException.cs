@@ -17,7 +17,15 @@ public sealed class DomainValidationException : DomainException
         Reason = reason;
     }
 
-    /// <summary>Creates the exception with a message only; <see cref="Field"/> is empty.</summary>
+    /// <summary>Creates the exception for a field and a reason, with the exception that revealed the problem.</summary>
+    public DomainValidationException(string field, string reason, Exception innerException)
+        : base($"Invalid {field}: {reason}", innerException)
+    {
+        Field = field;
+        Reason = reason;
+    }
+
+    /// <summary>Creates the exception with a default message; <see cref="Field"/> is empty.</summary>
     public DomainValidationException()
         : this(string.Empty, "the value is invalid")
     {
