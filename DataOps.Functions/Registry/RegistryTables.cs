@@ -1,0 +1,66 @@
+using DataOps.Storage.Queues;
+using DataOps.Storage.Tables;
+using Microsoft.Extensions.Options;
+
+namespace DataOps.Functions.Registry;
+
+/// <summary>The registry's tables and the events queue, created once on first use.</summary>
+public sealed class RegistryTables
+{
+    private readonly Lazy<Task> _created;
+
+    /// <summary>Creates the handles; nothing is created in storage until first use.</summary>
+    public RegistryTables(TableServiceClient tables, QueueServiceClient queues, IOptions<RegistryOptions> options)
+    {
+        var o = options.Value;
+        Datasets = tables.GetTableClient(o.TablePrefix + "Datasets");
+        Index = tables.GetTableClient(o.TablePrefix + "DatasetIndex");
+        Claims = tables.GetTableClient(o.TablePrefix + "DatasetClaims");
+        Audit = tables.GetTableClient(o.TablePrefix + "AuditLog");
+        QualityChecks = tables.GetTableClient(o.TablePrefix + "QualityChecks");
+        Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
+        Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
+        Events = queues.GetQueueClient(o.EventsQueueName);
+        _created = new Lazy<Task>(CreateAllAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Authoritative dataset rows (PK = dataset id).</summary>
+    public TableClient Datasets { get; }
+
+    /// <summary>Copies of dataset rows keyed for listing by client+stage, journey and status.</summary>
+    public TableClient Index { get; }
+
+    /// <summary>Uniqueness claims: client/stage/type slots and connector names.</summary>
+    public TableClient Claims { get; }
+
+    /// <summary>Every domain event, exactly once per event id.</summary>
+    public TableClient Audit { get; }
+
+    /// <summary>Quality-check history.</summary>
+    public TableClient QualityChecks { get; }
+
+    /// <summary>Glean connectors.</summary>
+    public TableClient Connectors { get; }
+
+    /// <summary>The journey projection.</summary>
+    public TableClient Journeys { get; }
+
+    /// <summary>The <c>dataset-events</c> queue.</summary>
+    public QueueClient Events { get; }
+
+    /// <summary>Creates every table and the queue if absent (once per process).</summary>
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    private async Task CreateAllAsync()
+    {
+        await Task.WhenAll(
+            Datasets.CreateIfNotExistsAsync(),
+            Index.CreateIfNotExistsAsync(),
+            Claims.CreateIfNotExistsAsync(),
+            Audit.CreateIfNotExistsAsync(),
+            QualityChecks.CreateIfNotExistsAsync(),
+            Connectors.CreateIfNotExistsAsync(),
+            Journeys.CreateIfNotExistsAsync(),
+            Events.CreateIfNotExistsAsync()).ConfigureAwait(false);
+    }
+}
