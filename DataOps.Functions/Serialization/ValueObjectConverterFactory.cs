@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -29,7 +30,7 @@ public sealed class ValueObjectConverterFactory : JsonConverterFactory
         where T : struct
     {
         private static readonly Func<string?, T> Factory = FindFactory(typeof(T))!.CreateDelegate<Func<string?, T>>();
-        private static readonly Func<T, string> Getter = typeof(T).GetProperty("Value")!.GetGetMethod()!.CreateDelegate<Func<T, string>>();
+        private static readonly Func<T, string> Getter = CompileGetter();
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -49,5 +50,12 @@ public sealed class ValueObjectConverterFactory : JsonConverterFactory
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Getter(value));
+
+        // An open delegate cannot bind a struct's instance getter directly; a compiled lambda can.
+        private static Func<T, string> CompileGetter()
+        {
+            var instance = Expression.Parameter(typeof(T), "value");
+            return Expression.Lambda<Func<T, string>>(Expression.Property(instance, "Value"), instance).Compile();
+        }
     }
 }
