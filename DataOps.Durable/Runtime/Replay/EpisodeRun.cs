@@ -12,6 +12,7 @@ internal sealed class EpisodeRun(ReplayContext context, DurableTaskRegistry regi
     private Task<Task<object?>>? _run;
     private bool _suspended;
     private bool _done;
+    private bool _nonDeterministic;
     private HistoryEvent? _completion;
 
     public EpisodeResult Execute(IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> newEvents)
@@ -37,7 +38,8 @@ internal sealed class EpisodeRun(ReplayContext context, DurableTaskRegistry regi
             }
         }
 
-        foreach (var action in context.Pending.Values.OrderBy(a => a.Event.TaskId))
+        // After a determinism failure the pending actions come from code that no longer matches; none is sent.
+        foreach (var action in context.Pending.Values.Where(_ => !_nonDeterministic).OrderBy(a => a.Event.TaskId))
         {
             _newHistory.Add(action.Event);
             _messages.Add(action.Message);
@@ -74,6 +76,7 @@ internal sealed class EpisodeRun(ReplayContext context, DurableTaskRegistry regi
             case HistoryEventKind.TaskScheduled or HistoryEventKind.TimerCreated or HistoryEventKind.SubOrchestrationCreated:
                 if (context.MatchAction(e) is { } mismatch)
                 {
+                    _nonDeterministic = true;
                     Finish(OrchestrationRuntimeStatus.Failed, null, TaskFailureDetails.FromException(
                         new NonDeterministicOrchestrationException($"Non-deterministic orchestration '{context.Name}': {mismatch}.")));
                 }
