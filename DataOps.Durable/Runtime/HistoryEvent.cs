@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DataOps.Durable.Runtime;
 
 /// <summary>
@@ -45,10 +47,12 @@ internal sealed record HistoryEvent(HistoryEventKind Kind)
     public IReadOnlyList<HistoryEvent>? Carryover { get; init; }
 
     /// <summary>True for events that complete a task the orchestrator awaits.</summary>
+    [JsonIgnore]
     public bool IsTaskResult => Kind is HistoryEventKind.TaskCompleted or HistoryEventKind.TaskFailed
         or HistoryEventKind.SubOrchestrationCompleted or HistoryEventKind.SubOrchestrationFailed or HistoryEventKind.TimerFired;
 
     /// <summary>True for events recording an action the orchestrator took.</summary>
+    [JsonIgnore]
     public bool IsAction => Kind is HistoryEventKind.TaskScheduled or HistoryEventKind.TimerCreated
         or HistoryEventKind.SubOrchestrationCreated;
 }
