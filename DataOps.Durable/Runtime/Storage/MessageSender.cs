@@ -25,10 +25,13 @@ internal sealed class MessageSender(
         }
     }
 
-    public async Task SendAsync(QueueClient queue, TaskMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(QueueClient queue, TaskMessage message, CancellationToken cancellationToken) =>
+        SendRawAsync(queue, MessageCodec.Serialize(message), message.InstanceId, VisibilityDelay(message), cancellationToken);
+
+    public async Task SendRawAsync(QueueClient queue, string text, string instanceId, TimeSpan? visibility, CancellationToken cancellationToken)
     {
-        var text = await payloads.OffloadAsync(MessageCodec.Serialize(message), message.InstanceId, cancellationToken);
-        await queue.SendMessageAsync(text!, VisibilityDelay(message), QueueClient.InfiniteTimeToLive, cancellationToken);
+        var body = await payloads.OffloadAsync(text, instanceId, cancellationToken);
+        await queue.SendMessageAsync(body!, visibility, QueueClient.InfiniteTimeToLive, cancellationToken);
     }
 
     public TimeSpan? VisibilityDelay(TaskMessage message)
