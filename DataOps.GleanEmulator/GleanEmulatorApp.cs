@@ -12,8 +12,11 @@ namespace DataOps.GleanEmulator;
 /// </summary>
 public static class GleanEmulatorApp
 {
-    /// <summary>Builds the app from command-line arguments, then lets <paramref name="configure"/> adjust the options.</summary>
-    public static WebApplication Build(string[] args, Action<GleanEmulatorOptions>? configure = null)
+    /// <summary>
+    /// Builds the app from command-line arguments, then lets <paramref name="configure"/> adjust the options and
+    /// <paramref name="services"/> replace services (e.g. the <see cref="TimeProvider"/> behind rate limits).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<GleanEmulatorOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -48,6 +51,7 @@ public static class GleanEmulatorApp
         builder.Services.AddSingleton<RateLimits>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddHostedService<SnapshotWriter>();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<GleanApiMiddleware>();
