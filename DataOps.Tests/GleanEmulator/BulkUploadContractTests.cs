@@ -4,18 +4,18 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Tests.GleanEmulator;
 
 /// <summary>Bulk-upload sessions: page order, concurrency refusal, restarts, stale deletion and its 20 % hold.</summary>
-public sealed class BulkUploadContractTests : IAsyncLifetime
+public sealed class BulkUploadContractTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
 {
     private const string Ds = "docs";
     private GleanEmulatorFixture _emulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await GleanEmulatorFixture.StartAsync();
+        _emulator = await shared.ResetAsync();
         await _emulator.AddDatasourceAsync(Ds);
     }
 
-    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Bulk_FirstMiddleLast_StoresAllAndRecordsPagesInOrder()

@@ -7,7 +7,7 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Tests.GleanEmulator;
 
 /// <summary>Raw JSON calls to the emulator, as any Glean client would make them.</summary>
-internal static class EmulatorCalls
+public static class EmulatorCalls
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -81,6 +81,13 @@ internal static class EmulatorCalls
             forceRestartUpload = force,
             disableStaleDocumentDeletionCheck = disableStaleCheck,
         });
+
+    /// <summary>Opens an upload with one empty first page and leaves it unfinished (as a crashed writer would).</summary>
+    public static async Task BulkAsyncRaw(this GleanEmulatorFixture emulator, string datasource, string uploadId)
+    {
+        var (status, body, _) = await emulator.BulkAsync(datasource, uploadId, [], first: true, last: false);
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+    }
 
     public static string Message(this JsonElement body) => body.GetProperty("message").GetString()!;
 }

@@ -6,17 +6,17 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Tests.GleanEmulator;
 
 /// <summary>The admin API and each injected fault, seen from a raw client.</summary>
-public sealed class FaultInjectionTests : IAsyncLifetime
+public sealed class FaultInjectionTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
 {
     private GleanEmulatorFixture _emulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await GleanEmulatorFixture.StartAsync();
+        _emulator = await shared.ResetAsync();
         await _emulator.AddDatasourceAsync("docs");
     }
 
-    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private Task<HttpStatusCode> StatusCallAsync() =>
         _emulator.PostAsync("api/index/v1/debug/docs/status", null).ContinueWith(t => t.Result.Status, TaskScheduler.Default);

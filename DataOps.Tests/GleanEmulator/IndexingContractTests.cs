@@ -4,13 +4,13 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Tests.GleanEmulator;
 
 /// <summary>The indexing endpoints answer as glean-api.md says, for success and for each error.</summary>
-public sealed class IndexingContractTests : IAsyncLifetime
+public sealed class IndexingContractTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
 {
     private GleanEmulatorFixture _emulator = null!;
 
-    public async ValueTask InitializeAsync() => _emulator = await GleanEmulatorFixture.StartAsync();
+    public async ValueTask InitializeAsync() => _emulator = await shared.ResetAsync();
 
-    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task AddDatasource_ThenGetConfig_ReturnsTheConfig()

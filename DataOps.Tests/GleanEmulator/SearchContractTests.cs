@@ -6,13 +6,13 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Tests.GleanEmulator;
 
 /// <summary><c>/rest/api/v1/search</c>: relevance, datasource filters, paging and every error it answers.</summary>
-public sealed class SearchContractTests : IAsyncLifetime
+public sealed class SearchContractTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
 {
     private GleanEmulatorFixture _emulator = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _emulator = await GleanEmulatorFixture.StartAsync();
+        _emulator = await shared.ResetAsync();
         foreach (var ds in new[] { "alpha", "beta" })
         {
             await _emulator.AddDatasourceAsync(ds);
@@ -26,7 +26,7 @@ public sealed class SearchContractTests : IAsyncLifetime
         }
     }
 
-    public ValueTask DisposeAsync() => _emulator.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Search_WithDatasourceFilter_ReturnsOnlyThatDatasourceRankedByTitleFirst()

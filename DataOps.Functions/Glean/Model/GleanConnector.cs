@@ -28,4 +28,20 @@ public sealed record GleanConnector(
 {
     /// <summary>The connector kind, the short form of <see cref="DatasetType"/>.</summary>
     public ConnectorType ConnectorType => ConnectorKinds.ToConnectorType(DatasetType);
+
+    /// <summary>Value equality, with the beta users compared as a sequence.</summary>
+    public bool Equals(GleanConnector? other) =>
+        other is not null
+        && ConnectorName == other.ConnectorName
+        && DatasourceName == other.DatasourceName
+        && DatasetType == other.DatasetType
+        && Stage == other.Stage
+        && ObjectType == other.ObjectType
+        && UrlRegex == other.UrlRegex
+        && ViewUrlBase == other.ViewUrlBase
+        && IsTestDatasource == other.IsTestDatasource
+        && BetaUsers.SequenceEqual(other.BetaUsers, StringComparer.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ConnectorName, DatasourceName, DatasetType, Stage, IsTestDatasource);
 }

@@ -26,5 +26,5 @@ public static class ViewUrls
 
     /// <summary>A URL under <paramref name="root"/> that identifies one document.</summary>
     public static string Canonical(Uri root, string objectType, string id) =>
-        new Uri(root, $"{objectType.ToLowerInvariant()}/{Uri.EscapeDataString(id)}").ToString();
+        new Uri(root, $"{objectType.ToLowerInvariant()}/{Uri.EscapeDataString(id)}").AbsoluteUri;
 }
