@@ -1,0 +1,308 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Glean.Errors;
+using DataOps.Functions.Glean.Model;
+using DataOps.Tests.GleanEmulator;
+using DataOps.Tests.Infrastructure;
+
+namespace DataOps.Tests.Glean;
+
+/// <summary>The connector operations against the emulator over real HTTP.</summary>
+public sealed class GleanConnectorServiceTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
+{
+    private GleanEmulatorFixture _emulator = null!;
+    private GleanAdapterHarness _adapter = null!;
+
+    private IGleanConnectorService Service => _adapter.Service;
+
+    public async ValueTask InitializeAsync()
+    {
+        _emulator = await shared.ResetAsync();
+        _adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["BetaUsers"] = "se@example.com" });
+    }
+
+    public ValueTask DisposeAsync() => _adapter.DisposeAsync();
+
+    private Task<GleanConnector> CreateAsync(DatasetType type = DatasetType.ConfluencePages, Stage stage = Stage.Sandbox, string client = "ACME") =>
+        Service.CreateConnectorAsync(
+            new ConnectorSpec($"{client}-{stage.ToWireName()}-{ConnectorKinds.ToConnectorType(type).ToWireName()}", type, stage, new Uri("https://acme.example.com/")),
+            TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task CreateConnector_Sandbox_RegistersATestDatasourceWithBetaUsers()
+    {
+        var connector = await CreateAsync();
+
+        var view = await _emulator.GetDatasourceAsync("acmesandboxconfluence");
+        Assert.Equal("acmesandboxconfluence", connector.DatasourceName);
+        Assert.NotNull(view);
+        Assert.Equal("ACME-sandbox-confluence", view.Config.DisplayName);
+        Assert.True(view.Config.IsTestDatasource);
+        Assert.Equal(["se@example.com"], view.BetaUsers);
+        Assert.Equal("ENABLED_FOR_TEST_GROUP", view.Visibility);
+    }
+
+    [Fact]
+    public async Task CreateConnector_Production_IsVisibleToAll()
+    {
+        await CreateAsync(DatasetType.JiraIssues, Stage.Production);
+
+        var view = await _emulator.GetDatasourceAsync("acmeproductionjira");
+        Assert.Equal("ENABLED_FOR_ALL", view!.Visibility);
+    }
+
+    [Fact]
+    public async Task CreateConnector_Twice_IsIdempotent()
+    {
+        var first = await CreateAsync();
+        var second = await CreateAsync();
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task CreateConnector_NameCollidingWithAnotherConnector_ThrowsConflict()
+    {
+        await CreateAsync(client: "AC-ME");
+
+        var error = await Assert.ThrowsAsync<GleanConflictException>(() => CreateAsync(client: "ACME"));
+
+        Assert.Contains("AC-ME-sandbox-confluence", error.Message, StringComparison.Ordinal);
+        Assert.Equal("AC-ME-sandbox-confluence", (await _emulator.GetDatasourceAsync("acmesandboxconfluence"))!.Config.DisplayName);
+    }
+
+    [Fact]
+    public async Task GetConnector_AfterCreate_ReadsTheSameConnectorBack()
+    {
+        var created = await CreateAsync(DatasetType.SlackMessages, Stage.Pilot);
+
+        var read = await Service.GetConnectorAsync(created.ConnectorName, TestContext.Current.CancellationToken);
+
+        Assert.Equal(created with { BetaUsers = [] }, read);
+    }
+
+    [Fact]
+    public async Task GetConnector_Unknown_IsNull() =>
+        Assert.Null(await Service.GetConnectorAsync("NOPE-sandbox-jira", TestContext.Current.CancellationToken));
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(999, 1)]
+    [InlineData(1000, 1)]
+    [InlineData(1001, 2)]
+    [InlineData(2500, 3)]
+    public async Task Populate_DocumentCount_SendsFirstMiddleAndLastPagesInOrder(int count, int expectedPages)
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+
+        var result = await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.Custom, count), TestContext.Current.CancellationToken);
+
+        Assert.Equal(expectedPages, result.PageCount);
+        Assert.Equal(count, result.DocumentCount);
+        var view = (await _emulator.GetDatasourceAsync(connector.DatasourceName))!;
+        var upload = Assert.Single(view.Uploads);
+        Assert.Equal("dataops-ds-1-1", upload.UploadId);
+        Assert.Equal("SUCCESSFUL", upload.Status);
+        Assert.Equal(expectedPages, upload.Pages.Count);
+        Assert.True(upload.Pages[0].IsFirstPage);
+        Assert.True(upload.Pages[^1].IsLastPage);
+        Assert.All(upload.Pages.Skip(1), p => Assert.False(p.IsFirstPage));
+        Assert.All(upload.Pages.Take(upload.Pages.Count - 1), p => Assert.False(p.IsLastPage));
+        Assert.All(upload.Pages, p => Assert.InRange(p.DocumentCount, 0, 1000));
+        Assert.Equal(count, upload.Pages.Sum(p => p.DocumentCount));
+        Assert.Equal(count, view.DocumentCount);
+    }
+
+    [Fact]
+    public async Task Populate_UnfinishedUploadOfTheSameDataset_IsRestarted()
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+        await _emulator.BulkAsyncRaw(connector.DatasourceName, UploadIds.Population("ds-1", 1));
+
+        var result = await Service.PopulateAsync(connector, "ds-1", 2, GleanRecords.Create(DatasetType.Custom, 10), TestContext.Current.CancellationToken);
+
+        Assert.True(result.RestartedEarlierUpload);
+        var view = (await _emulator.GetDatasourceAsync(connector.DatasourceName))!;
+        Assert.Equal("dataops-ds-1-2", Assert.Single(view.Uploads).UploadId);
+        Assert.True(view.Uploads[0].Pages[0].ForceRestartUpload);
+        Assert.Equal(10, view.DocumentCount);
+    }
+
+    [Fact]
+    public async Task Populate_UnfinishedUploadOfAnotherDataset_ThrowsConflict()
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+        await _emulator.BulkAsyncRaw(connector.DatasourceName, UploadIds.Population("other", 1));
+
+        await Assert.ThrowsAsync<GleanConflictException>(() =>
+            Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.Custom, 3), TestContext.Current.CancellationToken));
+
+        Assert.Equal("dataops-other-1", Assert.Single((await _emulator.GetDatasourceAsync(connector.DatasourceName))!.Uploads).UploadId);
+    }
+
+    [Fact]
+    public async Task Populate_DuplicateRecordIds_ThrowsBeforeSendingAnything()
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+        var records = GleanRecords.Create(DatasetType.Custom, 3).Append(GleanRecords.One(DatasetType.Custom, 1)).ToList();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Service.PopulateAsync(connector, "ds-1", 1, records, TestContext.Current.CancellationToken));
+
+        Assert.Contains("doc-1", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await _emulator.GetDatasourceAsync(connector.DatasourceName))!.Uploads);
+    }
+
+    [Fact]
+    public async Task ProbeHealth_PopulatedConnector_IsHealthy()
+    {
+        var connector = await CreateAsync(DatasetType.JiraIssues);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.JiraIssues, 30), TestContext.Current.CancellationToken);
+
+        var health = await Service.ProbeHealthAsync(connector, 30, TestContext.Current.CancellationToken);
+
+        Assert.True(health.Healthy, string.Join("; ", health.Problems));
+        Assert.Equal(30, health.IndexedCount);
+        Assert.Empty(health.Problems);
+    }
+
+    [Fact]
+    public async Task ProbeHealth_CountMismatch_IsUnhealthyWithAReason()
+    {
+        var connector = await CreateAsync(DatasetType.JiraIssues);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.JiraIssues, 5), TestContext.Current.CancellationToken);
+
+        var health = await Service.ProbeHealthAsync(connector, 6, TestContext.Current.CancellationToken);
+
+        Assert.False(health.Healthy);
+        Assert.Contains(health.Problems, p => p.Contains("6 expected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProbeHealth_EmulatorReportsConnectorUnhealthy_IsUnhealthy()
+    {
+        var connector = await CreateAsync(DatasetType.JiraIssues);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.JiraIssues, 5), TestContext.Current.CancellationToken);
+        await _emulator.SetHealthAsync(connector.DatasourceName, healthy: false);
+
+        var health = await Service.ProbeHealthAsync(connector, 5, TestContext.Current.CancellationToken);
+
+        Assert.True(health.Reachable);
+        Assert.False(health.Healthy);
+        Assert.Equal(0, health.IndexedCount);
+    }
+
+    [Fact]
+    public async Task ProbeHealth_UploadStillActive_IsUnhealthy()
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+        await _emulator.BulkAsyncRaw(connector.DatasourceName, "dataops-ds-1-1");
+
+        var health = await Service.ProbeHealthAsync(connector, 0, TestContext.Current.CancellationToken);
+
+        Assert.False(health.LastUploadSuccessful);
+        Assert.False(health.Healthy);
+    }
+
+    [Fact]
+    public async Task ProbeHealth_NeverPopulated_IsUnhealthy()
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+
+        var health = await Service.ProbeHealthAsync(connector, 0, TestContext.Current.CancellationToken);
+
+        Assert.False(health.Healthy);
+        Assert.Contains("no upload recorded", health.Problems);
+    }
+
+    [Fact]
+    public async Task RunSampleQueries_TermsFromRecords_AllReturnResults()
+    {
+        var connector = await CreateAsync(DatasetType.ConfluencePages);
+        var records = GleanRecords.Create(DatasetType.ConfluencePages, 50);
+        await Service.PopulateAsync(connector, "ds-1", 1, records, TestContext.Current.CancellationToken);
+
+        var report = await Service.RunSampleQueriesAsync(connector, SampleQueries.FromRecords(DatasetType.ConfluencePages, records), TestContext.Current.CancellationToken);
+
+        Assert.Equal(10, report.Results.Count);
+        Assert.True(report.AllSucceeded, string.Join("; ", report.Results.Where(r => !r.Succeeded).Select(r => $"{r.Query}: {r.Error}")));
+    }
+
+    [Fact]
+    public async Task RunSampleQueries_OtherDatasourceHoldsTheWords_FindsNothing()
+    {
+        var empty = await CreateAsync(DatasetType.Custom);
+        var full = await CreateAsync(DatasetType.ConfluencePages);
+        await Service.PopulateAsync(full, "ds-1", 1, GleanRecords.Create(DatasetType.ConfluencePages, 20), TestContext.Current.CancellationToken);
+
+        var report = await Service.RunSampleQueriesAsync(empty, ["onboarding"], TestContext.Current.CancellationToken);
+
+        var result = Assert.Single(report.Results);
+        Assert.False(result.Succeeded);
+        Assert.Equal("no result", result.Error);
+        Assert.False(report.AllSucceeded);
+    }
+
+    [Fact]
+    public async Task Pause_CallsNothing_AndReturnsARecord()
+    {
+        var connector = await CreateAsync();
+        await _emulator.ClearRequestsAsync();
+
+        var pause = Service.Pause(connector);
+
+        Assert.Equal(connector.ConnectorName, pause.ConnectorName);
+        Assert.Empty(await _emulator.GetRequestsAsync());
+    }
+
+    [Fact]
+    public async Task Disconnect_Connector_BecomesInvisibleToEveryone()
+    {
+        var connector = await CreateAsync(DatasetType.GithubRepos, Stage.Production);
+
+        await Service.DisconnectAsync(connector, TestContext.Current.CancellationToken);
+
+        var view = (await _emulator.GetDatasourceAsync(connector.DatasourceName))!;
+        Assert.True(view.Config.IsTestDatasource);
+        Assert.Empty(view.BetaUsers);
+        Assert.Equal("NOT_ENABLED", view.Visibility);
+    }
+
+    [Fact]
+    public async Task EmptyAndRetire_PopulatedConnector_LeavesNoDocument()
+    {
+        var connector = await CreateAsync(DatasetType.SlackMessages);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.SlackMessages, 40), TestContext.Current.CancellationToken);
+
+        var retirement = await Service.EmptyAndRetireAsync(connector, "ds-1", TestContext.Current.CancellationToken);
+
+        Assert.True(retirement.Verified);
+        Assert.Equal(0, (await Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken)).Indexed);
+        var last = (await _emulator.GetDatasourceAsync(connector.DatasourceName))!.Uploads[^1];
+        Assert.Equal("dataops-ds-1-retire", last.UploadId);
+        Assert.True(Assert.Single(last.Pages).DisableStaleDocumentDeletionCheck);
+    }
+
+    [Fact]
+    public async Task EmptyAndRetire_Twice_IsIdempotent()
+    {
+        var connector = await CreateAsync(DatasetType.SlackMessages);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.SlackMessages, 5), TestContext.Current.CancellationToken);
+
+        await Service.EmptyAndRetireAsync(connector, "ds-1", TestContext.Current.CancellationToken);
+        var again = await Service.EmptyAndRetireAsync(connector, "ds-1", TestContext.Current.CancellationToken);
+
+        Assert.True(again.Verified);
+    }
+
+    [Fact]
+    public async Task GetDocumentCount_AfterPopulate_CountsUploadedAndIndexed()
+    {
+        var connector = await CreateAsync(DatasetType.GithubRepos);
+        await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.GithubRepos, 12), TestContext.Current.CancellationToken);
+
+        var count = await Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken);
+
+        Assert.Equal(new ConnectorDocumentCount(12, 12), count);
+    }
+}
