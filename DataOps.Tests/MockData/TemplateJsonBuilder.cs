@@ -6,11 +6,11 @@ namespace DataOps.Tests.MockData;
 /// <summary>A small valid <c>custom</c> template as a mutable JSON tree, for tests that break one thing at a time.</summary>
 internal static class TemplateJsonBuilder
 {
-    public const string Path = "acme_industry/test_case/custom.json";
+    public const string Path = "enterprise/test_case/custom.json";
 
     public static JsonObject Valid() => JsonNode.Parse("""
         {
-          "metadata": { "industry": "acme_industry", "use_case": "test_case", "dataset_type": "custom", "version": "1.0.0", "default_record_count": 40, "description": "test" },
+          "metadata": { "industry": "enterprise", "use_case": "test_case", "dataset_type": "custom", "version": "1.0.0", "default_record_count": 40, "description": "test" },
           "schema": {
             "fields": [
               { "name": "id", "type": "string", "required": true, "max_length": 64 },

@@ -20,7 +20,7 @@ public sealed class MockDataGenerator
                 : throw new ArgumentOutOfRangeException(nameof(requested), explicitCount, $"The record count must be between 1 and {TemplateParser.MaxRecordCount}.");
         }
 
-        return SandboxRecordCounts.For(template.Metadata.DatasetType, template.Metadata.DefaultRecordCount);
+        return StageDataRules.RecordCountFor(template.Metadata.DatasetType, template.Metadata.DefaultRecordCount);
     }
 
     /// <summary>Generates the records lazily.</summary>

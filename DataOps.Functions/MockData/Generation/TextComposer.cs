@@ -45,26 +45,24 @@ public static class TextComposer
     {
         var builder = new StringBuilder(lead);
         var target = random.Between(minSentences, maxSentences);
-        var previous = -1;
-        for (var n = 0; n < target || builder.Length < minLength; n++)
+        var unused = new List<int>(patterns.Count);
+        for (var n = 0; (n < target || builder.Length < minLength) && n <= 10_000; n++)
         {
-            var pick = random.Next(patterns.Count);
-            if (pick == previous && patterns.Count > 1)
+            // Draw without replacement so a body repeats a sentence only once the whole pool is used.
+            if (unused.Count == 0)
             {
-                pick = (pick + 1) % patterns.Count;
+                unused.AddRange(Enumerable.Range(0, patterns.Count));
             }
 
-            previous = pick;
+            var slot = random.Next(unused.Count);
+            var pick = unused[slot];
+            unused.RemoveAt(slot);
             if (builder.Length > 0)
             {
                 builder.Append(n % 3 == 0 ? "\n\n" : " ");
             }
 
             builder.Append(Fill(patterns[pick], v, random));
-            if (n > 10_000)
-            {
-                break;
-            }
         }
 
         return Fit(builder.ToString(), maxLength);

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.MockData.Templates;
@@ -19,4 +20,13 @@ public sealed record MockTemplate(
 {
     /// <summary>The catalog id (<see cref="TemplateMetadata.TemplateId"/>).</summary>
     public string Id => Metadata.TemplateId;
+
+    /// <summary>What template selection needs to know (the domain view of this template).</summary>
+    public TemplateDescriptor ToDescriptor() => new(
+        TemplateId.Create(Id),
+        WireNames.Parse<Industry>(Metadata.Industry),
+        UseCase.Create(Metadata.UseCase),
+        Metadata.DatasetType,
+        Metadata.Version,
+        Metadata.DefaultRecordCount);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataOps.Domain.Quality;
 using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.MockData.Templates;
@@ -79,12 +80,12 @@ public static class SchemaInference
             return FieldType.DateTime;
         }
 
-        if (strings.All(s => FieldFormats.IsEmail(s)))
+        if (strings.All(s => FieldValueRules.HasExpectedType(FieldType.Email, s)))
         {
             return FieldType.Email;
         }
 
-        if (strings.All(s => FieldFormats.IsHttpUrl(s)))
+        if (strings.All(s => FieldValueRules.HasExpectedType(FieldType.Url, s)))
         {
             return FieldType.Url;
         }

@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
 
 namespace DataOps.Functions.MockData.Templates;
 
@@ -40,7 +41,7 @@ internal static class TemplateChecks
         for (var i = 0; i < template.SampleRecords.Count; i++)
         {
             var record = template.SampleRecords[i];
-            foreach (var violation in RecordConformance.Check(record, template.Schema))
+            foreach (var violation in SchemaValidator.ValidateRecord(record, template.Schema).Errors)
             {
                 errors.Add($"data.records[{i}]: {violation}");
             }

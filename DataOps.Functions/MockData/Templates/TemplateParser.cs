@@ -113,9 +113,9 @@ public static partial class TemplateParser
         var typeName = TemplateJson.String(m, "dataset_type");
         var version = TemplateJson.String(m, "version");
         var recordCount = TemplateJson.Int(m, "default_record_count", "metadata.default_record_count", errors);
-        if (industry is null || !SnakeCase().IsMatch(industry))
+        if (!WireNames.TryParse<Industry>(industry, out var knownIndustry))
         {
-            errors.Add("metadata.industry: required, lower-case snake_case");
+            errors.Add($"metadata.industry: unknown industry '{industry}'; expected one of {string.Join(", ", WireNames.AllowedNames<Industry>())}");
         }
 
         if (useCase is null || !SnakeCase().IsMatch(useCase))
@@ -144,7 +144,7 @@ public static partial class TemplateParser
         }
 
         var metadata = new TemplateMetadata(
-            industry!, useCase!, datasetType!.Value, version!, recordCount,
+            knownIndustry!.Value.ToWireName(), useCase!, datasetType!.Value, version!, recordCount,
             TemplateJson.String(m, "name") ?? $"{industry} {useCase} {typeName}",
             TemplateJson.String(m, "description") ?? string.Empty);
         var segments = sourcePath.Split('/');

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DataOps.Domain.Quality;
+using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.MockData.Templates;
 
@@ -64,7 +66,7 @@ public static class VocabularyReader
             errors.Add("generation.history_days: must be between 1 and 3650");
         }
 
-        if (!FieldFormats.IsHttpUrl(v.BaseUrl))
+        if (!FieldValueRules.HasExpectedType(FieldType.Url, v.BaseUrl))
         {
             errors.Add("generation.base_url: must be an absolute http(s) URL");
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
 using DataOps.Domain.Templates;
 using DataOps.Functions.MockData.Generation;
 using DataOps.Functions.MockData.Records;
@@ -114,7 +115,7 @@ public sealed class MockDataGeneratorTests
         {
             hash.AppendData(RecordJsonWriter.Serialize(record));
             var index = n;
-            violations.AddRange(RecordConformance.Check(record, template.Schema).Select(v => $"record {index}: {v}"));
+            violations.AddRange(SchemaValidator.ValidateRecord(record, template.Schema).Errors.Select(v => $"record {index}: {v}"));
             n++;
         }
 

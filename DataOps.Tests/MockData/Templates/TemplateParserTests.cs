@@ -14,7 +14,7 @@ public sealed class TemplateParserTests
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         var template = result.Template!;
-        Assert.Equal("acme_industry.test_case.custom", template.Id);
+        Assert.Equal("enterprise.test_case.custom", template.Id);
         Assert.Equal(40, template.Metadata.DefaultRecordCount);
         Assert.Equal(FieldType.DateTime, template.Schema.Find("created_at")!.Type);
         Assert.Equal(new DateTimeOffset(2025, 1, 2, 10, 0, 0, TimeSpan.Zero), template.SampleRecords[0]["created_at"]);
@@ -38,15 +38,16 @@ public sealed class TemplateParserTests
     public static TheoryData<string, string> Breakages() => new()
     {
         { "unknown-dataset-type", "metadata.dataset_type: unknown dataset type 'wiki_pages'" },
+        { "unknown-industry", "metadata.industry: unknown industry 'aerospace'" },
         { "unknown-field-type", "schema.fields[2].type: unknown field type 'strnig'" },
-        { "sample-violates-enum", "data.records[1]: 'category' value 'memo' is not one of: faq, policy" },
-        { "sample-missing-required", "data.records[0]: 'title' is required" },
-        { "sample-too-long", "data.records[0]: 'title' has 81 characters, more than the maximum 80" },
+        { "sample-violates-enum", "data.records[1]: field 'category' has a value outside its allowed values (faq, policy)" },
+        { "sample-missing-required", "data.records[0]: required field 'title' is missing or empty" },
+        { "sample-too-long", "data.records[0]: field 'title' is longer than 80 (length 81)" },
         { "missing-canonical", "schema: canonical field 'body' of custom is missing" },
         { "mix-not-in-enum", "generation.mix.weights: 'memo' is not an allowed value of 'category'" },
         { "bad-weight", "generation.mix.weights.faq: must be a positive number" },
         { "bad-count", "metadata.default_record_count: must be between 1 and 100000" },
-        { "path-mismatch", "metadata: industry/use_case/dataset_type say 'acme_industry/test_case/custom.json' but the file is at 'other/test_case/custom.json'" },
+        { "path-mismatch", "metadata: industry/use_case/dataset_type say 'enterprise/test_case/custom.json' but the file is at 'other/test_case/custom.json'" },
         { "bad-pattern", "schema.fields[0].pattern: 'id' is not a valid regular expression" },
         { "no-people", "generation.people: needs at least one entry to generate records" },
     };
@@ -62,6 +63,7 @@ public sealed class TemplateParserTests
         switch (breakage)
         {
             case "unknown-dataset-type": json["metadata"]!["dataset_type"] = "wiki_pages"; break;
+            case "unknown-industry": json["metadata"]!["industry"] = "aerospace"; break;
             case "unknown-field-type": fields[2]!["type"] = "strnig"; break;
             case "sample-violates-enum": records[1]!["category"] = "memo"; break;
             case "sample-missing-required": records[0]!.AsObject().Remove("title"); break;
