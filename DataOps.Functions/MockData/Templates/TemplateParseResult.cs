@@ -8,4 +8,7 @@ public sealed record TemplateParseResult(string SourcePath, MockTemplate? Templa
 {
     /// <summary>Whether the file produced a valid template.</summary>
     public bool IsValid => Template is not null && Errors.Count == 0;
+
+    /// <summary>SHA-256 of the file bytes (lower-case hex); empty when the file could not be read.</summary>
+    public string ContentHash { get; init; } = string.Empty;
 }

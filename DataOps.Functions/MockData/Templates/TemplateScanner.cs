@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace DataOps.Functions.MockData.Templates;
 
 /// <summary>Reads every <c>*.json</c> file under a template root, in a stable (ordinal path) order.</summary>
@@ -41,6 +43,6 @@ public static class TemplateScanner
             return new TemplateParseResult(relativePath, null, [$"cannot be read: {ex.Message}"]);
         }
 
-        return TemplateParser.Parse(bytes, relativePath);
+        return TemplateParser.Parse(bytes, relativePath) with { ContentHash = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
     }
 }
