@@ -12,6 +12,7 @@ namespace DataOps.Functions.MockData.Catalog;
 /// <summary>
 /// Maps catalog entries to table rows (partition = industry, row = template id) and back. Schema, samples and
 /// statistics are JSON strings; samples are trimmed from the end if they would pass the 64 KB property limit.
+/// Counts are stored as Int64: untyped JSON numbers (Int32) come back from the service as doubles.
 /// </summary>
 public static class CatalogEntitySerializer
 {
@@ -29,8 +30,8 @@ public static class CatalogEntitySerializer
             ["UseCase"] = m.UseCase,
             ["DatasetType"] = m.DatasetType.ToWireName(),
             ["Version"] = m.Version,
-            ["DefaultRecordCount"] = m.DefaultRecordCount,
-            ["RecordCount"] = entry.RecordCount,
+            ["DefaultRecordCount"] = (long?)m.DefaultRecordCount,
+            ["RecordCount"] = (long)entry.RecordCount,
             ["Name"] = m.Name,
             ["Description"] = m.Description,
             ["SourcePath"] = entry.SourcePath,
@@ -60,12 +61,12 @@ public static class CatalogEntitySerializer
             Required(entity, "UseCase"),
             type.Value,
             Required(entity, "Version"),
-            entity.GetInt32("DefaultRecordCount"),
+            (int?)entity.GetInt64("DefaultRecordCount"),
             entity.GetString("Name") ?? entity.RowKey,
             entity.GetString("Description") ?? string.Empty);
         return new CatalogEntry(
             metadata,
-            entity.GetInt32("RecordCount") ?? 0,
+            (int)(entity.GetInt64("RecordCount") ?? 0),
             schema,
             entity.GetBoolean("SchemaInferred") ?? false,
             samples,
