@@ -40,9 +40,9 @@ public sealed class QualityEvaluationTests
     }
 
     [Fact]
-    public void Decide_OverallExactly95WithDefaultWeights_NotFlooredByFloatingPoint()
+    public void Decide_OverallExactly95WithDefaultWeights_Ready()
     {
-        // 0.30 x 83.333... = 25 exactly in decimal, not in binary; rounding keeps the overall at 95.
+        // Completeness 83.33 (a repeating fraction) weighted 0.30 contributes 25: overall exactly 95.
         var thresholds = QualityThresholds.Create(100, 80, 100, 100, 95);
 
         var decision = QualityEvaluation.Decide(
