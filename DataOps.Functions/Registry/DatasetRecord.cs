@@ -13,6 +13,7 @@ public sealed class DatasetRecord
         Version = version;
         PersistedStatus = persistedStatus;
         PendingEvents = pendingEvents;
+        LoadedUpdatedAt = dataset.UpdatedAt;
     }
 
     /// <summary>The aggregate; change it through its methods, then <see cref="IDatasetRegistry.SaveAsync"/>.</summary>
@@ -29,4 +30,7 @@ public sealed class DatasetRecord
 
     /// <summary>Events saved but not yet published.</summary>
     internal IReadOnlyList<OutboxEvent> PendingEvents { get; }
+
+    /// <summary>The aggregate's last-change time as loaded; differs from <c>Dataset.UpdatedAt</c> once it changed in memory.</summary>
+    public DateTimeOffset LoadedUpdatedAt { get; }
 }

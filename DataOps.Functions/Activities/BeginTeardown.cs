@@ -1,0 +1,39 @@
+using DataOps.Domain.Datasets;
+using DataOps.Durable;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>
+/// Applies the teardown safety rule (refused while the journey is active in the dataset's own stage, unless the reason
+/// is manual with force) and moves the dataset to TEARDOWN. A dataset already in TEARDOWN continues.
+/// </summary>
+public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore journeys, TimeProvider time) : TaskActivity<TeardownDatasetInput, TeardownStart>
+{
+    /// <inheritdoc />
+    public override async Task<TeardownStart> RunAsync(TaskActivityContext context, TeardownDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var reason = WireNames.Parse<TeardownReason>(input.Reason);
+        var dataset = (await datasets.LoadAsync(input.DatasetId, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        switch (dataset.Status)
+        {
+            case DatasetStatus.Archived:
+                return new TeardownStart(false, $"dataset '{input.DatasetId}' is already archived");
+            case DatasetStatus.Teardown:
+                return new TeardownStart(true, null);
+        }
+
+        var journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
+        var activeInOwnStage = journey is { Completed: false } && journey.CurrentStage == dataset.Stage.ToWireName();
+        if (activeInOwnStage && !(reason == TeardownReason.Manual && input.Force))
+        {
+            return new TeardownStart(false, $"journey '{dataset.JourneyId.Value}' is still active in stage {dataset.Stage.ToWireName()}; a manual teardown needs force: true");
+        }
+
+        await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(reason, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        return new TeardownStart(true, null);
+    }
+}

@@ -1,0 +1,15 @@
+using DataOps.Durable;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>PROVISIONING -> VALIDATING (a no-op when already validating).</summary>
+public sealed class BeginValidation(DatasetLoader datasets, TimeProvider time) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await datasets.UpdateAsync(input, d => d.StartValidation(time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+using DataOps.Durable;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Registry;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>
+/// After the grace period: empties the datasource (Glean cannot delete one) and verifies it holds no documents before
+/// the registration is recorded as retired. A non-empty datasource fails the activity so it is retried.
+/// </summary>
+public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        if (connector is null)
+        {
+            return false;
+        }
+
+        await glean.EmptyAndRetireAsync(connector.Connector, input, context.CancellationToken).ConfigureAwait(false);
+        var left = await glean.GetDocumentCountAsync(connector.Connector, context.CancellationToken).ConfigureAwait(false);
+        if (left.Indexed != 0)
+        {
+            throw new InvalidOperationException($"Connector '{connector.Connector.ConnectorName}' still holds {left.Indexed} documents after emptying.");
+        }
+
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

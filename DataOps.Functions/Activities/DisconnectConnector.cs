@@ -1,0 +1,25 @@
+using DataOps.Durable;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Registry;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Makes the connector invisible to everyone (a test datasource with no beta users) for the grace period.</summary>
+public sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        if (connector is null || connector.Status == ConnectorStatuses.Retired)
+        {
+            return false;
+        }
+
+        await glean.DisconnectAsync(connector.Connector, context.CancellationToken).ConfigureAwait(false);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Disconnected, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

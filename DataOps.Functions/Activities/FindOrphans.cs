@@ -1,0 +1,50 @@
+using DataOps.Domain.Datasets;
+using DataOps.Durable;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>
+/// The orphan rule: a dataset not archived (nor already being torn down) whose journey is completed, unknown, or now
+/// in another stage, and that is older than the minimum age.
+/// </summary>
+public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore journeys) : TaskActivity<OrphanScanInput, ScanResult>
+{
+    private static readonly HashSet<DatasetStatus> Candidates = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Ready, DatasetStatus.Failed];
+
+    /// <inheritdoc />
+    public override async Task<ScanResult> RunAsync(TaskActivityContext context, OrphanScanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var listed = new List<DatasetSnapshot>();
+        foreach (var status in Candidates)
+        {
+            listed.AddRange(await scans.AllAsync(new DatasetQuery { Status = status }, context.CancellationToken).ConfigureAwait(false));
+        }
+
+        var orphans = new List<string>();
+        var journeyCache = new Dictionary<string, JourneyView?>(StringComparer.Ordinal);
+        foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, context.CancellationToken).ConfigureAwait(false))
+        {
+            if (input.Now - dataset.CreatedAt < input.MinimumAge)
+            {
+                continue;
+            }
+
+            if (!journeyCache.TryGetValue(dataset.JourneyId.Value, out var journey))
+            {
+                journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
+                journeyCache[dataset.JourneyId.Value] = journey;
+            }
+
+            if (journey is null || journey.Completed || journey.CurrentStage != dataset.Stage.ToWireName())
+            {
+                orphans.Add(dataset.Id.Value);
+            }
+        }
+
+        return new ScanResult(listed.Count, orphans.Order(StringComparer.Ordinal).ToArray());
+    }
+}

@@ -1,0 +1,25 @@
+using DataOps.Durable;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Registry;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Stops pushing to the connector; recorded in the registry (Glean has no pause call).</summary>
+public sealed class PauseConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        if (connector is null || connector.Status is ConnectorStatuses.Disconnected or ConnectorStatuses.Retired)
+        {
+            return false;
+        }
+
+        glean.Pause(connector.Connector);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

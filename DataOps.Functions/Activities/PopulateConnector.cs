@@ -1,0 +1,30 @@
+using System.Text.Json;
+using DataOps.Durable;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Serialization;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>
+/// Fills the connector with the dataset's records in one bulk upload. A retry uploads the same records again under
+/// the same upload id with a forced restart, so Glean ends up with exactly one copy.
+/// </summary>
+public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSource records, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
+    : TaskActivity<string, PopulationSummary>
+{
+    /// <inheritdoc />
+    public override async Task<PopulationSummary> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false))?.Connector
+            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
+        var all = records.Records(dataset).ToList();
+        var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, context.CancellationToken).ConfigureAwait(false);
+        var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);
+        await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        return new PopulationSummary(all.Count, size, result.PageCount);
+    }
+}

@@ -1,0 +1,27 @@
+using DataOps.Domain.Datasets;
+using DataOps.Durable;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>READY -> VALIDATING because its connector turned unhealthy (no-op in any other status).</summary>
+public sealed class RevertToValidating(DatasetLoader datasets, TimeProvider time) : TaskActivity<RevertToValidatingInput, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, RevertToValidatingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await datasets.UpdateAsync(
+            input.DatasetId,
+            d =>
+            {
+                if (d.Status == DatasetStatus.Ready)
+                {
+                    d.RevertToValidating(input.Reason, time.GetUtcNow());
+                }
+            },
+            context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
+using DataOps.Durable;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Completeness check: required fields filled, record count at least 95 % of what the template promises.</summary>
+public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<string, QualityCheckOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var schema = records.SchemaFor(dataset);
+        return schema is null
+            ? QualityCheckMapping.NotApplicable(QualityCheckType.Completeness, $"stage {dataset.Stage.ToWireName()} is not populated by the product")
+            : QualityCheckMapping.ToOutcome(CompletenessEvaluator.Evaluate(records.Records(dataset), schema, records.ExpectedCount(dataset)));
+    }
+}

@@ -1,0 +1,27 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
+using DataOps.Durable;
+using DataOps.Functions.Glean;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Sample-query check: the dataset type's sample searches each return results within 10 s.</summary>
+public sealed class RunSampleQueryCheck(DatasetLoader datasets, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<string, QualityCheckOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        if (dataset.DataSource == DataSource.None)
+        {
+            return QualityCheckMapping.NotApplicable(QualityCheckType.SampleQueries, "production datasets hold no records the product indexed");
+        }
+
+        var connector = await probes.ConnectorOfAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        var report = await glean.RunSampleQueriesAsync(connector, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
+        return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));
+    }
+}

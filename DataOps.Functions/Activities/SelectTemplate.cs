@@ -1,0 +1,25 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
+using DataOps.Durable;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Picks the template for a dataset (exact industry + use case, then industry, then generic); none for stages without mock data.</summary>
+public sealed class SelectTemplate(TemplateSource templates) : TaskActivity<ProvisionDatasetInput, TemplateChoice>
+{
+    /// <inheritdoc />
+    public override Task<TemplateChoice> RunAsync(TaskActivityContext context, ProvisionDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var stage = WireNames.Parse<Stage>(input.Stage);
+        if (StageDataRules.DataSourceFor(stage) != DataSource.MockTemplate)
+        {
+            return Task.FromResult(new TemplateChoice(null, $"stage {input.Stage} does not use mock-data templates"));
+        }
+
+        var choice = templates.Library.Select(WireNames.Parse<Industry>(input.Industry), UseCase.Create(input.UseCase), WireNames.Parse<DatasetType>(input.DatasetType))
+            ?? throw new InvalidOperationException($"No template fits {input.Industry}/{input.UseCase}/{input.DatasetType}, not even a generic one.");
+        return Task.FromResult(new TemplateChoice(choice.Template.Id, choice.Recommendation.Reason));
+    }
+}

@@ -1,0 +1,18 @@
+using DataOps.Durable;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>Feeds a journey event into the journey projection (idempotent; older events are ignored).</summary>
+public sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : TaskActivity<JourneyTransitionInput, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, JourneyTransitionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.ToStage, input.Completed, input.OccurredAt, context.CancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

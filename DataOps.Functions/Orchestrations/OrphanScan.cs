@@ -1,0 +1,23 @@
+using DataOps.Durable;
+using DataOps.Functions.Activities;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Orchestrations;
+
+/// <summary>The daily orphan scan: finds datasets no journey stage owns any more and tears each down.</summary>
+public sealed class OrphanScan : TaskOrchestrator<OrphanScanInput, ScanResult>
+{
+    /// <inheritdoc />
+    public override async Task<ScanResult> RunAsync(TaskOrchestrationContext context, OrphanScanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var orphans = await context.CallActivityAsync<ScanResult>(nameof(FindOrphans), input, WorkflowRetry.Transient);
+        context.SetCustomStatus(new { examined = orphans.Examined, orphans = orphans.DatasetIds.Count });
+        await Task.WhenAll(orphans.DatasetIds.Select(id => context.CallSubOrchestratorAsync<TeardownDatasetResult>(
+            nameof(TeardownDataset),
+            new TeardownDatasetInput(id, "orphan_cleanup", Force: false, input.GracePeriod),
+            new SubOrchestrationOptions(TeardownDataset.InstanceIdFor(id)))));
+        return orphans;
+    }
+}

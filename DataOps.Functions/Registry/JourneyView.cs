@@ -1,0 +1,9 @@
+namespace DataOps.Functions.Registry;
+
+/// <summary>The journey projection: what the product knows of a journey from the events it received.</summary>
+/// <param name="JourneyId">Journey id.</param>
+/// <param name="ClientId">Client id.</param>
+/// <param name="CurrentStage">Stage wire name the journey is in; null when unknown.</param>
+/// <param name="Completed">Whether the journey completed.</param>
+/// <param name="LastEventAt">Time of the newest event applied; older events arriving late are ignored.</param>
+public sealed record JourneyView(string JourneyId, string ClientId, string? CurrentStage, bool Completed, DateTimeOffset LastEventAt);

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using DataOps.Functions.Serialization;
+using DataOps.Functions.Workflows;
+using DataOps.Storage.Tables;
+
+namespace DataOps.Functions.Registry;
+
+/// <summary>
+/// Quality-check history: one row per check per validation run (PK = dataset id, RK = run time + check), so a retried
+/// save of the same run overwrites itself instead of adding rows.
+/// </summary>
+public sealed class QualityHistoryStore(RegistryTables tables)
+{
+    /// <summary>Saves one validation run's checks.</summary>
+    public async Task SaveAsync(string datasetId, DateTimeOffset validatedAt, IReadOnlyList<QualityCheckOutcome> checks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var run = validatedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture);
+        var actions = checks.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(datasetId, $"{run}~{c.CheckType}")
+        {
+            ["ValidatedAt"] = validatedAt,
+            ["CheckType"] = c.CheckType,
+            ["Score"] = c.Score,
+            ["Threshold"] = c.Threshold,
+            ["Passed"] = c.Passed,
+            ["Result"] = JsonSerializer.Serialize(c, DomainJson.Options),
+        })).ToList();
+        if (actions.Count > 0)
+        {
+            await tables.QualityChecks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every check ever run on the dataset, oldest first.</summary>
+    public async Task<IReadOnlyList<QualityHistoryEntry>> ReadAsync(string datasetId, CancellationToken cancellationToken = default)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var entries = new List<QualityHistoryEntry>();
+        await foreach (var row in tables.QualityChecks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {datasetId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = JsonSerializer.Deserialize<QualityCheckOutcome>(row.GetString("Result") ?? "null", DomainJson.Options);
+            if (outcome is not null)
+            {
+                entries.Add(new QualityHistoryEntry(row.GetDateTimeOffset("ValidatedAt") ?? default, outcome));
+            }
+        }
+
+        return entries;
+    }
+}
