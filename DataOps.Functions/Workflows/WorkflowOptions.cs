@@ -1,0 +1,44 @@
+namespace DataOps.Functions.Workflows;
+
+/// <summary>Workflow settings (configuration section <c>DataOps</c>).</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "DataOps";
+
+    /// <summary>Teardown settings.</summary>
+    public TeardownSettings Teardown { get; set; } = new();
+
+    /// <summary>Orphan-scan settings.</summary>
+    public OrphanScanSettings OrphanScan { get; set; } = new();
+
+    /// <summary>Health-sweep settings.</summary>
+    public HealthSweepSettings HealthSweep { get; set; } = new();
+
+    /// <summary><c>DataOps:Teardown</c>.</summary>
+    public sealed class TeardownSettings
+    {
+        /// <summary>Time between disconnect and delete; a durable timer holds it. Default 24 h.</summary>
+        public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(24);
+    }
+
+    /// <summary><c>DataOps:OrphanScan</c>.</summary>
+    public sealed class OrphanScanSettings
+    {
+        /// <summary>Six-field cron of the scan. Default daily at 02:00.</summary>
+        public string Schedule { get; set; } = "0 0 2 * * *";
+
+        /// <summary>Datasets younger than this are never orphans. Default 24 h.</summary>
+        public TimeSpan MinimumAge { get; set; } = TimeSpan.FromHours(24);
+    }
+
+    /// <summary><c>DataOps:HealthSweep</c>.</summary>
+    public sealed class HealthSweepSettings
+    {
+        /// <summary>Six-field cron of the sweep. Default every 5 minutes.</summary>
+        public string Schedule { get; set; } = "0 */5 * * * *";
+
+        /// <summary>Connectors probed in parallel.</summary>
+        public int BatchSize { get; set; } = 10;
+    }
+}
