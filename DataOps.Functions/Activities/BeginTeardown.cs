@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Registry;
 using DataOps.Durable;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
@@ -27,10 +28,10 @@ public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore
         }
 
         var journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
-        var activeInOwnStage = journey is { Completed: false } && journey.CurrentStage == dataset.Stage.ToWireName();
-        if (activeInOwnStage && !(reason == TeardownReason.Manual && input.Force))
+        var safety = TeardownSafety.Check(dataset, journey?.ToState(), reason, input.Force);
+        if (!safety.Allowed)
         {
-            return new TeardownStart(false, $"journey '{dataset.JourneyId.Value}' is still active in stage {dataset.Stage.ToWireName()}; a manual teardown needs force: true");
+            return new TeardownStart(false, safety.Reason);
         }
 
         await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(reason, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Registry;
 using DataOps.Durable;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
@@ -28,18 +29,13 @@ public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jour
         var journeyCache = new Dictionary<string, JourneyView?>(StringComparer.Ordinal);
         foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, context.CancellationToken).ConfigureAwait(false))
         {
-            if (input.Now - dataset.CreatedAt < input.MinimumAge)
-            {
-                continue;
-            }
-
             if (!journeyCache.TryGetValue(dataset.JourneyId.Value, out var journey))
             {
                 journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
                 journeyCache[dataset.JourneyId.Value] = journey;
             }
 
-            if (journey is null || journey.Completed || journey.CurrentStage != dataset.Stage.ToWireName())
+            if (OrphanRule.Assess(Dataset.Restore(dataset), journey?.ToState(), input.Now, input.MinimumAge).Allowed)
             {
                 orphans.Add(dataset.Id.Value);
             }

@@ -1,5 +1,7 @@
 using Azure;
+using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Registry;
 using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.Registry;
@@ -8,11 +10,9 @@ public sealed partial class DatasetRegistry
 {
     private const string ClaimHolder = "DatasetId";
 
-    private static string SlotKey(ClientId clientId, Stage stage, DatasetType type)
-        => $"slot~{clientId.Value}~{stage.ToWireName()}~{type.ToWireName()}";
+    private static string SlotKey(ClientId clientId, Stage stage, DatasetType type) => "slot~" + RegistryKeys.ActiveSlot(clientId, stage, type);
 
-    // Connector names are unique regardless of case: Glean datasource names derived from them are case-insensitive.
-    private static string ConnectorKey(string connectorName) => "connector~" + connectorName.ToUpperInvariant();
+    private static string ConnectorKey(ConnectorName connectorName) => "connector~" + RegistryKeys.ConnectorName(connectorName);
 
     /// <summary>Insert-if-absent; holding the claim already (a retried activity) counts as success.</summary>
     private async Task ClaimAsync(string key, string datasetId, CancellationToken cancellationToken)
@@ -61,9 +61,10 @@ public sealed partial class DatasetRegistry
 
     private static string DescribeClaim(string key)
     {
-        var parts = key.Split('~');
-        return parts[0] == "slot" && parts.Length == 4
-            ? $"The {parts[3]} slot of client '{parts[1]}' in stage {parts[2]}"
-            : $"Connector name '{key["connector~".Length..]}'";
+        var parts = key.Split('~', 2);
+        var slot = parts[1].Split('|');
+        return parts[0] == "slot" && slot.Length == 3
+            ? $"The {slot[2]} slot of client '{slot[0]}' in stage {slot[1]}"
+            : $"Connector name '{parts[1]}'";
     }
 }

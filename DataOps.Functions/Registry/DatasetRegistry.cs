@@ -40,7 +40,7 @@ public sealed partial class DatasetRegistry(RegistryTables tables, IDomainEventP
         await ClaimAsync(slot, id, cancellationToken).ConfigureAwait(false);
         try
         {
-            await ClaimAsync(ConnectorKey(dataset.ConnectorName.Value), id, cancellationToken).ConfigureAwait(false);
+            await ClaimAsync(ConnectorKey(dataset.ConnectorName), id, cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetClaimConflictException)
         {
@@ -104,7 +104,7 @@ public sealed partial class DatasetRegistry(RegistryTables tables, IDomainEventP
         ArgumentNullException.ThrowIfNull(dataset);
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         await ReleaseClaimAsync(SlotKey(dataset.ClientId, dataset.Stage, dataset.Type), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
-        await ReleaseClaimAsync(ConnectorKey(dataset.ConnectorName.Value), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
+        await ReleaseClaimAsync(ConnectorKey(dataset.ConnectorName), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DataOps.Tests.Functions.Registry;
+namespace DataOps.Tests.Registry;
 
 /// <summary>A registry on its own tables and queue in the shared Azurite.</summary>
 internal sealed class RegistryHarness

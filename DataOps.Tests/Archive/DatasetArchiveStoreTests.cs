@@ -4,7 +4,7 @@ using DataOps.Storage.Blobs;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DataOps.Tests.Functions.Archive;
+namespace DataOps.Tests.Archive;
 
 public sealed class DatasetArchiveStoreTests(AzuriteFixture azurite)
 {

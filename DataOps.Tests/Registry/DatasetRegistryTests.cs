@@ -3,7 +3,7 @@ using DataOps.Domain.Quality;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 
-namespace DataOps.Tests.Functions.Registry;
+namespace DataOps.Tests.Registry;
 
 public sealed class DatasetRegistryTests(AzuriteFixture azurite)
 {
