@@ -1,0 +1,49 @@
+using DataOps.Durable;
+using Moq;
+
+namespace DataOps.Tests.Orchestrations;
+
+/// <summary>A Moq'd orchestration context that records the activities and sub-orchestrations called, in order.</summary>
+internal sealed class OrchestrationContextMock
+{
+    public static readonly DateTime Now = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private int _guids;
+
+    public OrchestrationContextMock(string instanceId = "parent")
+    {
+        Mock.SetupGet(c => c.InstanceId).Returns(instanceId);
+        Mock.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        Mock.Setup(c => c.NewGuid()).Returns(() => new Guid(++_guids, 0, 0, new byte[8]));
+        Mock.Setup(c => c.CallActivityAsync<object?>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
+            .ReturnsAsync((object?)true);
+        Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .Callback<DateTime, CancellationToken>((at, _) => Calls.Add(("timer", at)))
+            .Returns(Task.CompletedTask);
+    }
+
+    public Mock<TaskOrchestrationContext> Mock { get; } = new() { CallBase = true };
+
+    public TaskOrchestrationContext Object => Mock.Object;
+
+    /// <summary>Activity and sub-orchestration names with their inputs, in call order ("timer" for timers).</summary>
+    public List<(string Name, object? Input)> Calls { get; } = [];
+
+    public IEnumerable<string> CallNames => Calls.Select(c => c.Name);
+
+    public void Activity<TResult>(string name, Func<object?, TResult> result)
+        => Mock.Setup(c => c.CallActivityAsync<TResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
+            .Returns<TaskName, object?, TaskOptions?>((_, i, _) => Task.FromResult(result(i)));
+
+    public void FailingActivity<TResult>(string name, string message)
+        => Mock.Setup(c => c.CallActivityAsync<TResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
+            .ThrowsAsync(new TaskFailedException(name, 1, new TaskFailureDetails("System.InvalidOperationException", message, null, null)));
+
+    public void SubOrchestration<TResult>(string name, Func<object?, TResult> result)
+        => Mock.Setup(c => c.CallSubOrchestratorAsync<TResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, o) => Calls.Add((n.Name + "@" + (o as SubOrchestrationOptions)?.InstanceId, i)))
+            .Returns<TaskName, object?, TaskOptions?>((_, i, _) => Task.FromResult(result(i)));
+}

@@ -1,0 +1,56 @@
+using DataOps.Functions.Activities;
+using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Tests.Orchestrations;
+
+public sealed class TeardownDatasetTests
+{
+    [Fact]
+    public async Task RunAsync_Allowed_ArchivesDisconnectsWaitsTheGracePeriodThenDeletes()
+    {
+        var ctx = Allowing();
+
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24)));
+
+        Assert.Equal(WorkflowOutcomes.Archived, result.Outcome);
+        Assert.Equal(
+            [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), "timer", nameof(DeleteConnector), nameof(CompleteTeardown)],
+            ctx.CallNames);
+        Assert.Equal(OrchestrationContextMock.Now.AddHours(24), ctx.Calls.Single(c => c.Name == "timer").Input);
+        var complete = Assert.IsType<CompleteTeardownInput>(ctx.Calls.Last().Input);
+        Assert.Equal("dataset-archives/acme/sandbox/confluence_pages/ds-1/", complete.ArchiveLocation);
+    }
+
+    [Fact]
+    public async Task RunAsync_ArchiveTime_ComesFromTheOrchestrationClock()
+    {
+        var ctx = Allowing();
+
+        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", true, TimeSpan.FromMinutes(1)));
+
+        var archive = Assert.IsType<ArchiveDatasetInput>(ctx.Calls.Single(c => c.Name == nameof(ArchiveDataset)).Input);
+        Assert.Equal(new DateTimeOffset(OrchestrationContextMock.Now), archive.ArchivedAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_SafetyRuleRefuses_StopsBeforeTouchingAnything()
+    {
+        var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(BeginTeardown), _ => new TeardownStart(false, "journey active in sandbox"));
+
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", false, TimeSpan.FromHours(24)));
+
+        Assert.Equal(WorkflowOutcomes.Refused, result.Outcome);
+        Assert.Equal("journey active in sandbox", result.Refusal);
+        Assert.Equal([nameof(BeginTeardown)], ctx.CallNames);
+    }
+
+    private static OrchestrationContextMock Allowing()
+    {
+        var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(BeginTeardown), _ => new TeardownStart(true, null));
+        ctx.Activity(nameof(ArchiveDataset), _ => new ArchiveSummary("dataset-archives/acme/sandbox/confluence_pages/ds-1/", 1234));
+        return ctx;
+    }
+}
