@@ -100,6 +100,11 @@ internal static class FunctionIndexer
                     throw new FunctionIndexingException($"Function '{name}', parameter '{parameter.Name}': schedule '{expression}' is not a valid six-field cron expression: {error}");
                 }
 
+                if (schedule.GetNextOccurrence(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc) is null)
+                {
+                    throw new FunctionIndexingException($"Function '{name}', parameter '{parameter.Name}': schedule '{expression}' never fires (no matching date).");
+                }
+
                 return new TimerTriggerDefinition(schedule, timer.RunOnStartup, timer.UseMonitor);
             default:
                 throw new FunctionIndexingException($"Function '{name}': unsupported trigger {attribute.GetType().Name}.");
