@@ -15,6 +15,7 @@ internal static class HostPipeline
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRouting();
+        app.Use(NotFoundOrNotAllowedAsync);
         var prefix = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.RoutePrefix.Trim('/');
         foreach (var function in functions)
         {
@@ -32,13 +33,29 @@ internal static class HostPipeline
         }
 
         Management.DurableManagementApi.Map(app);
-        app.MapFallback(context => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found",
-            $"No function serves {context.Request.Method} {context.Request.Path}."));
 
         var keys = app.Services.GetRequiredService<FunctionKeyAuthorizer>();
         if (!keys.HasAnyKey && functions.Any(f => f.Trigger is HttpTriggerDefinition { AuthLevel: not AuthorizationLevel.Anonymous }))
         {
             app.Logger.LogWarning("No function keys are configured (section FunctionKeys): every function-level HTTP function will answer 401.");
+        }
+    }
+
+    /// <summary>Gives unmatched paths and wrong methods problem-details bodies (routing itself answers 405 with none).</summary>
+    private static async Task NotFoundOrNotAllowedAsync(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint() is null)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found",
+                $"No function serves {context.Request.Method} {context.Request.Path}.");
+            return;
+        }
+
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed && !context.Response.HasStarted)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                $"No function serves {context.Request.Method} {context.Request.Path}; see the Allow header.");
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Primitives;
 
 namespace DataOps.Durable.Hosting.Http;
 
@@ -41,15 +40,16 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
 
     public static string ScrubbedUrl(HttpRequest request)
     {
+        var path = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path);
         if (!request.QueryString.HasValue)
         {
-            return request.GetDisplayUrl();
+            return path;
         }
 
-        var query = request.Query.ToDictionary(
-            pair => pair.Key,
-            pair => string.Equals(pair.Key, FunctionKeyAuthorizer.QueryName, StringComparison.OrdinalIgnoreCase) ? new StringValues("***") : pair.Value,
-            StringComparer.Ordinal);
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create(query));
+        var query = request.Query.SelectMany(pair => pair.Value.Select(value =>
+            Uri.EscapeDataString(pair.Key) + "=" + (string.Equals(pair.Key, FunctionKeyAuthorizer.QueryName, StringComparison.OrdinalIgnoreCase)
+                ? "redacted"
+                : Uri.EscapeDataString(value ?? string.Empty))));
+        return path + "?" + string.Join('&', query);
     }
 }

@@ -21,13 +21,36 @@ internal sealed class QueueListener(
     TimeProvider time,
     ILogger<QueueListener> logger) : BackgroundService
 {
+    private bool _created;
+
+    /// <summary>Creates the queues before the host reports started, so producers can send at once; if storage is not up yet, polling retries it.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var service = storage.Queues(trigger.ConnectionName);
+        try
+        {
+            await service.GetQueueClient(trigger.QueueName).CreateIfNotExistsAsync(cancellationToken);
+            await service.GetQueueClient(trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken);
+            _created = true;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        {
+            logger.LogWarning(ex, "Creating queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var service = storage.Queues(trigger.ConnectionName);
         var queue = service.GetQueueClient(trigger.QueueName);
         var poison = service.GetQueueClient(trigger.QueueName + "-poison");
-        await CreateQueuesAsync(queue, poison, settings, stoppingToken);
+        if (!_created)
+        {
+            await CreateQueuesAsync(queue, poison, settings, stoppingToken);
+        }
 
         var processor = processors(function, queue, poison);
         var threshold = settings.NewBatchThreshold ?? settings.BatchSize / 2;
