@@ -1,0 +1,3 @@
+using DataOps.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
