@@ -63,11 +63,12 @@ public abstract class TaskOrchestrationContext
         var winner = await Task.WhenAny(eventTask, timerTask);
         if (winner == eventTask)
         {
-            await timerCancellation.CancelAsync();
+            // Synchronous cancel: the continuation must run on the orchestration scheduler, not the thread pool.
+            timerCancellation.Cancel();
             return await eventTask;
         }
 
-        await waitCancellation.CancelAsync();
+        waitCancellation.Cancel();
         throw new TaskCanceledException($"External event '{eventName}' was not received within {timeout}.");
     }
 
