@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataOps.Storage;
 using DataOps.Durable.Hosting;
 using DataOps.Storage.Blobs;
 using DataOps.Storage.Queues;
@@ -13,6 +14,9 @@ namespace DataOps.Functions.Triggers;
 public sealed class HealthFunction(IConfiguration configuration, IHttpClientFactory httpClients)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+
+    // One attempt per check: a health probe reports the state now, it does not wait for storage to come back.
+    private static readonly StorageClientOptions NoRetry = new() { Retry = { MaxRetries = 0 } };
 
     [Function(nameof(Health))]
     public async Task<IResult> Health(
@@ -34,7 +38,7 @@ public sealed class HealthFunction(IConfiguration configuration, IHttpClientFact
 
     private static async Task<string> StorageAsync(string connection, CancellationToken cancellationToken)
     {
-        var service = new BlobServiceClient(connection);
+        var service = new BlobServiceClient(connection, NoRetry);
         await service.GetBlobContainerClient("azure-webjobs-hosts").ExistsAsync(cancellationToken);
         return $"blob service {service.Uri.Host}:{service.Uri.Port} answered";
     }
@@ -43,13 +47,13 @@ public sealed class HealthFunction(IConfiguration configuration, IHttpClientFact
     {
         var instancesTable = hub + "Instances";
         var tableFound = false;
-        await foreach (var table in new TableServiceClient(connection).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
+        await foreach (var table in new TableServiceClient(connection, NoRetry).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
         {
             tableFound |= string.Equals(table.Name, instancesTable, StringComparison.Ordinal);
         }
 
         var workItems = hub.ToLowerInvariant() + "-workitems";
-        var queueFound = (await new QueueServiceClient(connection).GetQueueClient(workItems).ExistsAsync(cancellationToken)).Value;
+        var queueFound = (await new QueueServiceClient(connection, NoRetry).GetQueueClient(workItems).ExistsAsync(cancellationToken)).Value;
         return tableFound && queueFound
             ? $"task hub {hub} is ready"
             : throw new InvalidOperationException($"task hub {hub} is not created yet (table {instancesTable}: {Found(tableFound)}, queue {workItems}: {Found(queueFound)})");

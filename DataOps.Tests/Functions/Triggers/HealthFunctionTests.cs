@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using DataOps.Functions.Triggers;
+using DataOps.Storage.Queues;
+using DataOps.Storage.Tables;
+using DataOps.Tests.Hosting;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataOps.Tests.Functions.Triggers;
+
+public sealed class HealthFunctionTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _hub = "Hub" + AzuriteFixture.UniqueName("h")[..12];
+
+    [Fact]
+    public async Task Health_AllDependenciesUp_Returns200Anonymously()
+    {
+        await new TableServiceClient(azurite.ConnectionString).CreateTableIfNotExistsAsync(_hub + "Instances", Ct);
+        await new QueueServiceClient(azurite.ConnectionString).GetQueueClient(_hub.ToLowerInvariant() + "-workitems").CreateIfNotExistsAsync(Ct);
+        // Any HTTP answer below 500 counts as reachable; Azurite's blob endpoint stands in for Glean here.
+        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri);
+
+        using var response = await host.Client.GetAsync("/api/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
+        Assert.Equal("healthy", report!.Status);
+        Assert.Equal(["storage", "taskHub", "glean"], report.Checks.Select(c => c.Name));
+        Assert.All(report.Checks, c => Assert.True(c.Healthy, c.Detail));
+    }
+
+    [Fact]
+    public async Task Health_TaskHubMissingAndGleanDown_Returns503NamingThem()
+    {
+        await using var host = await StartAsync("http://127.0.0.1:1");
+
+        using var response = await host.Client.GetAsync("/api/health", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
+        Assert.Equal("unhealthy", report!.Status);
+        Assert.True(report.Checks.Single(c => c.Name == "storage").Healthy);
+        Assert.Contains("not created yet", report.Checks.Single(c => c.Name == "taskHub").Detail, StringComparison.Ordinal);
+        Assert.False(report.Checks.Single(c => c.Name == "glean").Healthy);
+    }
+
+    private Task<TestFunctionHost> StartAsync(string gleanUrl) =>
+        TestFunctionHost.StartAsync(azurite, [typeof(HealthFunction)],
+            new Dictionary<string, string?> { ["Glean:BaseUrl"] = gleanUrl, ["extensions:durableTask:hubName"] = _hub },
+            services => services.AddHttpClient());
+}
