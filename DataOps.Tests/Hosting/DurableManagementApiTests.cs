@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Durable.Client;
+using DataOps.Durable;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Tests.Hosting;
 
@@ -38,14 +37,19 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         await using var host = await StartAsync();
         var links = await StartInstanceAsync(host);
 
-        using (var running = await SendAsync(host, HttpMethod.Get, links.Status))
+        using (var pending = await SendAsync(host, HttpMethod.Get, links.Status))
         {
-            Assert.Equal(HttpStatusCode.Accepted, running.StatusCode);
-            Assert.Equal(links.Status, running.Headers.Location?.AbsoluteUri);
-            var status = await running.Content.ReadFromJsonAsync<JsonElement>(Ct);
-            Assert.Equal("Running", status.GetProperty("runtimeStatus").GetString());
+            Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
+            Assert.Equal(links.Status, pending.Headers.Location?.AbsoluteUri);
+            var status = await pending.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Contains(status.GetProperty("runtimeStatus").GetString(), new[] { "Pending", "Running" });
             Assert.Equal("alice", status.GetProperty("input").GetProperty("requestedBy").GetString());
+            Assert.Equal("Approval", status.GetProperty("name").GetString());
+            Assert.Equal(links.Id, status.GetProperty("instanceId").GetString());
         }
+
+        var running = await PollUntilStatusAsync(host, links.Status, "Running");
+        Assert.Equal("waiting for alice", running.GetProperty("customStatus").GetString());
 
         using (var raised = await SendAsync(host, HttpMethod.Post, links.Status + "/raiseEvent/approve", """{"approver":"bob"}"""))
         {
@@ -78,6 +82,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
     {
         await using var host = await StartAsync();
         var links = await StartInstanceAsync(host);
+        await PollUntilStatusAsync(host, links.Status, "Running");
 
         using var suspend = await SendAsync(host, HttpMethod.Post, links.Status + "/suspend?reason=hold");
         Assert.Equal(HttpStatusCode.Accepted, suspend.StatusCode);
@@ -155,13 +160,17 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         return body;
     }
 
-    private static Task PollUntilStatusAsync(TestFunctionHost host, string statusUri, string status) =>
-        Eventually.HoldsAsync(async () =>
+    private static async Task<JsonElement> PollUntilStatusAsync(TestFunctionHost host, string statusUri, string status)
+    {
+        JsonElement body = default;
+        await Eventually.HoldsAsync(async () =>
         {
             using var response = await SendAsync(host, HttpMethod.Get, statusUri);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
             return response.StatusCode == HttpStatusCode.Accepted && body.GetProperty("runtimeStatus").GetString() == status;
         }, $"the instance is {status} (202)");
+        return body;
+    }
 
     private static async Task<HttpResponseMessage> SendAsync(TestFunctionHost host, HttpMethod method, string uri, string? json = null)
     {
@@ -175,7 +184,15 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         return await host.Client.SendAsync(request, Ct);
     }
 
+    /// <summary>A function host with the storage-backed durable runtime on its own task hub, tuned for quick polling.</summary>
     private Task<TestFunctionHost> StartAsync() =>
-        TestFunctionHost.StartAsync(azurite, [typeof(StarterFunctions)], null,
-            services => services.AddSingleton<DurableTaskClient>(sp => new InMemoryDurableTaskClient(TimeProvider.System)));
+        TestFunctionHost.StartAsync(azurite, [typeof(StarterFunctions)],
+            new Dictionary<string, string?>
+            {
+                ["extensions:durableTask:hubName"] = "Mgmt" + AzuriteFixture.UniqueName("h")[1..13],
+                ["extensions:durableTask:storageProvider:partitionCount"] = "2",
+                ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100",
+                ["extensions:durableTask:shutdownTimeout"] = "00:00:05",
+            },
+            services => services.AddDurableTask().AddOrchestrator<ApprovalOrchestrator>());
 }
