@@ -14,7 +14,7 @@ public static class Program
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.Services.AddHttpClient();
-        builder.Services.AddDurableTask();
+        builder.Services.AddDurableTask().AddTasks(typeof(Program).Assembly);
         await using var host = builder.Build();
         await host.RunAsync();
     }
