@@ -124,4 +124,13 @@ public static class TestTasks
             return Task.FromResult(input);
         }
     }
+
+    public sealed class ApprovalAfterDelay : TaskOrchestrator<string?, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
+        {
+            await context.CreateTimer(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+            return "approved:" + await context.WaitForExternalEvent<string>("approval");
+        }
+    }
 }
