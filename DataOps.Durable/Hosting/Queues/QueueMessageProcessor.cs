@@ -80,6 +80,13 @@ internal sealed class QueueMessageProcessor(
             await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, null, TimeSpan.Zero, CancellationToken.None);
             return;
         }
+        catch (MalformedMessageException ex)
+        {
+            // The function read the message and found it can never succeed: retrying would only delay the poison queue.
+            await lease.StopAsync();
+            await PoisonAsync(message, lease, ex.Message);
+            return;
+        }
         catch (Exception ex)
         {
             await lease.StopAsync();

@@ -1,0 +1,21 @@
+using DataOps.Durable;
+using DataOps.Functions.Activities;
+using DataOps.Functions.Workflows;
+
+namespace DataOps.Functions.Orchestrations;
+
+/// <summary>A requested revalidation: a READY dataset goes back to VALIDATING, then <see cref="ValidateDataset"/> runs.</summary>
+public sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInput, ValidationResult>
+{
+    /// <inheritdoc />
+    public override async Task<ValidationResult> RunAsync(TaskOrchestrationContext context, RevertToValidatingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await context.CallActivityAsync(nameof(RevertToValidating), input, WorkflowRetry.Transient);
+        return await context.CallSubOrchestratorAsync<ValidationResult>(
+            nameof(ValidateDataset),
+            new ValidateDatasetInput(input.DatasetId),
+            new SubOrchestrationOptions(context.InstanceId + ":validate"));
+    }
+}

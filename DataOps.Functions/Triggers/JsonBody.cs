@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace DataOps.Functions.Triggers;
+
+/// <summary>Reads a JSON request body, answering 415 for another content type and 400 for a missing or broken body.</summary>
+internal static class JsonBody
+{
+    public static async Task<(JsonElement Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Body.CanSeek && request.Headers.TransferEncoding.Count == 0))
+        {
+            return (default, Invalid("is required: send a JSON object"));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (default, Results.Problem(
+                title: "Unsupported media type.",
+                detail: "Send the request as application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException ex)
+        {
+            return (default, Invalid($"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"));
+        }
+    }
+
+    private static IResult Invalid(string message)
+        => Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [message] }, title: "The request body is invalid.");
+}
