@@ -4,7 +4,6 @@ using DataOps.Functions.Archive;
 using DataOps.Functions.Glean;
 using DataOps.Functions.MockData.Catalog;
 using DataOps.Functions.MockData.Generation;
-using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using DataOps.Storage.Blobs;
@@ -19,6 +18,21 @@ public static class DataOpsServiceCollectionExtensions
 {
     /// <summary>The storage connection setting, as in Azure Functions.</summary>
     public const string StorageConnectionSetting = "AzureWebJobsStorage";
+
+    /// <summary>
+    /// Defaults of the app's settings, lowest in precedence: host.json, local.settings.json and the environment
+    /// override them. Timer schedules are read with the <c>%Setting%</c> syntax, so they must always exist.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+    {
+        [StorageConnectionSetting] = "UseDevelopmentStorage=true",
+        ["Glean:BaseUrl"] = "http://127.0.0.1:7081",
+        ["DataOps:Teardown:GracePeriod"] = "1.00:00:00",
+        ["DataOps:OrphanScan:Schedule"] = "0 0 2 * * *",
+        ["DataOps:OrphanScan:MinimumAge"] = "1.00:00:00",
+        ["DataOps:HealthSweep:Schedule"] = "0 */5 * * * *",
+        ["DataOps:Retention:Schedule"] = "0 30 3 * * *",
+    };
 
     /// <summary>Adds everything the DataOps workflows need and registers their orchestrators and activities.</summary>
     public static IServiceCollection AddDataOps(this IServiceCollection services, IConfiguration configuration)
@@ -50,37 +64,8 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<RegistryScans>();
         services.AddGleanAdapter(configuration);
 
-        services.AddDurableTask()
-            .AddOrchestrator<ProvisionJourneyDatasets>()
-            .AddOrchestrator<ProvisionDataset>()
-            .AddOrchestrator<ValidateDataset>()
-            .AddOrchestrator<TeardownDataset>()
-            .AddOrchestrator<StageTransition>()
-            .AddOrchestrator<OrphanScan>()
-            .AddOrchestrator<ConnectorHealthSweep>()
-            .AddActivity<SelectTemplate>()
-            .AddActivity<RegisterDataset>()
-            .AddActivity<CreateConnector>()
-            .AddActivity<PopulateConnector>()
-            .AddActivity<BeginValidation>()
-            .AddActivity<RunSchemaCheck>()
-            .AddActivity<RunCompletenessCheck>()
-            .AddActivity<RunConnectorHealthCheck>()
-            .AddActivity<RunSampleQueryCheck>()
-            .AddActivity<RecordValidation>()
-            .AddActivity<FailProvisioning>()
-            .AddActivity<BeginTeardown>()
-            .AddActivity<PauseConnector>()
-            .AddActivity<ArchiveDataset>()
-            .AddActivity<DisconnectConnector>()
-            .AddActivity<DeleteConnector>()
-            .AddActivity<CompleteTeardown>()
-            .AddActivity<UpdateJourneyProjection>()
-            .AddActivity<ListJourneyDatasets>()
-            .AddActivity<FindOrphans>()
-            .AddActivity<ListReadyDatasets>()
-            .AddActivity<ProbeConnector>()
-            .AddActivity<RevertToValidating>();
+        // Every orchestrator and activity of this assembly, by class name.
+        services.AddDurableTask().AddTasks(typeof(DataOpsServiceCollectionExtensions).Assembly);
         return services;
     }
 }

@@ -1,5 +1,5 @@
-using DataOps.Durable;
 using DataOps.Durable.Hosting;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace DataOps.Functions;
 
@@ -13,8 +13,9 @@ public static class Program
     public static async Task Main(string[] args)
     {
         var builder = FunctionsApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DataOpsServiceCollectionExtensions.DefaultSettings });
         builder.Services.AddHttpClient();
-        builder.Services.AddDurableTask().AddTasks(typeof(Program).Assembly);
+        builder.Services.AddDataOps(builder.Configuration);
         await using var host = builder.Build();
         await host.RunAsync();
     }
