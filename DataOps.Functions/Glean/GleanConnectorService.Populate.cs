@@ -89,8 +89,27 @@ internal sealed partial class GleanConnectorService
             Enumerable.Range(1, last - 1),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MiddlePageParallelism), CancellationToken = cancellationToken },
             async (index, token) => await indexing.BulkIndexDocumentsAsync(Page(index, force: false), token));
-        await indexing.BulkIndexDocumentsAsync(Page(last, force: false), cancellationToken);
+        try
+        {
+            await indexing.BulkIndexDocumentsAsync(Page(last, force: false), cancellationToken);
+        }
+        catch (GleanBadRequestException)
+        {
+            // A retried last page whose first answer was lost: Glean finished the upload and refuses the repeat.
+            if (!await IsFinishedAsync(connector, uploadId, cancellationToken))
+            {
+                throw;
+            }
+        }
+
         return restarted;
+    }
+
+    private async Task<bool> IsFinishedAsync(GleanConnector connector, string uploadId, CancellationToken cancellationToken)
+    {
+        var status = await indexing.GetStatusAsync(connector.DatasourceName, cancellationToken);
+        var history = status?.Documents?.BulkUploadHistory;
+        return history is { Count: > 0 } && history[^1].UploadId == uploadId && history[^1].Status == "SUCCESSFUL";
     }
 
     private async Task<bool> IsOwnUnfinishedUploadAsync(GleanConnector connector, string datasetId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Model;
+using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.GleanEmulator;
 using DataOps.Tests.Infrastructure;
 
@@ -127,6 +128,23 @@ public sealed class GleanConnectorServiceTests(GleanSharedEmulator shared) : IAs
         Assert.Equal("dataops-ds-1-2", Assert.Single(view.Uploads).UploadId);
         Assert.True(view.Uploads[0].Pages[0].ForceRestartUpload);
         Assert.Equal(10, view.DocumentCount);
+    }
+
+    [Theory]
+    [InlineData(new[] { -500 }, true)]
+    [InlineData(new[] { 200, 200, -503 }, false)]
+    public async Task Populate_PageAnswerLostAfterGleanProcessedIt_StillCompletes(int[] script, bool restarted)
+    {
+        var connector = await CreateAsync(DatasetType.Custom);
+        await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = script, PathPrefix = "/api/index/v1/bulkindexdocuments" });
+
+        var result = await Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.Custom, 2500), TestContext.Current.CancellationToken);
+
+        Assert.Equal(restarted, result.RestartedEarlierUpload);
+        var view = (await _emulator.GetDatasourceAsync(connector.DatasourceName))!;
+        Assert.Equal(2500, view.DocumentCount);
+        Assert.Equal("SUCCESSFUL", Assert.Single(view.Uploads).Status);
+        Assert.Contains(await _emulator.GetRequestsAsync("bulkindexdocuments"), e => e.Injected?.StartsWith("lost-", StringComparison.Ordinal) == true);
     }
 
     [Fact]
