@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Glean.Documents;
 using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Model;
@@ -16,6 +17,12 @@ internal sealed partial class GleanConnectorService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        if (connector.Stage == Stage.Production)
+        {
+            // Production connectors carry the client's real data, which the product never pushes.
+            throw new InvalidOperationException($"connector '{connector.ConnectorName}' serves the production stage; the product does not populate production connectors");
+        }
+
         var transformer = DocumentTransformers.For(connector.DatasetType);
         var context = new DocumentContext(connector);
         var documents = records.Select(r => transformer.Transform(r, context)).ToList();

@@ -160,6 +160,17 @@ public sealed class GleanConnectorServiceTests(GleanSharedEmulator shared) : IAs
     }
 
     [Fact]
+    public async Task Populate_ProductionConnector_IsRefusedWithoutAnyUpload()
+    {
+        var connector = await CreateAsync(DatasetType.Custom, Stage.Production);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Service.PopulateAsync(connector, "ds-1", 1, GleanRecords.Create(DatasetType.Custom, 3), TestContext.Current.CancellationToken));
+
+        Assert.Empty((await _emulator.GetDatasourceAsync(connector.DatasourceName))!.Uploads);
+    }
+
+    [Fact]
     public async Task Populate_DuplicateRecordIds_ThrowsBeforeSendingAnything()
     {
         var connector = await CreateAsync(DatasetType.Custom);
