@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Glean.Documents;
 using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Model;
@@ -16,6 +17,12 @@ internal sealed partial class GleanConnectorService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        if (connector.Stage == Stage.Production)
+        {
+            // Production connectors carry the client's real data, which the product never pushes.
+            throw new InvalidOperationException($"connector '{connector.ConnectorName}' serves the production stage; the product does not populate production connectors");
+        }
+
         var transformer = DocumentTransformers.For(connector.DatasetType);
         var context = new DocumentContext(connector);
         var documents = records.Select(r => transformer.Transform(r, context)).ToList();
@@ -89,8 +96,27 @@ internal sealed partial class GleanConnectorService
             Enumerable.Range(1, last - 1),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MiddlePageParallelism), CancellationToken = cancellationToken },
             async (index, token) => await indexing.BulkIndexDocumentsAsync(Page(index, force: false), token));
-        await indexing.BulkIndexDocumentsAsync(Page(last, force: false), cancellationToken);
+        try
+        {
+            await indexing.BulkIndexDocumentsAsync(Page(last, force: false), cancellationToken);
+        }
+        catch (GleanBadRequestException)
+        {
+            // A retried last page whose first answer was lost: Glean finished the upload and refuses the repeat.
+            if (!await IsFinishedAsync(connector, uploadId, cancellationToken))
+            {
+                throw;
+            }
+        }
+
         return restarted;
+    }
+
+    private async Task<bool> IsFinishedAsync(GleanConnector connector, string uploadId, CancellationToken cancellationToken)
+    {
+        var status = await indexing.GetStatusAsync(connector.DatasourceName, cancellationToken);
+        var history = status?.Documents?.BulkUploadHistory;
+        return history is { Count: > 0 } && history[^1].UploadId == uploadId && history[^1].Status == "SUCCESSFUL";
     }
 
     private async Task<bool> IsOwnUnfinishedUploadAsync(GleanConnector connector, string datasetId, CancellationToken cancellationToken)

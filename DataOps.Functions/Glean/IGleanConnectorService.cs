@@ -18,8 +18,9 @@ public interface IGleanConnectorService
     /// <summary>
     /// Replaces the connector's documents with <paramref name="records"/> in one bulk upload (first page, middle pages,
     /// last page). The upload id is derived from <paramref name="datasetId"/> and <paramref name="attempt"/>; an
-    /// unfinished earlier upload of the same dataset is restarted.
+    /// unfinished earlier upload of the same dataset is restarted. Production connectors are never populated.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The connector serves the production stage.</exception>
     Task<PopulationResult> PopulateAsync(
         GleanConnector connector,
         string datasetId,

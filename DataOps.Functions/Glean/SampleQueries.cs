@@ -33,28 +33,35 @@ public static class SampleQueries
     };
 
     /// <summary>
-    /// Up to <paramref name="count"/> distinct words taken from the records' titles, most frequent first,
-    /// topped up with the type's defaults.
+    /// Up to <paramref name="count"/> distinct words the records contain: from their titles first (most frequent
+    /// first), then from their bodies, and only then the type's defaults.
     /// </summary>
     public static IReadOnlyList<string> FromRecords(DatasetType type, IEnumerable<IReadOnlyDictionary<string, object?>> records, int count = Count)
     {
-        var field = type switch
+        string[] fields = type switch
         {
-            DatasetType.GithubRepos => "name",
-            DatasetType.SlackMessages => "text",
-            DatasetType.JiraIssues => "summary",
-            _ => "title",
+            DatasetType.GithubRepos => ["name", "description", "readme"],
+            DatasetType.SlackMessages => ["text"],
+            DatasetType.JiraIssues => ["summary", "description"],
+            _ => ["title", "body"],
         };
-        var words = records
-            .Select(r => new RecordView(r).Text(field) ?? string.Empty)
-            .SelectMany(t => t.Split((char[])[' ', '\t', '\n', '-', '_', '.', ',', ':', ';', '/', '(', ')', '"', '\'', '!', '?'], StringSplitOptions.RemoveEmptyEntries))
+        var views = records.Select(r => new RecordView(r)).ToList();
+        var words = new List<string>();
+        foreach (var field in fields)
+        {
+            words.AddRange(WordsOf(views.Select(v => v.Text(field))).Where(w => !words.Contains(w)));
+        }
+
+        words.AddRange(Defaults(type).Where(d => !words.Contains(d, StringComparer.OrdinalIgnoreCase)));
+        return words.Take(count).ToList();
+    }
+
+    private static IEnumerable<string> WordsOf(IEnumerable<string?> texts) =>
+        texts
+            .SelectMany(t => (t ?? string.Empty).Split((char[])[' ', '\t', '\n', '-', '_', '.', ',', ':', ';', '/', '(', ')', '"', '\'', '!', '?', '#'], StringSplitOptions.RemoveEmptyEntries))
             .Where(w => w.Length >= MinimumWordLength && w.All(char.IsLetter) && !StopWords.Contains(w))
             .GroupBy(w => w.ToLowerInvariant(), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key)
-            .Take(count)
-            .ToList();
-        return words.Concat(Defaults(type).Where(d => !words.Contains(d, StringComparer.OrdinalIgnoreCase))).Take(count).ToList();
-    }
+            .Select(g => g.Key);
 }

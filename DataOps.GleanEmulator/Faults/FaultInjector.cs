@@ -116,7 +116,12 @@ internal sealed class FaultInjector
             var retryAfter = s.RetryAfterSeconds >= 0 ? s.RetryAfterSeconds : (int?)null;
             if (_next.TryDequeue(out var scripted))
             {
-                return new FaultDecision(s.LatencyMillis, scripted, scripted == StatusCodes.Status429TooManyRequests ? retryAfter : null, false, 0);
+                return scripted switch
+                {
+                    StatusCodes.Status200OK => FaultDecision.None with { LatencyMillis = s.LatencyMillis },
+                    < 0 => new FaultDecision(s.LatencyMillis, -scripted, null, false, 0, AfterProcessing: true),
+                    _ => new FaultDecision(s.LatencyMillis, scripted, scripted == StatusCodes.Status429TooManyRequests ? retryAfter : null, false, 0),
+                };
             }
 
             var draw = _random.NextDouble();

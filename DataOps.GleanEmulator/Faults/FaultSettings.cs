@@ -33,7 +33,11 @@ public sealed record FaultSettings
     /// <summary>How long a timed-out request hangs, in milliseconds.</summary>
     public int HangMillis { get; init; } = 30_000;
 
-    /// <summary>Status codes served, in order, to the next matching requests before any share applies.</summary>
+    /// <summary>
+    /// Status codes served, in order, to the next matching requests before any share applies. 200 serves the
+    /// request normally; a negative code processes the request and then answers the positive code instead
+    /// (a response lost after the work was done).
+    /// </summary>
     public IReadOnlyList<int> NextStatusCodes { get; init; } = [];
 
     /// <summary>When true every bearer token is answered 401 "token expired".</summary>

@@ -18,6 +18,7 @@ internal sealed class GleanApiMiddleware(
     public const string SearchPath = "/rest/api/v1/search";
     public const string LatencyItem = "glean.latency";
     public const string TokenItem = "glean.token";
+    private const string LoseItem = "glean.lose";
 
     private readonly HashSet<string> _indexingTokens = Split(options.IndexingTokens);
     private readonly HashSet<string> _clientTokens = Split(options.ClientTokens);
@@ -40,6 +41,10 @@ internal sealed class GleanApiMiddleware(
             if (injected is null)
             {
                 await next(context);
+            }
+            else if (context.Items[LoseItem] is int lost)
+            {
+                await LoseResponseAsync(context, lost);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -110,6 +115,12 @@ internal sealed class GleanApiMiddleware(
                 return decision.Describe();
             }
 
+            if (decision is { AfterProcessing: true, Status: { } lostStatus })
+            {
+                context.Items[LoseItem] = lostStatus;
+                return decision.Describe();
+            }
+
             if (decision.Status is { } status)
             {
                 await ApiErrors.WriteAsync(context, status, ApiErrors.ErrorName(status), $"injected {status}", decision.RetryAfterSeconds);
@@ -130,6 +141,25 @@ internal sealed class GleanApiMiddleware(
         }
 
         return null;
+    }
+
+    /// <summary>Runs the endpoint (its work is done) but replaces its answer with an error, as a lost response would.</summary>
+    private async Task LoseResponseAsync(HttpContext context, int status)
+    {
+        var original = context.Response.Body;
+        await using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Response.Headers.Clear();
+        await ApiErrors.WriteAsync(context, status, ApiErrors.ErrorName(status), $"injected {status} after processing");
     }
 
     private async Task HangAsync(HttpContext context, int hangMillis)

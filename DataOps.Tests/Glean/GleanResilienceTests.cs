@@ -230,7 +230,7 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
             new Dictionary<string, string?>
             {
                 ["RateLimitsEnabled"] = clientLimits ? "true" : "false",
-                ["SearchRequestsPerSecond"] = "4",
+                ["SearchRequestsPerSecond"] = "5",
                 ["MaxRetryAttempts"] = "0",
             });
         var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);

@@ -36,4 +36,18 @@ public sealed class SampleQueriesTests
     [Fact]
     public void FromRecords_NoRecords_FallsBackToDefaults() =>
         Assert.Equal(SampleQueries.Defaults(DatasetType.Custom), SampleQueries.FromRecords(DatasetType.Custom, []));
+
+    [Fact]
+    public void FromRecords_FewTitleWords_TakesBodyWordsBeforeDefaults()
+    {
+        IReadOnlyDictionary<string, object?>[] records =
+        [
+            new Dictionary<string, object?> { ["id"] = "1", ["title"] = "Payments", ["body"] = "alpha bravo charlie delta echoes foxtrot golfing hotel india juliet" },
+        ];
+
+        var queries = SampleQueries.FromRecords(DatasetType.Custom, records);
+
+        Assert.Equal("payments", queries[0]);
+        Assert.DoesNotContain(queries, q => SampleQueries.Defaults(DatasetType.Custom).Contains(q));
+    }
 }

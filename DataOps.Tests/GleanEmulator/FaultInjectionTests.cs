@@ -37,6 +37,21 @@ public sealed class FaultInjectionTests(GleanSharedEmulator shared) : IAsyncLife
     }
 
     [Fact]
+    public async Task NextStatusCodes_200PassesAndNegativeLosesTheResponseAfterProcessing()
+    {
+        await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [200, -500] });
+
+        var served = await _emulator.PostAsync("api/index/v1/indexdocuments", new { datasource = "docs", documents = EmulatorCalls.Documents("docs", 1, "a") });
+        var lost = await _emulator.PostAsync("api/index/v1/indexdocuments", new { datasource = "docs", documents = EmulatorCalls.Documents("docs", 1, "b") });
+
+        Assert.Equal(HttpStatusCode.OK, served.Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, lost.Status);
+        Assert.Contains("after processing", lost.Body.Message(), StringComparison.Ordinal);
+        Assert.Equal(2, (await _emulator.GetDatasourceAsync("docs"))!.DocumentCount);
+        Assert.Equal("lost-500", (await _emulator.GetRequestsAsync("indexdocuments"))[^1].Injected);
+    }
+
+    [Fact]
     public async Task Shares_WithTheSameSeed_GiveTheSameSequence()
     {
         var faults = new FaultSettings { Share500 = 0.3, Share429WithoutRetryAfter = 0.2, Seed = 42 };

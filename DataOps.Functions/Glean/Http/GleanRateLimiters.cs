@@ -54,17 +54,20 @@ internal sealed class GleanRateLimiters : IDisposable
     {
         limit = Math.Max(1, limit);
 
-        // Refill in tenths of the window so a burst is smoothed rather than granted once a window.
+        // Refill in tenths of the window so a burst is smoothed rather than granted once a window. The
+        // bucket holds one refill less than Glean's: our refill ticks run at an arbitrary phase against
+        // Glean's bucket, and that headroom keeps a tick right after a full burst from being refused.
         var perPeriod = Math.Max(1, limit / 10);
+        var capacity = Math.Max(perPeriod, limit - perPeriod);
         var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
-            TokenLimit = limit,
+            TokenLimit = capacity,
             TokensPerPeriod = perPeriod,
             ReplenishmentPeriod = window * perPeriod / limit,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
-        return (limiter, limit);
+        return (limiter, capacity);
     }
 }
