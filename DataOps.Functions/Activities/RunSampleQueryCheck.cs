@@ -7,7 +7,7 @@ using DataOps.Functions.Workflows;
 namespace DataOps.Functions.Activities;
 
 /// <summary>Sample-query check: the dataset type's sample searches each return results within 10 s.</summary>
-public sealed class RunSampleQueryCheck(DatasetLoader datasets, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<string, QualityCheckOutcome>
+public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<string, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
@@ -20,7 +20,9 @@ public sealed class RunSampleQueryCheck(DatasetLoader datasets, ConnectorProbes 
         }
 
         var connector = await probes.ConnectorOfAsync(dataset, context.CancellationToken).ConfigureAwait(false);
-        var report = await glean.RunSampleQueriesAsync(connector, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        // Queries built from the dataset's own records: a search for what was indexed must find it.
+        var queries = SampleQueries.FromRecords(dataset.Type, records.Records(dataset));
+        var report = await glean.RunSampleQueriesAsync(connector, queries, context.CancellationToken).ConfigureAwait(false);
         var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
         return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));
     }
