@@ -32,6 +32,7 @@ public static class DataOpsServiceCollectionExtensions
         ["DataOps:OrphanScan:MinimumAge"] = "1.00:00:00",
         ["DataOps:HealthSweep:Schedule"] = "0 */5 * * * *",
         ["DataOps:Retention:Schedule"] = "0 30 3 * * *",
+        ["DataOps:JourneyEventsQueue"] = "journey-events",
     };
 
     /// <summary>Adds everything the DataOps workflows need and registers their orchestrators and activities.</summary>

@@ -18,13 +18,13 @@ namespace DataOps.Functions.Triggers;
 /// </summary>
 public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOptions<WorkflowOptions> options)
 {
-    /// <summary>The queue name.</summary>
-    public const string QueueName = "journey-events";
+    /// <summary>The setting naming the queue (default <c>journey-events</c>).</summary>
+    public const string QueueSetting = "DataOps:JourneyEventsQueue";
 
     /// <summary>Handles one journey event.</summary>
     [Function(nameof(JourneyEvents))]
     public async Task JourneyEvents(
-        [QueueTrigger(QueueName)] string message,
+        [QueueTrigger("%" + QueueSetting + "%")] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

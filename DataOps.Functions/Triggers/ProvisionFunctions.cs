@@ -13,7 +13,7 @@ namespace DataOps.Functions.Triggers;
 /// runs answers 202 with the running instance; when every requested type is already active for the client and stage
 /// the answer is 409 naming the datasets, and nothing starts.
 /// </summary>
-public sealed class ProvisionFunctions(IDatasetRegistry registry)
+public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
 {
     /// <summary>The orchestration instance id of a request.</summary>
     public static string InstanceIdFor(string journeyId, string stage) => $"provision:{journeyId}:{stage}";
@@ -57,6 +57,8 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry)
                 extensions: new Dictionary<string, object?> { ["activeDatasets"] = held });
         }
 
+        // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionJourneyDatasets), input, new StartOrchestrationOptions(instanceId), cancellationToken);

@@ -1,0 +1,164 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DataOps.Durable;
+using DataOps.Durable.Client;
+using DataOps.Durable.Hosting;
+using DataOps.Functions;
+using DataOps.Functions.Registry;
+using DataOps.Storage.Queues;
+using DataOps.Tests.Hosting;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataOps.Tests.EndToEnd;
+
+/// <summary>
+/// The whole product for one test: the real function host (Kestrel, free port) with the DataOps app on the shared
+/// Azurite under its own task hub, tables, queues and containers, talking over HTTP to its own Glean emulator.
+/// </summary>
+internal sealed class DataOpsApp : IAsyncDisposable
+{
+    public const string Key = "e2e-function-key";
+
+    private DataOpsApp(FunctionsHost host, GleanEmulatorFixture glean, string prefix, AzuriteFixture azurite)
+    {
+        Host = host;
+        Glean = glean;
+        Prefix = prefix;
+        Http = new HttpClient { BaseAddress = host.BaseAddress };
+        Http.DefaultRequestHeaders.Add("x-functions-key", Key);
+        JourneyEvents = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(prefix + "-journey-events");
+    }
+
+    public FunctionsHost Host { get; }
+
+    public GleanEmulatorFixture Glean { get; }
+
+    public string Prefix { get; }
+
+    public HttpClient Http { get; }
+
+    public QueueClient JourneyEvents { get; }
+
+    public DurableTaskClient Durable => Host.Services.GetRequiredService<DurableTaskClient>();
+
+    public IDatasetRegistry Registry => Host.Services.GetRequiredService<IDatasetRegistry>();
+
+    public RegistryTables Tables => Host.Services.GetRequiredService<RegistryTables>();
+
+    public T Service<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    public static async Task<DataOpsApp> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var glean = await GleanEmulatorFixture.StartAsync();
+        var prefix = AzuriteFixture.UniqueName("e");
+        var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DataOpsServiceCollectionExtensions.DefaultSettings });
+        var values = new Dictionary<string, string?>
+        {
+            ["Host:Urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["FunctionKeys:default"] = Key,
+            ["AzureFunctionsWebHost:hostid"] = prefix,
+            ["extensions:durableTask:hubName"] = "H" + prefix,
+            ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
+            ["logging:logLevel:default"] = "Warning",
+            ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
+            ["Glean:IndexingToken"] = GleanEmulatorFixture.IndexingToken,
+            ["Glean:ClientToken"] = GleanEmulatorFixture.ClientToken,
+            ["DataOps:Registry:TablePrefix"] = "R" + prefix,
+            ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
+            ["DataOps:Archive:ContainerName"] = prefix + "-archives",
+            ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
+            ["DataOps:Teardown:GracePeriod"] = "00:00:02",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+        {
+            values[k] = v;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.Services.AddHttpClient();
+        builder.Services.AddDataOps(builder.Configuration);
+        builder.AddFunctionsFromAssembly(typeof(DataOpsServiceCollectionExtensions).Assembly);
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            await glean.DisposeAsync();
+            throw;
+        }
+
+        return new DataOpsApp(host, glean, prefix, azurite);
+    }
+
+    public static object ProvisionBody(string journeyId, string clientId, string clientName, params string[] types) => new
+    {
+        journeyId,
+        clientId,
+        clientName,
+        industry = "healthcare",
+        useCase = "clinical_workflows",
+        stage = "sandbox",
+        datasetTypes = types,
+        requestedBy = "se@example.com",
+    };
+
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, object body)
+        => await Http.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId, TimeSpan? timeout = null)
+    {
+        OrchestrationMetadata? last = null;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                last = await Durable.GetInstanceAsync(instanceId, true, TestContext.Current.CancellationToken);
+                return last is { IsCompleted: true };
+            },
+            $"orchestration {instanceId} completes",
+            timeout ?? TimeSpan.FromSeconds(90));
+        return last!;
+    }
+
+    public async Task SendJourneyEventAsync(object message)
+    {
+        await JourneyEvents.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
+        var json = JsonSerializer.Serialize(message);
+        await JourneyEvents.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            await Host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await Host.DisposeAsync();
+            await Glean.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Archive;
+using DataOps.Functions.Registry;
+using DataOps.Tests.Hosting;
+using DataOps.Tests.Infrastructure;
+
+namespace DataOps.Tests.EndToEnd;
+
+public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Provision_TwoTypes_BothReadyWithTheirRecordsInGlean()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+
+        using var response = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("j-1", "acme", "ACME", "confluence_pages", "github_repos"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("provision:j-1:sandbox", accepted.GetProperty("id").GetString());
+        Assert.NotNull(response.Headers.Location);
+        var done = await app.WaitForCompletionAsync("provision:j-1:sandbox");
+        Assert.Equal(DataOps.Durable.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+
+        var list = await app.GetJsonAsync("api/datasets?journeyId=j-1");
+        var items = list.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, items.Count);
+        foreach (var item in items)
+        {
+            Assert.Equal("ready", item.GetProperty("status").GetString());
+            Assert.True(item.GetProperty("qualityScore").GetDouble() >= 95);
+            var detail = await app.GetJsonAsync("api/datasets/" + item.GetProperty("datasetId").GetString());
+            var datasource = detail.GetProperty("connector").GetProperty("gleanDatasource").GetString()!;
+            var inGlean = await app.Glean.GetDatasourceAsync(datasource);
+            Assert.Equal(item.GetProperty("recordCount").GetInt64(), inGlean!.DocumentCount);
+            Assert.Equal(4, detail.GetProperty("qualityChecks").GetArrayLength());
+        }
+
+        Assert.Equal(500, items.Single(i => i.GetProperty("datasetType").GetString() == "confluence_pages").GetProperty("recordCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Provision_SameRequestTwice_OneInstanceThenConflictOnceActive()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        var body = DataOpsApp.ProvisionBody("j-2", "globex", "Globex", "jira_issues");
+
+        using var first = await app.PostJsonAsync("api/datasets/provision", body);
+        using var second = await app.PostJsonAsync("api/datasets/provision", body);
+        await app.WaitForCompletionAsync("provision:j-2:sandbox");
+        using var third = await app.PostJsonAsync("api/datasets/provision", body);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Contains(second.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict });
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+        var all = await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("globex") }, TestContext.Current.CancellationToken);
+        Assert.Single(all.Items);
+    }
+
+    [Fact]
+    public async Task StageChanged_LeavesSandbox_DatasetArchivedWithBlobsAndEmptyDatasource()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("j-3", "initech", "Initech", "slack_messages"));
+        await app.WaitForCompletionAsync("provision:j-3:sandbox");
+        var dataset = (await app.Registry.ListAsync(new DatasetQuery { JourneyId = JourneyId.Create("j-3") }, TestContext.Current.CancellationToken)).Items.Single();
+        var connector = await app.Service<ConnectorStore>().GetAsync(dataset.ConnectorName.Value, TestContext.Current.CancellationToken);
+
+        await app.SendJourneyEventAsync(new { type = "JourneyStageChanged", journeyId = "j-3", clientId = "initech", fromStage = "sandbox", toStage = "pilot", occurredAt = DateTimeOffset.UtcNow });
+
+        await Eventually.HoldsAsync(
+            async () => (await app.Registry.GetAsync(dataset.Id, TestContext.Current.CancellationToken))!.Dataset.Status == DatasetStatus.Archived,
+            "the dataset is archived",
+            TimeSpan.FromSeconds(90));
+        var archived = (await app.Registry.GetAsync(dataset.Id, TestContext.Current.CancellationToken))!.Dataset;
+        Assert.Equal(TeardownReason.StageTransition, archived.TeardownReason);
+        var location = archived.ArchiveLocation!;
+        var folder = location[(location.IndexOf('/', StringComparison.Ordinal) + 1)..];
+        Assert.True(await app.Service<DatasetArchiveStore>().IsCompleteAsync(folder, TestContext.Current.CancellationToken));
+        var inGlean = await app.Glean.GetDatasourceAsync(connector!.Connector.DatasourceName);
+        Assert.Equal(0, inGlean!.DocumentCount);
+        var audit = await app.Service<AuditLog>().ReadAsync(dataset.Id.Value, TestContext.Current.CancellationToken);
+        Assert.Equal(1, audit.Count(a => a.EventType == "DatasetArchived"));
+        Assert.Equal(1, audit.Count(a => a.EventType == "DatasetTeardownStarted"));
+        Assert.Null(await app.Registry.FindSlotHolderAsync(ClientId.Create("initech"), Stage.Sandbox, DatasetType.SlackMessages, TestContext.Current.CancellationToken));
+    }
+}
