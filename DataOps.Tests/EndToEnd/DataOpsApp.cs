@@ -134,11 +134,12 @@ internal sealed class DataOpsApp : IAsyncDisposable
         return last!;
     }
 
-    public async Task SendJourneyEventAsync(object message)
+    public Task SendJourneyEventAsync(object message) => SendRawJourneyEventAsync(JsonSerializer.Serialize(message));
+
+    public async Task SendRawJourneyEventAsync(string text)
     {
         await JourneyEvents.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
-        var json = JsonSerializer.Serialize(message);
-        await JourneyEvents.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), cancellationToken: TestContext.Current.CancellationToken);
+        await JourneyEvents.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
