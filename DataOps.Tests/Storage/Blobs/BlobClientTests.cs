@@ -120,4 +120,25 @@ public sealed class BlobClientTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(404, ex.Status);
     }
+
+    [Fact]
+    public async Task UploadAsync_CancelledToken_ThrowsOperationCanceledAndWritesNothing()
+    {
+        var blob = _container.GetBlobClient("cancelled");
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blob.UploadAsync(BinaryData.FromString("x"), cancellationToken: cts.Token));
+
+        Assert.False((await blob.ExistsAsync(Ct)).Value);
+    }
+
+    [Fact]
+    public async Task GetBlobLeaseClient_MissingBlob_AcquireThrows404()
+    {
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            _container.GetBlobClient("no-such-blob").GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15), Ct));
+
+        Assert.Equal(404, ex.Status);
+    }
 }
