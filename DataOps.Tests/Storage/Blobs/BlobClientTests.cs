@@ -141,4 +141,22 @@ public sealed class BlobClientTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(404, ex.Status);
     }
+
+    [Fact]
+    public async Task UploadAsync_GzipContentEncoding_DownloadReturnsStoredBytesUntouched()
+    {
+        var blob = _container.GetBlobClient("large/message.json.gz");
+        var original = new string('a', 50_000);
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(original), Ct);
+        }
+
+        await blob.UploadAsync(BinaryData.FromBytes(compressed.ToArray()), new BlobUploadOptions { ContentType = "application/json", ContentEncoding = "gzip" }, Ct);
+        var downloaded = (await blob.DownloadContentAsync(Ct)).Value;
+
+        Assert.Equal("gzip", downloaded.Details.ContentEncoding);
+        Assert.Equal(compressed.ToArray(), downloaded.Content.ToArray());
+    }
 }
