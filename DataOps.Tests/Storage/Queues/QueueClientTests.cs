@@ -36,6 +36,7 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("<xml attr=\"1\">&amp; 'quotes'</xml>")]
     [InlineData("{\"json\":true,\"unicode\":\"é中文🙂\"}")]
     [InlineData("eyJiYXNlNjQiOnRydWV9")]
+    [InlineData("line1\r\nline2\ttab\rcr  ")]
     [InlineData("")]
     public async Task SendMessageAsync_AnyText_ReceivedExactlyAsSent(string text)
     {
