@@ -1,0 +1,37 @@
+namespace DataOps.Domain.Datasets;
+
+/// <summary>
+/// The dataset lifecycle (ARCHITECTURE.md section 5): provisioning -> validating -> ready -> teardown -> archived;
+/// failed from provisioning or validating; ready -> validating when the connector turns unhealthy;
+/// failed -> provisioning on retry; failed -> teardown; archived is final.
+/// </summary>
+public static class DatasetStateMachine
+{
+    private static readonly Dictionary<DatasetStatus, DatasetStatus[]> _targets = new()
+    {
+        [DatasetStatus.Provisioning] = [DatasetStatus.Validating, DatasetStatus.Failed],
+        [DatasetStatus.Validating] = [DatasetStatus.Ready, DatasetStatus.Failed],
+        [DatasetStatus.Ready] = [DatasetStatus.Validating, DatasetStatus.Teardown],
+        [DatasetStatus.Failed] = [DatasetStatus.Provisioning, DatasetStatus.Teardown],
+        [DatasetStatus.Teardown] = [DatasetStatus.Archived],
+        [DatasetStatus.Archived] = [],
+    };
+
+    /// <summary>Whether the lifecycle allows moving from one status to another (a status to itself is never a transition).</summary>
+    public static bool CanTransition(DatasetStatus from, DatasetStatus to)
+        => _targets.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    /// <summary>The statuses reachable in one step.</summary>
+    public static IReadOnlyList<DatasetStatus> AllowedTargets(DatasetStatus from)
+        => _targets.TryGetValue(from, out var targets) ? targets : [];
+
+    /// <summary>
+    /// Whether a dataset in this status occupies its client/stage/type slot: provisioning, validating, ready and
+    /// teardown do; failed (waiting for retry or teardown) and archived do not.
+    /// </summary>
+    public static bool IsActive(DatasetStatus status)
+        => status is DatasetStatus.Provisioning or DatasetStatus.Validating or DatasetStatus.Ready or DatasetStatus.Teardown;
+
+    /// <summary>Whether nothing can happen to a dataset in this status any more (archived).</summary>
+    public static bool IsFinal(DatasetStatus status) => status == DatasetStatus.Archived;
+}
