@@ -57,6 +57,12 @@ internal sealed class ActivityDispatcher(
                     await _slots.WaitAsync(CancellationToken.None);
                     Track(Task.Run(() => ProcessAsync(raw, abort), CancellationToken.None));
                 }
+
+                if (received.Length < free)
+                {
+                    // The queue is drained: wait for a local wake-up (or a short back-off) instead of an empty poll.
+                    await wakeups.WaitActivitiesAsync(idle, stop);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested || lifetime.IsCrashed)
             {
@@ -122,7 +128,9 @@ internal sealed class ActivityDispatcher(
             await renewing;
             await sender.SendAsync(new OutboundMessage(MessageTarget.Control,
                 new TaskMessage($"{message.Id}:result", message.InstanceId, message.ExecutionId, result)), lifetime.CrashToken);
-            await QueueMaintenance.DeleteAsync(queue, receipt, lifetime.CrashToken);
+            // Off the critical path: the result is sent, so a lost delete only runs the activity again (at least once).
+            _ = QueueMaintenance.DeleteAsync(queue, receipt, lifetime.CrashToken).ContinueWith(
+                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
         catch (Exception) when (lifetime.IsCrashed)
         {

@@ -63,6 +63,12 @@ internal sealed class ControlQueueListener(
                         Enqueue(message);
                     }
                 }
+
+                if (received.Length < options.StorageProvider.ControlQueueBatchSize)
+                {
+                    // The queue is drained: wait for a local wake-up (or a short back-off) instead of an empty poll.
+                    await wakeups.WaitPartitionAsync(partition, idle, stop);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested || lifetime.IsCrashed)
             {

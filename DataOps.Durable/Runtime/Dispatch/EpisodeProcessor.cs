@@ -48,7 +48,10 @@ internal sealed class EpisodeProcessor(
             }
 
             await RunAndCommitAsync(history, selection, cancellationToken);
-            await QueueMaintenance.DeleteAsync(selection.Consumed, cancellationToken);
+
+            // Off the critical path: the episode is committed, so a delete lost to a crash only yields duplicates.
+            _ = QueueMaintenance.DeleteAsync(selection.Consumed, cancellationToken).ContinueWith(
+                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             if (history.StaleRowKeys.Count > 0)
             {
                 await historyStore.DeleteStaleRowsAsync(history, cancellationToken);
