@@ -22,7 +22,7 @@ public sealed class DatasetLoader(IDatasetRegistry registry)
         {
             var record = await LoadAsync(datasetId, cancellationToken).ConfigureAwait(false);
             change(record.Dataset);
-            if (record.Dataset.DomainEvents.Count == 0 && record.Dataset.UpdatedAt == record.LoadedUpdatedAt)
+            if (!record.HasChanges)
             {
                 return record.Dataset;
             }

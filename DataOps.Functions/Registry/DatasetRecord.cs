@@ -13,7 +13,7 @@ public sealed class DatasetRecord
         Version = version;
         PersistedStatus = persistedStatus;
         PendingEvents = pendingEvents;
-        LoadedUpdatedAt = dataset.UpdatedAt;
+        Loaded = dataset.ToSnapshot();
     }
 
     /// <summary>The aggregate; change it through its methods, then <see cref="IDatasetRegistry.SaveAsync"/>.</summary>
@@ -31,6 +31,9 @@ public sealed class DatasetRecord
     /// <summary>Events saved but not yet published.</summary>
     internal IReadOnlyList<OutboxEvent> PendingEvents { get; }
 
-    /// <summary>The aggregate's last-change time as loaded; differs from <c>Dataset.UpdatedAt</c> once it changed in memory.</summary>
-    public DateTimeOffset LoadedUpdatedAt { get; }
+    /// <summary>The state as loaded: a change in memory shows as a difference from it.</summary>
+    public DatasetSnapshot Loaded { get; }
+
+    /// <summary>Whether the aggregate changed since it was loaded.</summary>
+    public bool HasChanges => Dataset.DomainEvents.Count > 0 || Dataset.ToSnapshot() != Loaded;
 }

@@ -65,6 +65,8 @@ internal sealed class DataOpsApp : IAsyncDisposable
             ["FunctionKeys:default"] = Key,
             ["AzureFunctionsWebHost:hostid"] = prefix,
             ["extensions:durableTask:hubName"] = "H" + prefix,
+            // Timer messages come back every half second so a test clock moved past their fire time is noticed.
+            ["extensions:durableTask:storageProvider:timerPollHorizon"] = "00:00:00.500",
             ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["logging:logLevel:default"] = "Warning",
             ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
@@ -78,7 +80,15 @@ internal sealed class DataOpsApp : IAsyncDisposable
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
-            values[k] = v;
+            // null removes the test's own value, so the product's default applies.
+            if (v is null)
+            {
+                values.Remove(k);
+            }
+            else
+            {
+                values[k] = v;
+            }
         }
 
         builder.Configuration.AddInMemoryCollection(values);
