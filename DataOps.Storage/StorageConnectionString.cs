@@ -92,7 +92,10 @@ public sealed class StorageConnectionString
             var key = segment[..eq].Trim();
             if (!KnownKeys.Contains(key))
             {
-                error = $"unknown setting '{(key.Length > 40 ? key[..40] : key)}' (segment {index}).";
+                // Only a plain word is echoed: anything else could be a stray piece of the key.
+                error = key.Length <= 40 && key.All(char.IsAsciiLetter)
+                    ? $"unknown setting '{key}' (segment {index})."
+                    : $"segment {index} is not a known Key=Value setting.";
                 return null;
             }
 

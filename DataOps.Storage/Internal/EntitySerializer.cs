@@ -169,7 +169,7 @@ internal static class EntitySerializer
         ("Edm.Double", JsonValueKind.String) => double.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
         ("Edm.Double", _) => value.GetDouble(),
         ("Edm.Int32", JsonValueKind.String) => int.Parse(value.GetString()!, CultureInfo.InvariantCulture),
-        (_, JsonValueKind.Number) => value.TryGetInt32(out var i) && !value.GetRawText().Contains('.', StringComparison.Ordinal) ? i : value.GetDouble(),
+        (_, JsonValueKind.Number) => value.TryGetInt32(out var i) && !value.GetRawText().Contains('.', StringComparison.Ordinal) ? (object)i : value.GetDouble(),
         (_, JsonValueKind.True) => true,
         (_, JsonValueKind.False) => false,
         _ => value.GetString(),

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DataOps.Benchmarks.Storage;
+
+/// <summary>Round trips of one operation at a given number in flight: throughput and latency percentiles.</summary>
+internal sealed record RoundTripMeasurement(string Operation, int InFlight, int Count, TimeSpan Elapsed, double P50Ms, double P95Ms, long RoundTrips)
+{
+    public double OperationsPerSecond => Count / Elapsed.TotalSeconds;
+
+    public double RoundTripsPerSecond => RoundTrips / Elapsed.TotalSeconds;
+
+    /// <summary>Runs <paramref name="operation"/> <paramref name="count"/> times with <paramref name="inFlight"/> workers.</summary>
+    public static async Task<RoundTripMeasurement> RunAsync(
+        string name, int inFlight, int count, Func<int, Task> operation, Func<long> roundTrips, CancellationToken cancellationToken)
+    {
+        var latencies = new double[count];
+        var next = -1;
+        var before = roundTrips();
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, inFlight).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var started = Stopwatch.GetTimestamp();
+                await operation(index);
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        });
+        await Task.WhenAll(workers);
+        clock.Stop();
+        Array.Sort(latencies);
+        return new RoundTripMeasurement(
+            name, inFlight, count, clock.Elapsed, latencies[count / 2], latencies[(int)(count * 0.95)], roundTrips() - before);
+    }
+
+    public static string Header =>
+        $"{"operation",-26} {"in flight",9} {"ops",6} {"ops/s",9} {"round trips/s",14} {"p50 ms",8} {"p95 ms",8}";
+
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Operation,-26} {InFlight,9} {Count,6} {OperationsPerSecond,9:F0} {RoundTripsPerSecond,14:F0} {P50Ms,8:F2} {P95Ms,8:F2}");
+}
