@@ -15,6 +15,15 @@ public sealed class MockDataOptions
     /// <summary>The blob container holding pilot exports (<c>{clientId}/{dataset_type}.jsonl</c>).</summary>
     public string PilotExportContainer { get; set; } = "pilot-exports";
 
+    /// <summary>
+    /// Secret part of the pseudonym key for pilot data (combined with the client id). Keep it out of source control in
+    /// real deployments: with a guessable key, pseudonyms could be reversed by hashing candidate names.
+    /// </summary>
+    public string SanitizationSalt { get; set; } = "dataops-local-sanitization";
+
+    /// <summary>Days every date in pilot data is moved by (0 keeps dates; distances between dates are kept either way).</summary>
+    public int PilotDateShiftDays { get; set; }
+
     /// <summary>Whether the host scans templates into the catalog at start-up.</summary>
     public bool DiscoverOnStartup { get; set; } = true;
 }

@@ -26,6 +26,7 @@ public static class MockDataServiceCollectionExtensions
         services.AddSingleton<TemplateCatalogHandlers>();
         services.AddSingleton<IPilotExportSource>(sp => new BlobPilotExportSource(
             new BlobServiceClient(StorageConnection(sp)).GetBlobContainerClient(sp.GetRequiredService<IOptions<MockDataOptions>>().Value.PilotExportContainer)));
+        services.AddSingleton<PilotDataSanitizer>();
         services.AddHostedService<TemplateCatalogInitializer>();
         return services;
     }
