@@ -3,6 +3,8 @@ using DataOps.Durable.Hosting;
 using DataOps.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataOps.Tests.Hosting;
 
@@ -79,6 +81,49 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         Assert.Equal(0, await CountAsync(_flaky));
     }
 
+    [Fact]
+    public async Task Start_QueuesAbsent_CreatesQueueAndPoisonQueue()
+    {
+        Assert.False((await Queue(_orders).ExistsAsync(Ct)).Value);
+
+        await using var host = await StartAsync();
+
+        Assert.True((await Queue(_orders).ExistsAsync(Ct)).Value);
+        Assert.True((await Queue(_orders + "-poison").ExistsAsync(Ct)).Value);
+    }
+
+    [Fact]
+    public async Task Messages_BatchSettings_BoundConcurrentHandlers()
+    {
+        await using var host = await StartAsync(new()
+        {
+            ["extensions:queues:batchSize"] = "2",
+            ["extensions:queues:newBatchThreshold"] = "0",
+        }, [typeof(ConcurrencyProbe)]);
+        for (var i = 0; i < 10; i++)
+        {
+            await Queue(_orders).SendMessageAsync(Base64("m" + i), cancellationToken: Ct);
+        }
+
+        await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(ConcurrencyProbe.Probe)) == 10, "all 10 messages are handled");
+
+        var probe = host.Host.Services.GetRequiredService<ConcurrencyProbe.Counter>();
+        Assert.InRange(probe.Max, 1, 2);
+    }
+
+    [Fact]
+    public async Task Message_Poisoned_ReasonIsLogged()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await StartAsync(null, null, services => services.AddLogging(l => l.AddProvider(logs)));
+
+        await Queue(_orders).SendMessageAsync("%%%", cancellationToken: Ct);
+
+        await Eventually.HoldsAsync(async () => await CountAsync(_orders + "-poison") == 1, "the message reaches the poison queue");
+        await Eventually.HoldsAsync(() => logs.Lines.Any(l => l.Contains("not valid base64", StringComparison.Ordinal) && l.Contains(_orders + "-poison", StringComparison.Ordinal)),
+            "the reason is logged");
+    }
+
     [Theory]
     [InlineData("not base64 at all!", true)]
     [InlineData("not json", false)]
@@ -136,12 +181,55 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         return (await client.ExistsAsync(Ct)).Value ? (await client.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount : 0;
     }
 
-    private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null)
+    private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null, Action<IServiceCollection>? services = null)
     {
         settings ??= [];
         settings["Test:OrderQueue"] = _orders;
         settings["Test:FlakyQueue"] = _flaky;
-        return TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings);
+        return TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings, s =>
+        {
+            s.AddSingleton<ConcurrencyProbe.Counter>();
+            services?.Invoke(s);
+        });
+    }
+
+    public sealed class ConcurrencyProbe(InvocationRecorder recorder, ConcurrencyProbe.Counter counter, TimeProvider time)
+    {
+        [Function(nameof(Probe))]
+        public async Task Probe([QueueTrigger("%Test:OrderQueue%")] string text, CancellationToken cancellationToken)
+        {
+            counter.Enter();
+            try
+            {
+                // Simulated work long enough for handlers of one batch to overlap.
+                await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+            }
+            finally
+            {
+                counter.Leave();
+            }
+
+            recorder.Record(nameof(Probe), text);
+        }
+
+        public sealed class Counter
+        {
+            private int _current;
+            private int _max;
+
+            public int Max => Volatile.Read(ref _max);
+
+            public void Enter()
+            {
+                var now = Interlocked.Increment(ref _current);
+                int seen;
+                while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
+                {
+                }
+            }
+
+            public void Leave() => Interlocked.Decrement(ref _current);
+        }
     }
 
     public sealed class SlowQueueFunction(InvocationRecorder recorder, TimeProvider time)
