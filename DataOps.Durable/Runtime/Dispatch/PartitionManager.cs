@@ -9,7 +9,8 @@ namespace DataOps.Durable.Runtime.Dispatch;
 /// Owns control-queue partitions through blob leases (<c>{hub}-leases/partitions/control-NN</c>). Every renew
 /// interval a worker writes a heartbeat blob (<c>workers/{id}</c>), counts the workers whose heartbeat is recent
 /// (by the storage service's own Last-Modified times, so no clock skew between hosts matters), renews its
-/// leases, gives back partitions above its fair share (after draining them) and acquires free ones below it.
+/// leases, gives back partitions above its share (after draining them) and acquires free ones below it. The
+/// share is computed identically by every worker: P / N each, one more for the first P % N worker names.
 /// A dead worker's partitions become free when its leases expire.
 /// </summary>
 internal sealed class PartitionManager(
@@ -85,8 +86,10 @@ internal sealed class PartitionManager(
 
         var mine = workers.Find(w => w.Name == heartbeat.Name)?.LastModified ?? DateTimeOffset.MaxValue;
         var window = TimeSpan.FromTicks(Math.Max(options.StorageProvider.LeaseRenewInterval.Ticks * 3, TimeSpan.FromSeconds(3).Ticks));
-        var live = Math.Max(1, workers.Count(w => w.LastModified >= mine - window));
-        var target = (hub.PartitionCount + live - 1) / live;
+        var live = workers.Where(w => w.LastModified >= mine - window).Select(w => w.Name).Append(heartbeat.Name)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Everyone computes the same split: P / N each, and the first P % N workers by name take one more.
+        var target = (hub.PartitionCount / live.Count) + (live.IndexOf(heartbeat.Name) < hub.PartitionCount % live.Count ? 1 : 0);
 
         foreach (var partition in OwnedPartitions)
         {
