@@ -1,3 +1,4 @@
+using Azure;
 using DataOps.Storage.Internal;
 
 namespace DataOps.Storage.Blobs;
@@ -25,4 +26,14 @@ public class BlobServiceClient
     /// <summary>A client for one container (no request is sent).</summary>
     public virtual BlobContainerClient GetBlobContainerClient(string blobContainerName) =>
         new(_pipeline, blobContainerName);
+
+    /// <summary>Lists the containers whose names start with <paramref name="prefix"/> (all when null), page by page.</summary>
+    public virtual AsyncPageable<BlobContainerItem> GetBlobContainersAsync(string? prefix = null, CancellationToken cancellationToken = default) =>
+        new FuncAsyncPageable<BlobContainerItem>(
+            async (marker, pageSize, ct) =>
+            {
+                var (names, next, response) = await _pipeline.ListPageAsync("Container", prefix, marker, pageSize, ct).ConfigureAwait(false);
+                return Page<BlobContainerItem>.FromValues([.. names.Select(n => new BlobContainerItem(n))], next, response);
+            },
+            cancellationToken);
 }

@@ -69,6 +69,47 @@ internal sealed class StoragePipeline
         return message;
     }
 
+    /// <summary>Creates a message for the service root (<c>{endpoint}/</c>), as account-level listings need.</summary>
+    public HttpMessage CreateServiceMessage(RequestMethod method)
+    {
+        var message = CreateMessageForPath(method, string.Empty);
+        if (!Endpoint.AbsolutePath.EndsWith('/'))
+        {
+            message.Request.Uri.AppendPath("/", escape: false);
+        }
+
+        return message;
+    }
+
+    /// <summary>Lists one page of an account-level XML enumeration (<c>?comp=list</c>): item names and the next marker.</summary>
+    public async Task<(IReadOnlyList<string> Names, string? NextMarker, Response Response)> ListPageAsync(
+        string itemElement, string? prefix, string? marker, int? pageSize, CancellationToken cancellationToken)
+    {
+        using var message = CreateServiceMessage(RequestMethod.Get);
+        var uri = message.Request.Uri;
+        uri.AppendQuery("comp", "list");
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            uri.AppendQuery("prefix", prefix);
+        }
+
+        if (!string.IsNullOrEmpty(marker))
+        {
+            uri.AppendQuery("marker", marker);
+        }
+
+        if (pageSize is > 0)
+        {
+            uri.AppendQuery("maxresults", Math.Min(pageSize.Value, 5000).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var response = await SendAsync(message, cancellationToken, 200).ConfigureAwait(false);
+        var root = System.Xml.Linq.XDocument.Parse(response.Content.ToString()).Root!;
+        var names = root.Descendants(itemElement).Select(e => e.Element("Name")!.Value).ToList();
+        var next = root.Element("NextMarker")?.Value;
+        return (names, string.IsNullOrEmpty(next) ? null : next, response);
+    }
+
     /// <summary>Sends and returns the response when its status is one of <paramref name="expected"/>; throws otherwise.</summary>
     public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, params int[] expected)
     {

@@ -1,3 +1,4 @@
+using Azure;
 using DataOps.Storage.Internal;
 
 namespace DataOps.Storage.Queues;
@@ -24,4 +25,14 @@ public class QueueServiceClient
 
     /// <summary>A client for one queue (no request is sent).</summary>
     public virtual QueueClient GetQueueClient(string queueName) => new(_pipeline, queueName);
+
+    /// <summary>Lists the queues whose names start with <paramref name="prefix"/> (all when null), page by page.</summary>
+    public virtual AsyncPageable<QueueItem> GetQueuesAsync(string? prefix = null, CancellationToken cancellationToken = default) =>
+        new FuncAsyncPageable<QueueItem>(
+            async (marker, pageSize, ct) =>
+            {
+                var (names, next, response) = await _pipeline.ListPageAsync("Queue", prefix, marker, pageSize, ct).ConfigureAwait(false);
+                return Page<QueueItem>.FromValues([.. names.Select(n => new QueueItem(n))], next, response);
+            },
+            cancellationToken);
 }

@@ -109,10 +109,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var process = new Process { StartInfo = info };
         process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
         process.OutputDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException("Could not start 'node': install Node.js and make sure it is on PATH, then run 'npm ci'.", ex);
+        }
+
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var azurite = new AzuriteProcess(process, StartWatchdog(process.Id), stderr, workDir, ports);
+        var azurite = new AzuriteProcess(process, ProcessWatchdog.Start(process.Id), stderr, workDir, ports);
         try
         {
             await azurite.WaitUntilListeningAsync(ports, cancellationToken);
@@ -156,26 +165,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             return _stderr.ToString();
         }
-    }
-
-    /// <summary>
-    /// On Unix a tiny shell loop polls the owner's pid and kills Azurite (by pid) once the owner is gone, so a
-    /// test run killed with SIGKILL does not leave an emulator behind. It ends by itself when Azurite ends.
-    /// </summary>
-    private static Process? StartWatchdog(int azuritePid)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        var owner = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        var child = azuritePid.ToString(CultureInfo.InvariantCulture);
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardInput = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(
-            $"while kill -0 {owner} 2>/dev/null && kill -0 {child} 2>/dev/null; do sleep 1; done; kill {child} 2>/dev/null; exit 0");
-        return Process.Start(info);
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Kill();

@@ -120,4 +120,43 @@ public sealed class BlobClientTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(404, ex.Status);
     }
+
+    [Fact]
+    public async Task UploadAsync_CancelledToken_ThrowsOperationCanceledAndWritesNothing()
+    {
+        var blob = _container.GetBlobClient("cancelled");
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blob.UploadAsync(BinaryData.FromString("x"), cancellationToken: cts.Token));
+
+        Assert.False((await blob.ExistsAsync(Ct)).Value);
+    }
+
+    [Fact]
+    public async Task GetBlobLeaseClient_MissingBlob_AcquireThrows404()
+    {
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            _container.GetBlobClient("no-such-blob").GetBlobLeaseClient().AcquireAsync(TimeSpan.FromSeconds(15), Ct));
+
+        Assert.Equal(404, ex.Status);
+    }
+
+    [Fact]
+    public async Task UploadAsync_GzipContentEncoding_DownloadReturnsStoredBytesUntouched()
+    {
+        var blob = _container.GetBlobClient("large/message.json.gz");
+        var original = new string('a', 50_000);
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(original), Ct);
+        }
+
+        await blob.UploadAsync(BinaryData.FromBytes(compressed.ToArray()), new BlobUploadOptions { ContentType = "application/json", ContentEncoding = "gzip" }, Ct);
+        var downloaded = (await blob.DownloadContentAsync(Ct)).Value;
+
+        Assert.Equal("gzip", downloaded.Details.ContentEncoding);
+        Assert.Equal(compressed.ToArray(), downloaded.Content.ToArray());
+    }
 }
