@@ -1,5 +1,6 @@
 using DataOps.Durable;
 using DataOps.Durable.Hosting;
+using DataOps.Functions.MockData;
 
 namespace DataOps.Functions;
 
@@ -14,6 +15,7 @@ public static class Program
     {
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.Services.AddHttpClient();
+        builder.Services.AddMockData();
         builder.Services.AddDurableTask().AddTasks(typeof(Program).Assembly);
         await using var host = builder.Build();
         await host.RunAsync();
