@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 using DataOps.Domain.Datasets;
 
@@ -10,7 +11,8 @@ namespace DataOps.Domain.Connectors;
 /// accepts a stored or received name only if it has that form, so the parts can always be read back.
 /// Names are unique across all stages; comparisons for uniqueness ignore case (see <c>RegistryInvariants</c>).
 /// </summary>
-public readonly record struct ConnectorName
+[JsonConverter(typeof(StringValueJsonConverter<ConnectorName>))]
+public readonly record struct ConnectorName : IStringValue<ConnectorName>
 {
     /// <summary>Longest accepted value: a 64-character client name plus the longest stage and connector type.</summary>
     public const int MaxLength = 100;

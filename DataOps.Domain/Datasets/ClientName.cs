@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 
 namespace DataOps.Domain.Datasets;
@@ -9,7 +10,8 @@ namespace DataOps.Domain.Datasets;
 /// must start and end with a letter or digit. The narrow alphabet keeps connector and Glean datasource names
 /// predictable and makes injection-looking input fail early.
 /// </summary>
-public readonly record struct ClientName
+[JsonConverter(typeof(StringValueJsonConverter<ClientName>))]
+public readonly record struct ClientName : IStringValue<ClientName>
 {
     /// <summary>Longest accepted value.</summary>
     public const int MaxLength = 64;

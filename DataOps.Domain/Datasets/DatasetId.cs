@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 
 namespace DataOps.Domain.Datasets;
@@ -7,7 +8,8 @@ namespace DataOps.Domain.Datasets;
 /// Identifies a dataset. An opaque string (a GUID is fine but not required) of at most <see cref="MaxLength"/>
 /// characters, without whitespace, control characters or the characters listed in <see cref="IdentifierRules"/>.
 /// </summary>
-public readonly record struct DatasetId
+[JsonConverter(typeof(StringValueJsonConverter<DatasetId>))]
+public readonly record struct DatasetId : IStringValue<DatasetId>
 {
     /// <summary>Longest accepted value.</summary>
     public const int MaxLength = 64;

@@ -1,10 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 
 namespace DataOps.Domain.Datasets;
 
 /// <summary>A human-readable dataset name, at most <see cref="MaxLength"/> characters, single inner spaces allowed.</summary>
-public readonly record struct DatasetName
+[JsonConverter(typeof(StringValueJsonConverter<DatasetName>))]
+public readonly record struct DatasetName : IStringValue<DatasetName>
 {
     /// <summary>Longest accepted value.</summary>
     public const int MaxLength = 128;

@@ -1,3 +1,4 @@
+using DataOps.Domain.Common;
 using DataOps.Domain.Connectors;
 using DataOps.Domain.Quality;
 using DataOps.Domain.Templates;
@@ -10,6 +11,8 @@ namespace DataOps.Domain.Datasets;
 /// </summary>
 public sealed record DatasetSnapshot
 {
+    private readonly ValueList<QualityCheckType> _failedChecks = ValueList<QualityCheckType>.Empty;
+
     /// <summary>Dataset id.</summary>
     public required DatasetId Id { get; init; }
 
@@ -76,8 +79,12 @@ public sealed record DatasetSnapshot
     /// <summary>Why it failed (current failure only).</summary>
     public string? FailureReason { get; init; }
 
-    /// <summary>Checks that failed (current failure only).</summary>
-    public IReadOnlyList<QualityCheckType> FailedChecks { get; init; } = [];
+    /// <summary>Checks that failed (current failure only); compared by content.</summary>
+    public IReadOnlyList<QualityCheckType> FailedChecks
+    {
+        get => _failedChecks;
+        init => _failedChecks = ValueList<QualityCheckType>.From(value);
+    }
 
     /// <summary>Why it is being torn down.</summary>
     public TeardownReason? TeardownReason { get; init; }

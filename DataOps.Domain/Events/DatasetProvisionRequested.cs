@@ -20,6 +20,9 @@ public sealed record DatasetProvisionRequested(
     IReadOnlyList<DatasetType> DatasetTypes,
     string RequestedBy) : DomainEvent(EventId, OccurredAt)
 {
+    /// <summary>The requested types, compared by content.</summary>
+    public IReadOnlyList<DatasetType> DatasetTypes { get; init; } = ValueList<DatasetType>.From(DatasetTypes);
+
     /// <summary>Longest accepted actor name.</summary>
     public const int MaxRequestedByLength = 128;
 

@@ -1,3 +1,4 @@
+using DataOps.Domain.Common;
 using DataOps.Domain.Datasets;
 
 namespace DataOps.Domain.Events;
@@ -15,4 +16,8 @@ public sealed record DatasetValidationFailed(
     DatasetId DatasetId,
     JourneyId JourneyId,
     IReadOnlyList<QualityCheckType> FailedChecks,
-    string ErrorMessage) : DomainEvent(EventId, OccurredAt);
+    string ErrorMessage) : DomainEvent(EventId, OccurredAt)
+{
+    /// <summary>The checks that failed, compared by content.</summary>
+    public IReadOnlyList<QualityCheckType> FailedChecks { get; init; } = ValueList<QualityCheckType>.From(FailedChecks);
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 using DataOps.Domain.Datasets;
 
@@ -10,8 +11,21 @@ namespace DataOps.Domain.Quality;
 /// </summary>
 public sealed record QualityScore
 {
+    [JsonConstructor]
     private QualityScore(double schema, double completeness, double connectorHealth, double sampleQueries, double overall, IReadOnlyList<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
     {
+        CheckRange("qualityScore.schema", schema);
+        CheckRange("qualityScore.completeness", completeness);
+        CheckRange("qualityScore.connectorHealth", connectorHealth);
+        CheckRange("qualityScore.sampleQueries", sampleQueries);
+        CheckRange("qualityScore.overall", overall);
+        ArgumentNullException.ThrowIfNull(failedChecks);
+        failedChecks = failedChecks.Distinct().Order().ToArray();
+        if (meetsReadyRule && failedChecks.Count > 0)
+        {
+            throw new DomainValidationException("qualityScore.meetsReadyRule", "cannot be true while checks failed");
+        }
+
         Schema = schema;
         Completeness = completeness;
         ConnectorHealth = connectorHealth;
@@ -52,19 +66,8 @@ public sealed record QualityScore
     /// </summary>
     public static QualityScore Create(double schema, double completeness, double connectorHealth, double sampleQueries, double overall, IEnumerable<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
     {
-        CheckRange("qualityScore.schema", schema);
-        CheckRange("qualityScore.completeness", completeness);
-        CheckRange("qualityScore.connectorHealth", connectorHealth);
-        CheckRange("qualityScore.sampleQueries", sampleQueries);
-        CheckRange("qualityScore.overall", overall);
         ArgumentNullException.ThrowIfNull(failedChecks);
-        var failed = failedChecks.Distinct().Order().ToArray();
-        if (meetsReadyRule && failed.Length > 0)
-        {
-            throw new DomainValidationException("qualityScore.meetsReadyRule", "cannot be true while checks failed");
-        }
-
-        return new QualityScore(schema, completeness, connectorHealth, sampleQueries, overall, failed, meetsReadyRule, calculatedAt);
+        return new QualityScore(schema, completeness, connectorHealth, sampleQueries, overall, failedChecks.ToArray(), meetsReadyRule, calculatedAt);
     }
 
     /// <summary>The score of one check.</summary>

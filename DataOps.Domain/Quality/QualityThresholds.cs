@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 using DataOps.Domain.Datasets;
 
@@ -11,8 +12,14 @@ namespace DataOps.Domain.Quality;
 /// </summary>
 public sealed record QualityThresholds
 {
+    [JsonConstructor]
     private QualityThresholds(double schema, double completeness, double connectorHealth, double sampleQueries, double overall)
     {
+        CheckRange("thresholds.schema", schema);
+        CheckRange("thresholds.completeness", completeness);
+        CheckRange("thresholds.connectorHealth", connectorHealth);
+        CheckRange("thresholds.sampleQueries", sampleQueries);
+        CheckRange("thresholds.overall", overall);
         Schema = schema;
         Completeness = completeness;
         ConnectorHealth = connectorHealth;
@@ -40,14 +47,7 @@ public sealed record QualityThresholds
 
     /// <summary>Creates thresholds; throws <see cref="DomainValidationException"/> when one is outside [0, 100].</summary>
     public static QualityThresholds Create(double schema, double completeness, double connectorHealth, double sampleQueries, double overall)
-    {
-        CheckRange("thresholds.schema", schema);
-        CheckRange("thresholds.completeness", completeness);
-        CheckRange("thresholds.connectorHealth", connectorHealth);
-        CheckRange("thresholds.sampleQueries", sampleQueries);
-        CheckRange("thresholds.overall", overall);
-        return new QualityThresholds(schema, completeness, connectorHealth, sampleQueries, overall);
-    }
+        => new(schema, completeness, connectorHealth, sampleQueries, overall);
 
     /// <summary>The threshold of one check.</summary>
     public double For(QualityCheckType type) => type switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 using DataOps.Domain.Datasets;
 
@@ -12,8 +13,19 @@ public sealed record QualityWeights
 {
     private const double _sumTolerance = 1e-9;
 
+    [JsonConstructor]
     private QualityWeights(double schema, double completeness, double connectorHealth, double sampleQueries)
     {
+        CheckRange("weights.schema", schema);
+        CheckRange("weights.completeness", completeness);
+        CheckRange("weights.connectorHealth", connectorHealth);
+        CheckRange("weights.sampleQueries", sampleQueries);
+        var sum = schema + completeness + connectorHealth + sampleQueries;
+        if (Math.Abs(sum - 1.0) > _sumTolerance)
+        {
+            throw new DomainValidationException("weights", string.Format(CultureInfo.InvariantCulture, "must sum to 1 (sum is {0})", sum));
+        }
+
         Schema = schema;
         Completeness = completeness;
         ConnectorHealth = connectorHealth;
@@ -37,19 +49,7 @@ public sealed record QualityWeights
 
     /// <summary>Creates weights; throws <see cref="DomainValidationException"/> when one is outside [0, 1] or they do not sum to 1.</summary>
     public static QualityWeights Create(double schema, double completeness, double connectorHealth, double sampleQueries)
-    {
-        CheckRange("weights.schema", schema);
-        CheckRange("weights.completeness", completeness);
-        CheckRange("weights.connectorHealth", connectorHealth);
-        CheckRange("weights.sampleQueries", sampleQueries);
-        var sum = schema + completeness + connectorHealth + sampleQueries;
-        if (Math.Abs(sum - 1.0) > _sumTolerance)
-        {
-            throw new DomainValidationException("weights", string.Format(CultureInfo.InvariantCulture, "must sum to 1 (sum is {0})", sum));
-        }
-
-        return new QualityWeights(schema, completeness, connectorHealth, sampleQueries);
-    }
+        => new(schema, completeness, connectorHealth, sampleQueries);
 
     /// <summary>The weight of one check.</summary>
     public double For(QualityCheckType type) => type switch

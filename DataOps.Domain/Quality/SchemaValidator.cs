@@ -17,9 +17,16 @@ public static class SchemaValidator
 {
     private const string _idField = "id";
 
-    /// <summary>Validates one record against a schema.</summary>
+    /// <summary>Validates one record against a schema (compiles the schema's patterns each call; see <see cref="For"/>).</summary>
     public static RecordValidationResult ValidateRecord(IReadOnlyDictionary<string, object?> record, TemplateSchema schema)
         => ValidateRecord(record, schema, CompilePatterns(schema));
+
+    /// <summary>A validator for many records of one schema, compiling its patterns once.</summary>
+    public static Func<IReadOnlyDictionary<string, object?>, RecordValidationResult> For(TemplateSchema schema)
+    {
+        var patterns = CompilePatterns(schema);
+        return record => ValidateRecord(record, schema, patterns);
+    }
 
     /// <summary>Runs the schema check over a record stream (enumerated once).</summary>
     public static QualityCheckResult Evaluate(IEnumerable<IReadOnlyDictionary<string, object?>> records, TemplateSchema schema, double? threshold = null)

@@ -57,6 +57,22 @@ public static class RecordSanitizer
         return new SanitizedRecord(output, report);
     }
 
+    /// <summary>
+    /// The distinct people's names found in the name fields of <paramref name="records"/>; pass them as
+    /// <see cref="SanitizationOptions.KnownNames"/> so a name is also replaced where another record mentions it
+    /// (e.g. a Slack message naming a colleague who wrote other messages).
+    /// </summary>
+    public static IReadOnlyList<string> CollectNames(IEnumerable<IReadOnlyDictionary<string, object?>> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records
+            .SelectMany(r => r)
+            .Where(f => IsPersonNameField(f.Key) && f.Value is string s && !string.IsNullOrWhiteSpace(s))
+            .Select(f => ((string)f.Value!).Trim())
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+    }
+
     /// <summary>Whether a field's name marks it as a secret or contact detail to drop entirely.</summary>
     public static bool IsSensitiveField(string fieldName)
     {

@@ -48,6 +48,12 @@ public static partial class TextSanitizer
             .ToArray();
         foreach (var name in names)
         {
+            // A cheap scan first: most texts mention none of the names, and building a pattern per name is not free.
+            if (!result.Contains(name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var pattern = new Regex($@"(?<![\w]){Regex.Escape(name)}(?![\w])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             result = Replace(result, pattern, _ => Pseudonyms.Name(name, options.Salt), SanitizationRule.NameAnonymized, ref report);
         }

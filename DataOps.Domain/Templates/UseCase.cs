@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using DataOps.Domain.Common;
 
 namespace DataOps.Domain.Templates;
@@ -8,7 +9,8 @@ namespace DataOps.Domain.Templates;
 /// (lower-case letters, digits, single underscores), starting with a letter, at most <see cref="MaxLength"/>
 /// characters. Input is normalised to lower case so <c>Developer_Productivity</c> is accepted.
 /// </summary>
-public readonly record struct UseCase
+[JsonConverter(typeof(StringValueJsonConverter<UseCase>))]
+public readonly record struct UseCase : IStringValue<UseCase>
 {
     /// <summary>Longest accepted value.</summary>
     public const int MaxLength = 64;

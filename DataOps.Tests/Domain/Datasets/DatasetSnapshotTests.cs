@@ -20,8 +20,22 @@ public sealed class DatasetSnapshotTests
 
         var restored = DatasetAggregate.Restore(original).ToSnapshot();
 
-        Assert.Equal(original with { FailedChecks = [] }, restored with { FailedChecks = [] });
-        Assert.Equal(original.FailedChecks, restored.FailedChecks);
+        Assert.Equal(original, restored);
+    }
+
+    [Fact]
+    public void SnapshotEquality_FailedChecksFromDifferentLists_ComparedByContent()
+    {
+        var dataset = Dataset().BuildIn(DatasetStatus.Validating);
+        dataset.MarkFailed(FailingDecision(), T0.AddHours(1));
+        var a = dataset.ToSnapshot();
+
+        var b = a with { FailedChecks = new List<QualityCheckType> { QualityCheckType.Schema } };
+        var c = a with { FailedChecks = [QualityCheckType.Completeness] };
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, c);
     }
 
     [Fact]

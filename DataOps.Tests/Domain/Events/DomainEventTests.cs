@@ -89,6 +89,16 @@ public sealed class DomainEventTests
         => Assert.Equal("requestedBy", Assert.Throws<DomainValidationException>(() => DatasetProvisionRequested.Create(Journey, Client, Stage.Sandbox, [DatasetType.Custom], actor, T0)).Field);
 
     [Fact]
+    public void ValidationFailedEquality_SameChecksInDifferentLists_Equal()
+    {
+        var a = new DatasetValidationFailed("e", T0, DatasetId.Create("d"), Journey, [QualityCheckType.Schema], "x");
+        var b = new DatasetValidationFailed("e", T0, DatasetId.Create("d"), Journey, new List<QualityCheckType> { QualityCheckType.Schema }, "x");
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, b with { FailedChecks = [] });
+    }
+
+    [Fact]
     public void EventType_EveryDatasetEvent_IsItsRecordName()
     {
         IDomainEvent[] events =

@@ -120,6 +120,17 @@ public sealed class SchemaValidatorTests
     }
 
     [Fact]
+    public void For_ReusableValidator_SameResultsAsValidateRecord()
+    {
+        var validate = SchemaValidator.For(Schema);
+        var bad = Valid();
+        bad["space_key"] = "lower";
+
+        Assert.True(validate(Valid()).IsValid);
+        Assert.Equal(SchemaValidator.ValidateRecord(bad, Schema).Errors, validate(bad).Errors);
+    }
+
+    [Fact]
     public void ValidateRecord_MissingRequiredField_Invalid()
     {
         var record = Valid();

@@ -161,6 +161,23 @@ public sealed class RecordSanitizerTests
         => Assert.Equal(expected, RecordSanitizer.IsPersonNameField(field));
 
     [Fact]
+    public void CollectNames_AcrossRecords_ThenMentionsInOtherRecordsReplaced()
+    {
+        var records = new[]
+        {
+            Record(("user_name", "Priya Raman"), ("text", "deploy done")),
+            Record(("user_name", "Tom Okafor"), ("text", "thanks Priya Raman!")),
+            Record(("user_name", "priya raman"), ("text", "np")),
+        };
+
+        var names = RecordSanitizer.CollectNames(records);
+        var second = RecordSanitizer.Sanitize(records[1], new SanitizationOptions("client-1", knownNames: names)).Record;
+
+        Assert.Equal(["Priya Raman", "Tom Okafor"], names);
+        Assert.Equal($"thanks {Pseudonyms.Name("Priya Raman", "client-1")}!", second["text"]);
+    }
+
+    [Fact]
     public void Report_AddAndCombine_SumsPerRule()
     {
         var a = SanitizationReport.Empty.Add(SanitizationRule.PhoneRemoved, 2);

@@ -1,0 +1,244 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Glean.Errors;
+using DataOps.Functions.Glean.Model;
+using DataOps.GleanEmulator.Faults;
+using DataOps.Tests.Infrastructure;
+using Polly.CircuitBreaker;
+
+namespace DataOps.Tests.Glean;
+
+/// <summary>Retries, back-off, timeouts and the circuit breaker against injected faults.</summary>
+public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
+{
+    private GleanEmulatorFixture _emulator = null!;
+
+    public async ValueTask InitializeAsync() => _emulator = await shared.ResetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static ConnectorSpec Spec(DatasetType type = DatasetType.Custom) =>
+        new($"ACME-sandbox-{ConnectorKinds.ToConnectorType(type).ToWireName()}", type, Stage.Sandbox, new Uri("https://acme.example.com/"));
+
+    [Fact]
+    public async Task Operations_Under20Percent5xxAnd10Percent429_AllSucceed()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl);
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await _emulator.SetFaultsAsync(new FaultSettings
+        {
+            Share500 = 0.10, Share503 = 0.10, Share429WithRetryAfter = 0.05, Share429WithoutRetryAfter = 0.05, RetryAfterSeconds = 1, Seed = 7,
+        });
+
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(0, (await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken)).Indexed);
+        }
+
+        var log = await _emulator.GetRequestsAsync("/debug/");
+        Assert.Contains(log, e => e.Injected == "500");
+        Assert.Contains(log, e => e.Injected == "503");
+        Assert.Contains(log, e => e.Injected == "429");
+        Assert.Equal(30, log.Count(e => e.Status == 200));
+    }
+
+    [Fact]
+    public async Task Call_WithWrongToken_FailsFastWithoutRetry()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["IndexingToken"] = "wrong-secret-token" });
+
+        var error = await Assert.ThrowsAsync<GleanUnauthorizedException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.False(error.IsTransient);
+        Assert.Single(await _emulator.GetRequestsAsync());
+        Assert.DoesNotContain("wrong-secret-token", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_AfterTheTokenExpires_FailsWithUnauthorized()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl);
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await _emulator.SetFaultsAsync(new FaultSettings { TokenExpiresAfterRequests = 1 });
+
+        await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken);
+        var error = await Assert.ThrowsAsync<GleanUnauthorizedException>(() => adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken));
+
+        Assert.Contains("expired", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_WithClientTokenOnIndexing_IsForbidden()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["IndexingToken"] = GleanEmulatorFixture.ClientToken });
+
+        var error = await Assert.ThrowsAsync<GleanForbiddenException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Single(await _emulator.GetRequestsAsync());
+        Assert.DoesNotContain(GleanEmulatorFixture.ClientToken, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_WithoutConfiguredToken_NamesTheSetting()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["IndexingToken"] = "" });
+
+        var error = await Assert.ThrowsAsync<GleanUnauthorizedException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("Glean:IndexingToken", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await _emulator.GetRequestsAsync());
+    }
+
+    [Fact]
+    public async Task Call_PersistentServerError_GivesUpAfterTheRetriesAsUnavailable()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["MaxRetryAttempts"] = "3" });
+        await _emulator.SetFaultsAsync(new FaultSettings { Share500 = 1 });
+
+        var error = await Assert.ThrowsAsync<GleanUnavailableException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.True(error.IsTransient);
+        Assert.Equal(4, (await _emulator.GetRequestsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Call_PersistentRateLimit_GivesUpAsRateLimited()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["MaxRetryAttempts"] = "2" });
+        await _emulator.SetFaultsAsync(new FaultSettings { Share429WithRetryAfter = 1, RetryAfterSeconds = 1 });
+
+        var error = await Assert.ThrowsAsync<GleanRateLimitedException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
+        Assert.Equal(3, (await _emulator.GetRequestsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Call_Hanging_TimesOutPerAttemptAndRetries()
+    {
+        await using var adapter = GleanAdapterHarness.Create(_emulator.BaseUrl, new Dictionary<string, string?> { ["AttemptTimeout"] = "00:00:00.200" });
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [], ShareTimeout = 0.5, HangMillis = 30_000, Seed = 3 });
+
+        for (var i = 0; i < 6; i++)
+        {
+            await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken);
+        }
+
+        var log = await _emulator.GetRequestsAsync("/debug/");
+        Assert.Contains(log, e => e.Injected == "timeout");
+        Assert.Equal(6, log.Count(e => e.Status == 200));
+    }
+
+    [Fact]
+    public async Task Retry_On429WithRetryAfter_WaitsWhatGleanAsked()
+    {
+        var time = new ManualTimeProvider();
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["RetryMaxDelay"] = "00:01:00", ["RetryBaseDelay"] = "00:00:00.001" },
+            time);
+        await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [429], RetryAfterSeconds = 7 });
+
+        var call = adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await Poll.UntilAsync(() => time.PendingDueTimes.Contains(TimeSpan.FromSeconds(7)), "a 7 s back-off timer");
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(7));
+        await call;
+
+        Assert.Equal(["429", null], (await _emulator.GetRequestsAsync("getdatasourceconfig")).Select(e => e.Injected));
+    }
+
+    [Fact]
+    public async Task Circuit_AfterRepeatedFailures_OpensThenRecoversAfterTheBreak()
+    {
+        var time = new ManualTimeProvider();
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?>
+            {
+                ["MaxRetryAttempts"] = "0",
+                ["CircuitMinimumThroughput"] = "4",
+                ["CircuitFailureRatio"] = "0.5",
+                ["CircuitSamplingDuration"] = "00:01:00",
+                ["CircuitBreakDuration"] = "00:00:30",
+            },
+            time);
+        GleanConnector connector;
+        await using (var setup = GleanAdapterHarness.Create(_emulator.BaseUrl))
+        {
+            // Set up through another adapter, so only the calls under test count towards this circuit.
+            connector = await setup.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        }
+
+        await _emulator.SetFaultsAsync(new FaultSettings { Share503 = 1 });
+        await _emulator.ClearRequestsAsync();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var failure = await Assert.ThrowsAsync<GleanUnavailableException>(() => adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken));
+            Assert.Equal(503, failure.StatusCode);
+        }
+
+        var open = await Assert.ThrowsAsync<GleanUnavailableException>(() => adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken));
+        Assert.IsAssignableFrom<BrokenCircuitException>(open.InnerException);
+        Assert.Contains("circuit is open", open.Message, StringComparison.Ordinal);
+        Assert.Equal(4, (await _emulator.GetRequestsAsync()).Count);
+
+        await _emulator.ClearFaultsAsync();
+        time.Advance(TimeSpan.FromSeconds(31));
+        var recovered = await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, recovered.Indexed);
+        Assert.Equal(5, (await _emulator.GetRequestsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Circuit_SearchFailures_DoNotOpenTheIndexingCircuit()
+    {
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["MaxRetryAttempts"] = "0", ["CircuitMinimumThroughput"] = "2", ["CircuitFailureRatio"] = "0.5" });
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await _emulator.SetFaultsAsync(new FaultSettings { Share503 = 1, PathPrefix = "/rest/" });
+
+        await adapter.Service.RunSampleQueriesAsync(connector, ["a", "b", "c"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, (await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken)).Indexed);
+    }
+
+    [Fact]
+    public async Task Call_UnreachableHost_IsUnavailable()
+    {
+        await using var adapter = GleanAdapterHarness.Create(new Uri("http://127.0.0.1:1/"), new Dictionary<string, string?> { ["MaxRetryAttempts"] = "1" });
+
+        var error = await Assert.ThrowsAsync<GleanUnavailableException>(() => adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken));
+
+        Assert.Null(error.StatusCode);
+        Assert.DoesNotContain(GleanEmulatorFixture.IndexingToken, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public async Task RateLimiter_ClientSide_KeepsSearchesUnderGleansLimit(bool clientLimits, int minimumRefused)
+    {
+        await using var emulator = await GleanEmulatorFixture.StartAsync(o => o.RateLimitsEnabled = true);
+        await using var adapter = GleanAdapterHarness.Create(
+            emulator.BaseUrl,
+            new Dictionary<string, string?>
+            {
+                ["RateLimitsEnabled"] = clientLimits ? "true" : "false",
+                ["SearchRequestsPerSecond"] = "5",
+                ["MaxRetryAttempts"] = "0",
+            });
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+
+        var report = await adapter.Service.RunSampleQueriesAsync(connector, [.. Enumerable.Range(0, 10).Select(i => $"q{i}")], TestContext.Current.CancellationToken);
+
+        var refused = (await emulator.GetRequestsAsync("/search")).Count(e => e.Status == 429);
+        Assert.InRange(refused, minimumRefused, clientLimits ? 0 : 10);
+        Assert.Equal(10, report.Results.Count);
+    }
+}
