@@ -40,13 +40,32 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     }
 
     [Fact]
-    public async Task ListAsync_BadFilters_Returns400NamingEachFieldAndReadsNothing()
+    public async Task ListAsync_BadFilters_Returns400NamingEachField()
     {
         var result = await _handlers.ListAsync("aerospace", "Bad Case!", "wiki", Ct);
 
         var problem = Assert.IsType<ValidationProblem>(result);
         Assert.Equal(400, problem.StatusCode);
         Assert.Equal(["datasetType", "industry", "useCase"], problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadRequests_NeverTouchStorage()
+    {
+        await using var untouched = new CatalogFixture(azurite);
+        var handlers = new TemplateCatalogHandlers(untouched.Store, untouched.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
+
+        await handlers.ListAsync("aerospace", null, null, Ct);
+        await handlers.GetAsync("not/an/id", Ct);
+        await handlers.RecommendAsync(Json("""{"industry":"retail"}"""), Ct);
+
+        var tables = new List<string>();
+        await foreach (var table in new TableServiceClient(azurite.ConnectionString).QueryAsync(TableClient.CreateQueryFilter($"TableName eq {untouched.Table.Name}"), cancellationToken: Ct))
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.Empty(tables);
     }
 
     [Fact]
