@@ -70,6 +70,19 @@ public sealed class StorageBenchmarkSuite : IBenchmarkSuite
                 container.GetBlobClient($"{run}/{i}").UploadAsync(payload, overwrite: true, cancellationToken)));
         }
 
+        // The runtime receives in batches; measure that too (every message is deleted again afterwards).
+        await queue.ClearMessagesAsync(cancellationToken);
+        await RoundTripMeasurement.RunAsync("fill", InFlight, 32 * 20, _ => queue.SendMessageAsync(message, cancellationToken: cancellationToken), () => counter.Count, cancellationToken);
+        var batchReceive = await Measure("queue receive (32 msgs)", 1, 20, async _ =>
+        {
+            foreach (var m in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)).Value)
+            {
+                received.Enqueue(m);
+            }
+        });
+        results.Add(batchReceive);
+        var receivedInBatches = received.Count;
+
         await output.WriteLineAsync($"Azurite pid {azurite.ProcessId}, in-memory; {Environment.ProcessorCount} cores; x-ms-version {StorageClientOptions.DefaultServiceVersion}");
         await output.WriteLineAsync(RoundTripMeasurement.Header);
         foreach (var result in results)
@@ -79,6 +92,7 @@ public sealed class StorageBenchmarkSuite : IBenchmarkSuite
 
         var batch = results.Where(r => r.Operation == "table batch of 100").Max(r => r.OperationsPerSecond);
         await output.WriteLineAsync($"table batch of 100: up to {batch * 100:F0} entities/s");
+        await output.WriteLineAsync($"queue receive (32 msgs): {receivedInBatches / batchReceive.Elapsed.TotalSeconds:F0} messages/s");
 
         Task<RoundTripMeasurement> Measure(string name, int inFlight, int count, Func<int, Task> operation) =>
             RoundTripMeasurement.RunAsync(name, inFlight, count, operation, () => counter.Count, cancellationToken);
