@@ -1,0 +1,61 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataOps.Durable;
+
+/// <summary>Registers orchestrators and activities with the durable task worker.</summary>
+public sealed class DurableTaskBuilder
+{
+    internal DurableTaskBuilder(IServiceCollection services, DurableTaskRegistry registry)
+    {
+        Services = services;
+        Registry = registry;
+    }
+
+    /// <summary>The service collection the worker is registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>The registered task types.</summary>
+    public DurableTaskRegistry Registry { get; }
+
+    /// <summary>Registers an orchestrator under its default name (attribute name or class name).</summary>
+    public DurableTaskBuilder AddOrchestrator<T>()
+        where T : class, ITaskOrchestrator => AddOrchestrator(DurableTaskRegistry.GetTaskName(typeof(T)), typeof(T));
+
+    /// <summary>Registers an orchestrator type under a name.</summary>
+    public DurableTaskBuilder AddOrchestrator(TaskName name, Type type)
+    {
+        Registry.AddOrchestrator(name, type);
+        return this;
+    }
+
+    /// <summary>Registers an activity under its default name; it is created per call through dependency injection.</summary>
+    public DurableTaskBuilder AddActivity<T>()
+        where T : class, ITaskActivity => AddActivity(DurableTaskRegistry.GetTaskName(typeof(T)), typeof(T));
+
+    /// <summary>Registers an activity type under a name.</summary>
+    public DurableTaskBuilder AddActivity(TaskName name, Type type)
+    {
+        Registry.AddActivity(name, type);
+        return this;
+    }
+
+    /// <summary>Registers every concrete orchestrator and activity class of an assembly.</summary>
+    public DurableTaskBuilder AddTasks(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            if (typeof(ITaskOrchestrator).IsAssignableFrom(type))
+            {
+                AddOrchestrator(DurableTaskRegistry.GetTaskName(type), type);
+            }
+            else if (typeof(ITaskActivity).IsAssignableFrom(type))
+            {
+                AddActivity(DurableTaskRegistry.GetTaskName(type), type);
+            }
+        }
+
+        return this;
+    }
+}
