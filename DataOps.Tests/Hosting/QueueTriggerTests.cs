@@ -1,5 +1,4 @@
 using System.Text;
-using DataOps.Durable.Hosting;
 using DataOps.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
@@ -124,6 +123,25 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
             "the reason is logged");
     }
 
+    [Fact]
+    public async Task Message_DequeuedPastMaxWithoutSettling_PoisonedWithoutRunning()
+    {
+        var queue = Queue(_flaky);
+        await queue.CreateIfNotExistsAsync(Ct);
+        await queue.SendMessageAsync(Base64("fail:0"), cancellationToken: Ct);
+        for (var i = 0; i < 2; i++)
+        {
+            // A host that died mid-run: received, never deleted, visible again at once.
+            var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30), Ct)).Value.Single();
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, null, TimeSpan.Zero, Ct);
+        }
+
+        await using var host = await StartAsync(new() { ["extensions:queues:maxDequeueCount"] = "2" });
+
+        await Eventually.HoldsAsync(async () => await CountAsync(_flaky + "-poison") == 1, "the message reaches the poison queue");
+        Assert.Equal(0, host.Recorder.Count(nameof(QueueTestFunctions.Flaky)));
+    }
+
     [Theory]
     [InlineData("not base64 at all!", true)]
     [InlineData("not json", false)]
@@ -191,56 +209,5 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
             s.AddSingleton<ConcurrencyProbe.Counter>();
             services?.Invoke(s);
         });
-    }
-
-    public sealed class ConcurrencyProbe(InvocationRecorder recorder, ConcurrencyProbe.Counter counter, TimeProvider time)
-    {
-        [Function(nameof(Probe))]
-        public async Task Probe([QueueTrigger("%Test:OrderQueue%")] string text, CancellationToken cancellationToken)
-        {
-            counter.Enter();
-            try
-            {
-                // Simulated work long enough for handlers of one batch to overlap.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
-            }
-            finally
-            {
-                counter.Leave();
-            }
-
-            recorder.Record(nameof(Probe), text);
-        }
-
-        public sealed class Counter
-        {
-            private int _current;
-            private int _max;
-
-            public int Max => Volatile.Read(ref _max);
-
-            public void Enter()
-            {
-                var now = Interlocked.Increment(ref _current);
-                int seen;
-                while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen)
-                {
-                }
-            }
-
-            public void Leave() => Interlocked.Decrement(ref _current);
-        }
-    }
-
-    public sealed class SlowQueueFunction(InvocationRecorder recorder, TimeProvider time)
-    {
-        [Function(nameof(Slow))]
-        public async Task Slow([QueueTrigger("%Test:OrderQueue%")] string text, CancellationToken cancellationToken)
-        {
-            recorder.Record("Slow.Started", text);
-            // Three lease periods of real time, so the visibility must have been renewed twice.
-            await Task.Delay(TimeSpan.FromSeconds(3), time, cancellationToken);
-            recorder.Record(nameof(Slow), text);
-        }
     }
 }

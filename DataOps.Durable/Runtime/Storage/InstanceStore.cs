@@ -33,6 +33,13 @@ internal sealed class InstanceStore(TaskHubStorage hub, LargePayloadStore payloa
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
+            // The pipeline retries a request whose response was lost; if the row holds our own execution, it was our write.
+            var current = await hub.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty, cancellationToken: cancellationToken);
+            if (current.HasValue && current.Value!.GetString("ExecutionId") == summary.ExecutionId)
+            {
+                return;
+            }
+
             throw new OrchestrationAlreadyExistsException($"Orchestration instance '{instanceId}' was created concurrently by another caller.", ex);
         }
     }
