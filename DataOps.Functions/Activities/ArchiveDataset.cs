@@ -31,7 +31,7 @@ public sealed class ArchiveDataset(
             dataset = DatasetView.From(dataset.ToSnapshot()),
             connector = connector is null ? null : new { name = connector.Connector.ConnectorName, gleanDatasource = connector.Connector.DatasourceName },
         };
-        var sample = dataset.DataSource == DataSource.None ? [] : records.Records(dataset).Take(options.Value.SampleSize).ToList();
+        var sample = (await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
         var quality = await history.ReadAsync(input.DatasetId, context.CancellationToken).ConfigureAwait(false);
         var archive = new DatasetArchive(
             dataset.ClientId.Value,

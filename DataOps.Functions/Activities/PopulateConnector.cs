@@ -21,7 +21,7 @@ public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSourc
         var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
         var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false))?.Connector
             ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
-        var all = records.Records(dataset).ToList();
+        var all = await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false);
         var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, context.CancellationToken).ConfigureAwait(false);
         var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);
         await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);

@@ -14,8 +14,12 @@ public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSo
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
         var schema = records.SchemaFor(dataset);
-        return schema is null
-            ? QualityCheckMapping.NotApplicable(QualityCheckType.Completeness, $"stage {dataset.Stage.ToWireName()} is not populated by the product")
-            : QualityCheckMapping.ToOutcome(CompletenessEvaluator.Evaluate(records.Records(dataset), schema, records.ExpectedCount(dataset)));
+        if (schema is null)
+        {
+            return QualityCheckMapping.NotApplicable(QualityCheckType.Completeness, $"stage {dataset.Stage.ToWireName()} is not populated by the product");
+        }
+
+        var loaded = await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        return QualityCheckMapping.ToOutcome(CompletenessEvaluator.Evaluate(loaded, schema, records.ExpectedCount(dataset, loaded.Count)));
     }
 }

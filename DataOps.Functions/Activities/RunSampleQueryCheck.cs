@@ -21,7 +21,7 @@ public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSou
 
         var connector = await probes.ConnectorOfAsync(dataset, context.CancellationToken).ConfigureAwait(false);
         // Queries built from the dataset's own records: a search for what was indexed must find it.
-        var queries = SampleQueries.FromRecords(dataset.Type, records.Records(dataset));
+        var queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false));
         var report = await glean.RunSampleQueriesAsync(connector, queries, context.CancellationToken).ConfigureAwait(false);
         var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
         return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));

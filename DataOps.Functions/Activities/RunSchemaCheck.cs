@@ -16,6 +16,6 @@ public sealed class RunSchemaCheck(DatasetLoader datasets, DatasetRecordSource r
         var schema = records.SchemaFor(dataset);
         return schema is null
             ? QualityCheckMapping.NotApplicable(QualityCheckType.Schema, $"stage {dataset.Stage.ToWireName()} has no template schema")
-            : QualityCheckMapping.ToOutcome(SchemaValidator.Evaluate(records.Records(dataset), schema));
+            : QualityCheckMapping.ToOutcome(SchemaValidator.Evaluate(await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false), schema));
     }
 }

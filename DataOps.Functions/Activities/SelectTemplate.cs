@@ -5,7 +5,10 @@ using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
 
-/// <summary>Picks the template for a dataset (exact industry + use case, then industry, then generic); none for stages without mock data.</summary>
+/// <summary>
+/// Picks the template for a dataset (exact industry + use case, then industry, then generic): sandbox records are
+/// generated from it, pilot records are judged against its schema; production uses none.
+/// </summary>
 public sealed class SelectTemplate(TemplateSource templates) : TaskActivity<ProvisionDatasetInput, TemplateChoice>
 {
     /// <inheritdoc />
@@ -13,9 +16,9 @@ public sealed class SelectTemplate(TemplateSource templates) : TaskActivity<Prov
     {
         ArgumentNullException.ThrowIfNull(input);
         var stage = WireNames.Parse<Stage>(input.Stage);
-        if (StageDataRules.DataSourceFor(stage) != DataSource.MockTemplate)
+        if (StageDataRules.DataSourceFor(stage) == DataSource.None)
         {
-            return Task.FromResult(new TemplateChoice(null, $"stage {input.Stage} does not use mock-data templates"));
+            return Task.FromResult(new TemplateChoice(null, $"stage {input.Stage} is not populated by the product"));
         }
 
         var choice = templates.Library.Select(WireNames.Parse<Industry>(input.Industry), UseCase.Create(input.UseCase), WireNames.Parse<DatasetType>(input.DatasetType))

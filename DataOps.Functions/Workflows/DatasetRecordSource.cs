@@ -1,6 +1,7 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.MockData.Generation;
+using DataOps.Functions.MockData.Sanitization;
 using DataOps.Functions.MockData.Templates;
 
 namespace DataOps.Functions.Workflows;
@@ -10,7 +11,7 @@ namespace DataOps.Functions.Workflows;
 /// client's seed and the dataset's creation time (byte-identical every time), production datasets hold none. Population,
 /// the schema and completeness checks and the archive sample all read them from here.
 /// </summary>
-public sealed class DatasetRecordSource(TemplateSource templates, MockDataGenerator generator)
+public sealed class DatasetRecordSource(TemplateSource templates, MockDataGenerator generator, PilotDataSanitizer sanitizer)
 {
     /// <summary>The dataset's template; null for stages that use none.</summary>
     public MockTemplate? TemplateFor(Dataset dataset)
@@ -28,24 +29,36 @@ public sealed class DatasetRecordSource(TemplateSource templates, MockDataGenera
     /// <summary>The schema the dataset's records must meet; null when it has no template.</summary>
     public TemplateSchema? SchemaFor(Dataset dataset) => TemplateFor(dataset)?.Schema;
 
-    /// <summary>How many records the dataset should hold.</summary>
-    public long ExpectedCount(Dataset dataset)
+    /// <summary>How many records the dataset should hold: the template's count for mock data, the export's size for pilot data.</summary>
+    public long ExpectedCount(Dataset dataset, int loadedCount)
         => dataset.DataSource switch
         {
             DataSource.MockTemplate => MockDataGenerator.RecordCountFor(TemplateFor(dataset)!, null),
-            DataSource.None => 0,
-            _ => dataset.RecordCount,
+            DataSource.SanitizedExport => loadedCount,
+            _ => 0,
         };
 
-    /// <summary>The records, lazily.</summary>
-    public IEnumerable<IReadOnlyDictionary<string, object?>> Records(Dataset dataset)
+    /// <summary>
+    /// The records: generated for sandbox (deterministic), read from the client's pilot export and sanitized for pilot
+    /// (the same export gives the same records), none for production.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> LoadAsync(Dataset dataset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return dataset.DataSource switch
+        switch (dataset.DataSource)
         {
-            DataSource.MockTemplate => generator.Generate(TemplateFor(dataset)!, new GenerationRequest(dataset.ClientId.Value, null, dataset.CreatedAt)),
-            DataSource.None => [],
-            _ => throw new NotSupportedException($"Dataset '{dataset.Id.Value}': records from {dataset.DataSource.ToWireName()} are read by the pilot export reader."),
-        };
+            case DataSource.MockTemplate:
+                return generator.Generate(TemplateFor(dataset)!, new GenerationRequest(dataset.ClientId.Value, null, dataset.CreatedAt)).ToList();
+            case DataSource.SanitizedExport:
+                var records = new List<IReadOnlyDictionary<string, object?>>();
+                await foreach (var record in sanitizer.SanitizeExportAsync(dataset.ClientId.Value, dataset.Type, new PilotSanitizationReport(), cancellationToken).ConfigureAwait(false))
+                {
+                    records.Add(record);
+                }
+
+                return records;
+            default:
+                return [];
+        }
     }
 }

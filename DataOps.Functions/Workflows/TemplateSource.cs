@@ -1,14 +1,16 @@
+using DataOps.Functions.MockData;
 using DataOps.Functions.MockData.Catalog;
 using DataOps.Functions.MockData.Templates;
+using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Workflows;
 
 /// <summary>
 /// The templates the workflows provision from: the in-memory <see cref="TemplateLibrary"/>, loaded from the template
-/// tree on first use (configuration <c>DataOps:MockData:TemplateRoot</c>, default <c>mock_data/templates</c> beside the
+/// tree on first use (configuration <c>MockData:TemplateRoot</c>, default <c>mock_data/templates</c> beside the
 /// app) and refreshed by discovery.
 /// </summary>
-public sealed class TemplateSource(TemplateLibrary library, IConfiguration configuration)
+public sealed class TemplateSource(TemplateLibrary library, IOptions<MockDataOptions> options)
 {
     private readonly Lock _gate = new();
 
@@ -23,7 +25,7 @@ public sealed class TemplateSource(TemplateLibrary library, IConfiguration confi
                 {
                     if (library.All.Count == 0)
                     {
-                        var root = TemplateRootLocator.Resolve(configuration["DataOps:MockData:TemplateRoot"], AppContext.BaseDirectory);
+                        var root = TemplateRootLocator.Resolve(options.Value.TemplateRoot, AppContext.BaseDirectory);
                         library.Replace(TemplateScanner.Scan(root).Where(r => r.IsValid).Select(r => r.Template!));
                     }
                 }

@@ -70,7 +70,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         try
         {
             WriteStrictTemplate(root.FullName);
-            await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:MockData:TemplateRoot"] = root.FullName });
+            await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["MockData:TemplateRoot"] = root.FullName });
 
             using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("j-bad", "soylent", "Soylent", "custom"));
             var done = await app.WaitForCompletionAsync("provision:j-bad:sandbox");

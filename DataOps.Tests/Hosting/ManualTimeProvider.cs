@@ -19,6 +19,19 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>How far ahead of now the earliest pending timer is due, or null when none is pending.</summary>
+    public TimeSpan? NextDueIn
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var due = _timers.Where(t => t.DueAt is not null).Select(t => t.DueAt!.Value - _now).ToList();
+                return due.Count == 0 ? null : due.Min();
+            }
+        }
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)

@@ -1,8 +1,9 @@
 using System.Text;
-using DataOps.Durable.Hosting;
 using DataOps.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DataOps.Tests.Hosting;
 
@@ -79,6 +80,68 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         Assert.Equal(0, await CountAsync(_flaky));
     }
 
+    [Fact]
+    public async Task Start_QueuesAbsent_CreatesQueueAndPoisonQueue()
+    {
+        Assert.False((await Queue(_orders).ExistsAsync(Ct)).Value);
+
+        await using var host = await StartAsync();
+
+        Assert.True((await Queue(_orders).ExistsAsync(Ct)).Value);
+        Assert.True((await Queue(_orders + "-poison").ExistsAsync(Ct)).Value);
+    }
+
+    [Fact]
+    public async Task Messages_BatchSettings_BoundConcurrentHandlers()
+    {
+        await using var host = await StartAsync(new()
+        {
+            ["extensions:queues:batchSize"] = "2",
+            ["extensions:queues:newBatchThreshold"] = "0",
+        }, [typeof(ConcurrencyProbe)]);
+        for (var i = 0; i < 10; i++)
+        {
+            await Queue(_orders).SendMessageAsync(Base64("m" + i), cancellationToken: Ct);
+        }
+
+        await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(ConcurrencyProbe.Probe)) == 10, "all 10 messages are handled");
+
+        var probe = host.Host.Services.GetRequiredService<ConcurrencyProbe.Counter>();
+        Assert.InRange(probe.Max, 1, 2);
+    }
+
+    [Fact]
+    public async Task Message_Poisoned_ReasonIsLogged()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = await StartAsync(null, null, services => services.AddLogging(l => l.AddProvider(logs)));
+
+        await Queue(_orders).SendMessageAsync("%%%", cancellationToken: Ct);
+
+        await Eventually.HoldsAsync(async () => await CountAsync(_orders + "-poison") == 1, "the message reaches the poison queue");
+        await Eventually.HoldsAsync(() => logs.Lines.Any(l => l.Contains("not valid base64", StringComparison.Ordinal) && l.Contains(_orders + "-poison", StringComparison.Ordinal)),
+            "the reason is logged");
+    }
+
+    [Fact]
+    public async Task Message_DequeuedPastMaxWithoutSettling_PoisonedWithoutRunning()
+    {
+        var queue = Queue(_flaky);
+        await queue.CreateIfNotExistsAsync(Ct);
+        await queue.SendMessageAsync(Base64("fail:0"), cancellationToken: Ct);
+        for (var i = 0; i < 2; i++)
+        {
+            // A host that died mid-run: received, never deleted, visible again at once.
+            var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30), Ct)).Value.Single();
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, null, TimeSpan.Zero, Ct);
+        }
+
+        await using var host = await StartAsync(new() { ["extensions:queues:maxDequeueCount"] = "2" });
+
+        await Eventually.HoldsAsync(async () => await CountAsync(_flaky + "-poison") == 1, "the message reaches the poison queue");
+        Assert.Equal(0, host.Recorder.Count(nameof(QueueTestFunctions.Flaky)));
+    }
+
     [Theory]
     [InlineData("not base64 at all!", true)]
     [InlineData("not json", false)]
@@ -136,23 +199,15 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         return (await client.ExistsAsync(Ct)).Value ? (await client.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount : 0;
     }
 
-    private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null)
+    private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null, Action<IServiceCollection>? services = null)
     {
         settings ??= [];
         settings["Test:OrderQueue"] = _orders;
         settings["Test:FlakyQueue"] = _flaky;
-        return TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings);
-    }
-
-    public sealed class SlowQueueFunction(InvocationRecorder recorder, TimeProvider time)
-    {
-        [Function(nameof(Slow))]
-        public async Task Slow([QueueTrigger("%Test:OrderQueue%")] string text, CancellationToken cancellationToken)
+        return TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings, s =>
         {
-            recorder.Record("Slow.Started", text);
-            // Three lease periods of real time, so the visibility must have been renewed twice.
-            await Task.Delay(TimeSpan.FromSeconds(3), time, cancellationToken);
-            recorder.Record(nameof(Slow), text);
-        }
+            s.AddSingleton<ConcurrencyProbe.Counter>();
+            services?.Invoke(s);
+        });
     }
 }

@@ -40,6 +40,13 @@ internal sealed class QueueMessageProcessor(
 
     private async Task RunAsync(QueueMessage message, MessageLease lease, QueuesOptions settings, CancellationToken stoppingToken)
     {
+        if (message.DequeueCount > settings.MaxDequeueCount)
+        {
+            // Received more often than allowed without ever settling (hosts died mid-run): do not run it again.
+            await PoisonAsync(message, lease, $"it was dequeued {message.DequeueCount} times without completing");
+            return;
+        }
+
         if (!QueueMessageDecoder.TryDecode(message.MessageText, settings.MessageEncoding, out var text, out var decodeError))
         {
             await PoisonAsync(message, lease, decodeError);

@@ -12,7 +12,7 @@ namespace DataOps.Functions.MockData.Catalog;
 /// <summary>
 /// Maps catalog entries to table rows (partition = industry, row = template id) and back. Schema, samples and
 /// statistics are JSON strings; samples are trimmed from the end if they would pass the 64 KB property limit.
-/// Counts are stored as Int64: untyped JSON numbers (Int32) come back from the service as doubles.
+/// Counts are stored as Int64 so they carry an explicit EDM type on the wire.
 /// </summary>
 public static class CatalogEntitySerializer
 {

@@ -58,8 +58,9 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
             entries[template.Id] = (entry, template);
         }
 
-        var report = await ReconcileAsync(entries.Values.Select(v => v.Entry).ToList(), cancellationToken);
+        // The generator can work from the files even when the catalog table cannot be reached.
         library.Replace(entries.Values.Select(v => v.Template));
+        var report = await ReconcileAsync(entries.Values.Select(v => v.Entry).ToList(), cancellationToken);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DataOps.Functions.MockData.Records;
@@ -9,7 +10,8 @@ namespace DataOps.Functions.MockData.Records;
 /// </summary>
 public static class RecordJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false };
+    // Records are data, never embedded in HTML: the relaxed encoder keeps '+', '&' and non-ASCII letters readable.
+    private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes records as JSON lines to a stream, one at a time.</summary>
     public static async Task WriteLinesAsync(IEnumerable<IReadOnlyDictionary<string, object?>> records, Stream output, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class JsonRecordReader
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String => TryParseDateTime(value.GetString()!, out var date) ? date : value.GetString(),
-        JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var whole) ? (object)whole : value.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Array when value.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String)

@@ -1,4 +1,3 @@
-using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.MockData.Templates;
@@ -22,11 +21,5 @@ public sealed record MockTemplate(
     public string Id => Metadata.TemplateId;
 
     /// <summary>What template selection needs to know (the domain view of this template).</summary>
-    public TemplateDescriptor ToDescriptor() => new(
-        TemplateId.Create(Id),
-        WireNames.Parse<Industry>(Metadata.Industry),
-        UseCase.Create(Metadata.UseCase),
-        Metadata.DatasetType,
-        Metadata.Version,
-        Metadata.DefaultRecordCount);
+    public TemplateDescriptor ToDescriptor() => Metadata.ToDescriptor();
 }

@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.MockData.Templates;
 
@@ -21,4 +22,13 @@ public sealed record TemplateMetadata(
 {
     /// <summary>The catalog id of the template, <c>{industry}.{use_case}.{dataset_type}</c>; stable across rescans and safe in table keys and URLs.</summary>
     public string TemplateId => $"{Industry}.{UseCase}.{DatasetType.ToWireName()}";
+
+    /// <summary>What template selection needs to know (the domain view of the template).</summary>
+    public TemplateDescriptor ToDescriptor() => new(
+        Domain.Templates.TemplateId.Create(TemplateId),
+        WireNames.Parse<Industry>(Industry),
+        Domain.Templates.UseCase.Create(UseCase),
+        DatasetType,
+        Version,
+        DefaultRecordCount);
 }
