@@ -8,6 +8,8 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 npm ci --no-audit --no-fund --loglevel=error
+# Functions-style local settings (function key, Glean tokens for the emulator); git-ignored, yours to change.
+[[ -f local.settings.json ]] || cp local.settings.sample.json local.settings.json
 dotnet build DataOps.sln -c Release -nologo -clp:ErrorsOnly
 
 run_dir="$root/.run"; mkdir -p "$run_dir"
