@@ -40,11 +40,11 @@ public sealed class DurableTaskBuilder
         return this;
     }
 
-    /// <summary>Registers every concrete orchestrator and activity class of an assembly.</summary>
+    /// <summary>Registers every public concrete orchestrator and activity class of an assembly.</summary>
     public DurableTaskBuilder AddTasks(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsVisible: true }))
         {
             if (typeof(ITaskOrchestrator).IsAssignableFrom(type))
             {

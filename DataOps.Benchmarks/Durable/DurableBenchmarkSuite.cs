@@ -17,9 +17,9 @@ namespace DataOps.Benchmarks.Durable;
 /// </summary>
 public sealed class DurableBenchmarkSuite : IBenchmarkSuite
 {
-    private const int SequentialActivities = 100;
-    private const int FanOutActivities = 300;
-    private const int Orchestrations = 200;
+    private const int SequentialActivities = 300;
+    private const int FanOutActivities = 1000;
+    private const int Orchestrations = 300;
 
     public string Name => "durable";
 
