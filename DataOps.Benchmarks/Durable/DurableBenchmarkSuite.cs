@@ -89,7 +89,7 @@ public sealed class DurableBenchmarkSuite : IBenchmarkSuite
                 return;
             }
 
-            await Task.Delay(200, cancellationToken);
+            await Task.Delay(1000, cancellationToken);
         }
     }
 
