@@ -1,15 +1,21 @@
+using DataOps.Durable;
+using DataOps.Durable.Hosting;
+
 namespace DataOps.Functions;
 
 /// <summary>Entry point of the DataOps Lifecycle function host.</summary>
 public static class Program
 {
-    /// <summary>Starts the host on the Functions default port (7071).</summary>
-    public static void Main(string[] args)
+    /// <summary>
+    /// Starts the host on 127.0.0.1:7071 (<c>Host:LocalHttpPort</c> or <c>Host:Urls</c> change it) with
+    /// host.json, local.settings.json and environment configuration, serving the functions of this assembly.
+    /// </summary>
+    public static async Task Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.WebHost.UseUrls(builder.Configuration["Host:Urls"] ?? "http://127.0.0.1:7071");
-        var app = builder.Build();
-        app.MapGet("/api/health", () => Results.Ok(new { status = "starting" }));
-        app.Run();
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.Services.AddHttpClient();
+        builder.Services.AddDurableTask().AddTasks(typeof(Program).Assembly);
+        await using var host = builder.Build();
+        await host.RunAsync();
     }
 }

@@ -41,7 +41,7 @@ public sealed class ConnectorConfigTranslatorTests
     [Fact]
     public void FromConfig_ForeignDatasource_IsNull()
     {
-        var config = new Functions.Glean.Wire.CustomDatasourceConfig { Name = "other", DisplayName = "Someone else", UrlRegex = "^https://x/.*" };
+        var config = new DataOps.Functions.Glean.Wire.CustomDatasourceConfig { Name = "other", DisplayName = "Someone else", UrlRegex = "^https://x/.*" };
 
         Assert.Null(ConnectorConfigTranslator.FromConfig(config, []));
     }

@@ -1,0 +1,47 @@
+using DataOps.Durable.Client;
+using DataOps.Durable.Hosting.Management;
+using Microsoft.AspNetCore.Http;
+
+namespace DataOps.Durable.Hosting;
+
+/// <summary>Durable Functions style HTTP helpers for starter functions.</summary>
+public static class DurableHttpExtensions
+{
+    /// <summary>
+    /// The management links of <paramref name="instanceId"/> as absolute URIs on the host that received
+    /// <paramref name="request"/>. They carry no key: callers send their function key with each call.
+    /// </summary>
+    /// <param name="client">The task hub client.</param>
+    /// <param name="request">The starter's request (its scheme, host and path base are used).</param>
+    /// <param name="instanceId">The instance id.</param>
+    /// <returns>The links.</returns>
+    public static HttpManagementPayload CreateHttpManagementPayload(this DurableTaskClient client, HttpRequest request, string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var instance = $"{request.Scheme}://{request.Host}{request.PathBase}{ManagementRoutes.Instances}/{Uri.EscapeDataString(instanceId)}";
+        return new HttpManagementPayload(
+            instanceId,
+            instance,
+            instance + "/raiseEvent/{eventName}",
+            instance + "/terminate?reason={text}",
+            instance,
+            instance + "/suspend?reason={text}",
+            instance + "/resume?reason={text}");
+    }
+
+    /// <summary>
+    /// The starter response Durable Functions gives: <c>202 Accepted</c>, <c>Location</c> set to the status URI
+    /// and the management links as the JSON body.
+    /// </summary>
+    /// <param name="client">The task hub client.</param>
+    /// <param name="request">The starter's request.</param>
+    /// <param name="instanceId">The instance id.</param>
+    /// <returns>The result to return from the function.</returns>
+    public static IResult CreateCheckStatusResponse(this DurableTaskClient client, HttpRequest request, string instanceId)
+    {
+        var payload = client.CreateHttpManagementPayload(request, instanceId);
+        return new AcceptedWithLocation(payload.StatusQueryGetUri, Results.Json(payload, ManagementJson.Options, statusCode: StatusCodes.Status202Accepted));
+    }
+}

@@ -1,0 +1,34 @@
+using DataOps.Durable.Hosting.Indexing;
+using DataOps.Durable.Hosting.Queues;
+using DataOps.Durable.Hosting.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DataOps.Durable.Hosting;
+
+/// <summary>Registers one background listener per queue and timer function.</summary>
+internal static class HostListeners
+{
+    public static void Add(IServiceCollection services, IReadOnlyList<FunctionDefinition> functions)
+    {
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<TimerHostSettings>();
+        services.AddSingleton<QueueMessageProcessor.Factory>(sp => (function, queue, poison) => new QueueMessageProcessor(
+            function, queue, poison, sp, sp.GetRequiredService<IOptions<QueuesOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<QueueMessageProcessor>>()));
+        foreach (var function in functions)
+        {
+            switch (function.Trigger)
+            {
+                case QueueTriggerDefinition queue:
+                    services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueListener>(sp, function, queue));
+                    break;
+                case TimerTriggerDefinition timer:
+                    services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerListener>(sp, function, timer));
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataOps.Durable.Hosting.Indexing;
+
+/// <summary>What starts a function.</summary>
+internal abstract record FunctionTrigger;

@@ -1,0 +1,6 @@
+using DataOps.Durable.Hosting.Timers;
+
+namespace DataOps.Durable.Hosting.Indexing;
+
+/// <summary>A timer trigger: the parsed schedule and its flags.</summary>
+internal sealed record TimerTriggerDefinition(CronSchedule Schedule, bool RunOnStartup, bool UseMonitor) : FunctionTrigger;

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace DataOps.Durable.Hosting.Management;
+
+/// <summary>The status body of the management API, in Durable Functions' shape.</summary>
+internal sealed record InstanceStatus(
+    string Name,
+    string InstanceId,
+    OrchestrationRuntimeStatus RuntimeStatus,
+    JsonNode? Input,
+    JsonNode? CustomStatus,
+    JsonNode? Output,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    TaskFailureDetailsBody? FailureDetails)
+{
+    public static InstanceStatus From(OrchestrationMetadata metadata, bool showInput) => new(
+        metadata.Name,
+        metadata.InstanceId,
+        metadata.RuntimeStatus,
+        showInput ? Parse(metadata.SerializedInput) : null,
+        Parse(metadata.SerializedCustomStatus),
+        Parse(metadata.SerializedOutput),
+        metadata.CreatedAt,
+        metadata.LastUpdatedAt,
+        metadata.FailureDetails is { } failure ? new TaskFailureDetailsBody(failure.ErrorType, failure.ErrorMessage) : null);
+
+    private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
+}

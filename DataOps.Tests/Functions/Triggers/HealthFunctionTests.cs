@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using DataOps.Functions.Triggers;
+using DataOps.Durable;
+using DataOps.Tests.Hosting;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataOps.Tests.Functions.Triggers;
+
+public sealed class HealthFunctionTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _hub = "Hub" + AzuriteFixture.UniqueName("h")[..12];
+
+    [Fact]
+    public async Task Health_AllDependenciesUp_Returns200Anonymously()
+    {
+        // Any HTTP answer below 500 counts as reachable; Azurite's blob endpoint stands in for Glean here.
+        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri, services => services.AddDurableTask());
+
+        HealthReport? report = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await host.Client.GetAsync("/api/health", Ct);
+            report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "the durable runtime has created the task hub and health answers 200");
+
+        Assert.Equal("healthy", report!.Status);
+        Assert.Equal(["storage", "taskHub", "glean"], report.Checks.Select(c => c.Name));
+        Assert.All(report.Checks, c => Assert.True(c.Healthy, c.Detail));
+    }
+
+    [Fact]
+    public async Task Health_TaskHubMissingAndGleanDown_Returns503NamingThem()
+    {
+        await using var host = await StartAsync("http://127.0.0.1:1");
+
+        using var response = await host.Client.GetAsync("/api/health", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
+        Assert.Equal("unhealthy", report!.Status);
+        Assert.True(report.Checks.Single(c => c.Name == "storage").Healthy);
+        Assert.Contains("not created yet", report.Checks.Single(c => c.Name == "taskHub").Detail, StringComparison.Ordinal);
+        Assert.False(report.Checks.Single(c => c.Name == "glean").Healthy);
+    }
+
+    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<IServiceCollection>? services = null) =>
+        TestFunctionHost.StartAsync(azurite, [typeof(HealthFunction)],
+            new Dictionary<string, string?> { ["Glean:BaseUrl"] = gleanUrl, ["extensions:durableTask:hubName"] = _hub },
+            s =>
+            {
+                s.AddHttpClient();
+                services?.Invoke(s);
+            });
+}

@@ -1,0 +1,20 @@
+using DataOps.Durable.Client;
+using DataOps.Durable.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace DataOps.Tests.Hosting.Functions;
+
+public sealed class StarterFunctions
+{
+    [Function(nameof(StartApproval))]
+    public static async Task<IResult> StartApproval(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "approvals")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var id = await client.ScheduleNewOrchestrationInstanceAsync("Approval", new ApprovalRequest("alice"), null, cancellationToken);
+        return client.CreateCheckStatusResponse(request, id);
+    }
+
+    public sealed record ApprovalRequest(string RequestedBy);
+}

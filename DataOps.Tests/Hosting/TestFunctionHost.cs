@@ -1,0 +1,84 @@
+using DataOps.Durable.Hosting;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DataOps.Tests.Hosting;
+
+/// <summary>A real function host on Kestrel on a free port against the shared Azurite, with the given test functions.</summary>
+public sealed class TestFunctionHost : IAsyncDisposable
+{
+    private TestFunctionHost(FunctionsHost host)
+    {
+        Host = host;
+        Client = new HttpClient { BaseAddress = host.BaseAddress };
+    }
+
+    public const string Key = "test-function-key";
+    public const string MasterKey = "test-master-key";
+
+    public FunctionsHost Host { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<TestFunctionHost> StartAsync(
+        AzuriteFixture azurite,
+        Type[] functions,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var builder = CreateBuilder(azurite, functions, settings, services);
+        var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        return new TestFunctionHost(host);
+    }
+
+    public static FunctionsApplicationBuilder CreateBuilder(
+        AzuriteFixture azurite,
+        Type[] functions,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            LoadLocalSettings = false,
+        });
+        var values = new Dictionary<string, string?>
+        {
+            ["Host:Urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["FunctionKeys:default"] = Key,
+            ["FunctionKeys:master"] = MasterKey,
+            ["AzureFunctionsWebHost:hostid"] = AzuriteFixture.UniqueName("host"),
+            ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
+            ["extensions:queues:visibilityTimeout"] = "00:00:00",
+            ["logging:logLevel:default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddSingleton<InvocationRecorder>();
+        services?.Invoke(builder.Services);
+        builder.AddFunctions(functions);
+        return builder;
+    }
+
+    public InvocationRecorder Recorder => Host.Services.GetRequiredService<InvocationRecorder>();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            await Host.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await Host.DisposeAsync();
+        }
+    }
+}
