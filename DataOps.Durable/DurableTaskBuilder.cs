@@ -41,10 +41,13 @@ public sealed class DurableTaskBuilder
     }
 
     /// <summary>Registers every public concrete orchestrator and activity class of an assembly.</summary>
-    public DurableTaskBuilder AddTasks(Assembly assembly)
+    /// <param name="assembly">The assembly to scan.</param>
+    /// <param name="include">Optional filter over the candidate types (default: all of them).</param>
+    public DurableTaskBuilder AddTasks(Assembly assembly, Func<Type, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsVisible: true }))
+        var candidates = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsVisible: true });
+        foreach (var type in candidates.Where(include ?? (static _ => true)))
         {
             if (typeof(ITaskOrchestrator).IsAssignableFrom(type))
             {

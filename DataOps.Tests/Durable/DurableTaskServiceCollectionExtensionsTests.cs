@@ -51,12 +51,13 @@ public sealed class DurableTaskServiceCollectionExtensionsTests
     {
         var builder = new ServiceCollection().AddDurableTask();
 
-        builder.AddTasks(typeof(DurableTaskServiceCollectionExtensionsTests).Assembly);
+        builder.AddTasks(typeof(DurableTaskServiceCollectionExtensionsTests).Assembly, t => t.DeclaringType == typeof(TestTasks) || t == typeof(Renamed));
 
         Assert.True(builder.Registry.TryGetOrchestrator(nameof(TestTasks.Sequence), out _));
         Assert.True(builder.Registry.TryGetActivity(nameof(TestTasks.Append), out _));
         Assert.True(builder.Registry.TryGetActivity("renamed-activity", out var renamed));
         Assert.Equal(typeof(Renamed), renamed);
+        Assert.False(builder.Registry.TryGetOrchestrator("Versioned", out _));
     }
 
     [Fact]
