@@ -40,11 +40,14 @@ public sealed class DurableTaskBuilder
         return this;
     }
 
-    /// <summary>Registers every concrete orchestrator and activity class of an assembly.</summary>
-    public DurableTaskBuilder AddTasks(Assembly assembly)
+    /// <summary>Registers every public concrete orchestrator and activity class of an assembly.</summary>
+    /// <param name="assembly">The assembly to scan.</param>
+    /// <param name="include">Optional filter over the candidate types (default: all of them).</param>
+    public DurableTaskBuilder AddTasks(Assembly assembly, Func<Type, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        var candidates = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false, IsVisible: true });
+        foreach (var type in candidates.Where(include ?? (static _ => true)))
         {
             if (typeof(ITaskOrchestrator).IsAssignableFrom(type))
             {

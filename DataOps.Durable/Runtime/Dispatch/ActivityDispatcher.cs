@@ -23,6 +23,10 @@ internal sealed class ActivityDispatcher(
 {
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentActivityFunctions);
     private readonly List<Task> _running = [];
+
+    // Work items this worker has run or is running, by task message id. An episode replayed after a crash re-sends
+    // its work items; a copy of one already handled here is deleted instead of run again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _handled = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
@@ -101,6 +105,7 @@ internal sealed class ActivityDispatcher(
         var queue = hub.WorkItems;
         var receipt = raw;
         using var renewal = CancellationTokenSource.CreateLinkedTokenSource(lifetime.CrashToken);
+        string? handledId = null;
         try
         {
             var message = await intake.DecodeAsync(raw, lifetime.CrashToken);
@@ -116,6 +121,19 @@ internal sealed class ActivityDispatcher(
                 return;
             }
 
+            if (!_handled.TryAdd(message.Id, 0))
+            {
+                await QueueMaintenance.DeleteAsync(queue, raw, lifetime.CrashToken);
+                return;
+            }
+
+            handledId = message.Id;
+
+            if (_handled.Count > 100_000)
+            {
+                _handled.Clear();
+            }
+
             var renewing = RenewAsync(queue, () => receipt, r => receipt = r, renewal.Token);
             if (faults is not null)
             {
@@ -123,6 +141,7 @@ internal sealed class ActivityDispatcher(
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, lifetime.CrashToken);
+            linked.Token.ThrowIfCancellationRequested();
             var result = await runner.RunAsync(message, linked.Token);
             await renewal.CancelAsync();
             await renewing;
@@ -138,6 +157,11 @@ internal sealed class ActivityDispatcher(
         }
         catch (Exception ex)
         {
+            if (handledId is not null)
+            {
+                _handled.TryRemove(handledId, out _);
+            }
+
             await renewal.CancelAsync();
             if (ex is not OperationCanceledException)
             {
