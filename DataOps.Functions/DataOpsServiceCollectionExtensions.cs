@@ -25,7 +25,11 @@ public static class DataOpsServiceCollectionExtensions
     public static IReadOnlyDictionary<string, string?> DefaultSettings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
     {
         [StorageConnectionSetting] = "UseDevelopmentStorage=true",
+        // The local Glean emulator and its well-known development tokens (like Azurite's well-known key):
+        // a real deployment sets its own through local.settings.json or the environment.
         ["Glean:BaseUrl"] = "http://127.0.0.1:7081",
+        ["Glean:IndexingToken"] = "local-indexing-token",
+        ["Glean:ClientToken"] = "local-client-token",
         ["DataOps:Teardown:GracePeriod"] = "1.00:00:00",
         ["DataOps:OrphanScan:Schedule"] = "0 0 2 * * *",
         ["DataOps:OrphanScan:MinimumAge"] = "1.00:00:00",
