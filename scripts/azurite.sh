@@ -24,8 +24,14 @@ case "${1:-}" in
   start)
     if is_running; then echo "azurite already running (pid $(cat "$pid_file"))"; exit 0; fi
     [[ -x "$bin" ]] || { echo "azurite is not installed: run 'npm ci' first" >&2; exit 1; }
+    for port in 10000 10001 10002; do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "port $port is already in use (another Azurite?); stop it first" >&2; exit 1
+      fi
+    done
     mkdir -p "$run_dir" "$data_dir"
-    "$bin" --silent --skipApiVersionCheck --loose \
+    # Its own session: Ctrl+C on the run command reaches the host first, which still needs storage to stop cleanly.
+    setsid "$bin" --silent --skipApiVersionCheck --loose \
       --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
       --location "$data_dir" --debug "$run_dir/azurite-debug.log" >"$run_dir/azurite.log" 2>&1 &
     echo $! >"$pid_file"

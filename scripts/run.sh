@@ -13,6 +13,11 @@ npm ci --no-audit --no-fund --loglevel=error
 dotnet build DataOps.sln -c Release -nologo -clp:ErrorsOnly
 
 run_dir="$root/.run"; mkdir -p "$run_dir"
+for port in 7071 7081; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is already in use; stop whatever listens there first" >&2; exit 1
+  fi
+done
 emulator_pid=""
 cleanup() {
   if [[ -n "$emulator_pid" ]] && kill -0 "$emulator_pid" 2>/dev/null; then kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true; fi
@@ -24,7 +29,7 @@ trap cleanup EXIT INT TERM
 
 glean_url="${Glean__BaseUrl:-http://127.0.0.1:7081}"
 if [[ "$glean_url" == "http://127.0.0.1:7081" || "$glean_url" == "http://localhost:7081" ]]; then
-  dotnet DataOps.GleanEmulator/bin/Release/net10.0/DataOps.GleanEmulator.dll --urls "$glean_url" >"$run_dir/glean-emulator.log" 2>&1 &
+  setsid dotnet DataOps.GleanEmulator/bin/Release/net10.0/DataOps.GleanEmulator.dll --urls "$glean_url" >"$run_dir/glean-emulator.log" 2>&1 &
   emulator_pid=$!
   echo "glean emulator started (pid $emulator_pid) on $glean_url, log in .run/glean-emulator.log"
 fi
