@@ -26,8 +26,24 @@ public sealed class DatasetRecordSource(TemplateSource templates, MockDataGenera
             ?? throw new InvalidOperationException($"Template '{id.Value}' of dataset '{dataset.Id.Value}' is not in the template library.");
     }
 
-    /// <summary>The schema the dataset's records must meet; null when it has no template.</summary>
-    public TemplateSchema? SchemaFor(Dataset dataset) => TemplateFor(dataset)?.Schema;
+    /// <summary>
+    /// The schema the dataset's records must meet; null when it has no template. Pilot records come from the client's
+    /// own systems, so they are held to the template's shape (fields, types, required) but not to the value rules
+    /// written for its mock vocabulary (enums, patterns, lengths, ranges).
+    /// </summary>
+    public TemplateSchema? SchemaFor(Dataset dataset)
+    {
+        var schema = TemplateFor(dataset)?.Schema;
+        if (schema is null || dataset.DataSource != DataSource.SanitizedExport)
+        {
+            return schema;
+        }
+
+        return schema with
+        {
+            Fields = schema.Fields.Select(f => f with { AllowedValues = null, Pattern = null, MinLength = null, MaxLength = null, Minimum = null, Maximum = null }).ToArray(),
+        };
+    }
 
     /// <summary>How many records the dataset should hold: the template's count for mock data, the export's size for pilot data.</summary>
     public long ExpectedCount(Dataset dataset, int loadedCount)
