@@ -80,7 +80,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         await app.SendRawJourneyEventAsync(message);
 
         var poison = new DataOps.Storage.Queues.QueueServiceClient(azurite.ConnectionString).GetQueueClient(app.JourneyEvents.Name + "-poison");
-        await Hosting.Eventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             async () => (await poison.ExistsAsync(TestContext.Current.CancellationToken)).Value
                 && (await poison.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount == 1,
             "the message is in the poison queue",

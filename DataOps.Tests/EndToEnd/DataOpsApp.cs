@@ -7,7 +7,6 @@ using DataOps.Durable.Hosting;
 using DataOps.Functions;
 using DataOps.Functions.Registry;
 using DataOps.Storage.Queues;
-using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;

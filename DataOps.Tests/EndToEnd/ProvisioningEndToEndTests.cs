@@ -4,7 +4,6 @@ using System.Text.Json;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Registry;
-using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.EndToEnd;

@@ -5,7 +5,6 @@ using DataOps.Durable;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.EndToEnd;

@@ -142,7 +142,7 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
         await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [429], RetryAfterSeconds = 7 });
 
         var call = adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
-        await Poll.UntilAsync(() => time.PendingDueTimes.Contains(TimeSpan.FromSeconds(7)), "a 7 s back-off timer");
+        await Eventually.HoldsAsync(() => time.PendingDueTimes.Contains(TimeSpan.FromSeconds(7)), "a 7 s back-off timer", TimeSpan.FromSeconds(10));
         Assert.False(call.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(7));
         await call;

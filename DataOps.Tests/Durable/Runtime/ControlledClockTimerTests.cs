@@ -30,7 +30,7 @@ public sealed class ControlledClockTimerTests(AzuriteFixture azurite) : IAsyncLi
     {
         var start = _clock.GetUtcNow();
         var id = await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestTasks.Sleeper), TimeSpan.FromHours(hours), cancellation: Ct);
-        await Poll.UntilAsync(() => _host.Client.GetInstanceAsync(id, false, Ct), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Running, s_timeout, "Running");
+        await Eventually.ValueAsync(() => _host.Client.GetInstanceAsync(id, false, Ct), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Running, s_timeout, "Running");
 
         _clock.Advance(TimeSpan.FromHours(hours) - TimeSpan.FromMinutes(1));
         var early = await _host.Client.GetInstanceAsync(id, false, Ct);

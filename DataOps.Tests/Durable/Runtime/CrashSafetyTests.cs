@@ -29,7 +29,7 @@ public sealed class CrashSafetyTests(AzuriteFixture azurite)
         {
             injector.Host = doomed;
             id = await doomed.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestTasks.Sequence), "c", cancellation: Ct);
-            await Poll.UntilAsync(() => injector.Crashed, TimeSpan.FromSeconds(60), "the injected crash");
+            await Eventually.HoldsAsync(() => injector.Crashed, "the injected crash", TimeSpan.FromSeconds(60));
         }
 
         await using var survivor = await DurableTestHost.StartAsync(azurite.ConnectionString, hub,

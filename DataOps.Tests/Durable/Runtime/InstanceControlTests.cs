@@ -82,7 +82,7 @@ public sealed class InstanceControlTests(AzuriteFixture azurite) : IAsyncLifetim
         var id = await StartWaitingAsync();
 
         await Client.SuspendInstanceAsync(id, "maintenance", Ct);
-        await Poll.UntilAsync(() => Client.GetInstanceAsync(id, false, Ct), m => m!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, s_timeout, "Suspended");
+        await Eventually.ValueAsync(() => Client.GetInstanceAsync(id, false, Ct), m => m!.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, s_timeout, "Suspended");
         await Client.RaiseEventAsync(id, "approval", "held", Ct);
         await Client.ResumeInstanceAsync(id, cancellation: Ct);
 
@@ -133,7 +133,7 @@ public sealed class InstanceControlTests(AzuriteFixture azurite) : IAsyncLifetim
     private async Task<string> StartWaitingAsync()
     {
         var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestTasks.Approval), cancellation: Ct);
-        await Poll.UntilAsync(() => Client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", s_timeout, "waiting status");
+        await Eventually.ValueAsync(() => Client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", s_timeout, "waiting status");
         return id;
     }
 

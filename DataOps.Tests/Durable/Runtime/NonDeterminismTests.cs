@@ -18,7 +18,7 @@ public sealed class NonDeterminismTests(AzuriteFixture azurite)
             .AddOrchestrator("Versioned", typeof(VersionOne)).AddActivity<TestTasks.Append>().AddActivity<TestTasks.Square>()))
         {
             id = await first.Client.ScheduleNewOrchestrationInstanceAsync("Versioned", "v", cancellation: Ct);
-            await Poll.UntilAsync(() => first.Client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", TimeSpan.FromSeconds(60), "waiting");
+            await Eventually.ValueAsync(() => first.Client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", TimeSpan.FromSeconds(60), "waiting");
         }
 
         await using var second = await DurableTestHost.StartAsync(azurite.ConnectionString, hub, b => b

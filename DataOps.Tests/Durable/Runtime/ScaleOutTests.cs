@@ -20,9 +20,10 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
                 hosts.Add(await DurableTestHost.StartAsync(azurite.ConnectionString, hub, b => b.AddOrchestrator<TestTasks.Approval>()));
             }
 
-            await Poll.UntilAsync(
+            await Eventually.HoldsAsync(
                 () => hosts.All(h => h.Worker.Partitions.OwnedPartitions.Count >= 1) && hosts.Sum(h => h.Worker.Partitions.OwnedPartitions.Count) == 4,
-                TimeSpan.FromSeconds(30), "three workers splitting four partitions");
+                "three workers splitting four partitions",
+                TimeSpan.FromSeconds(30));
             var client = hosts[0].Client;
             var ids = new List<string>();
             for (var i = 0; i < 8; i++)
@@ -32,7 +33,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
 
             foreach (var id in ids)
             {
-                await Poll.UntilAsync(() => client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", TimeSpan.FromSeconds(30), "waiting");
+                await Eventually.ValueAsync(() => client.GetInstanceAsync(id, true, Ct), m => m?.ReadCustomStatusAs<string>() == "waiting", TimeSpan.FromSeconds(30), "waiting");
             }
 
             var victim = hosts.MaxBy(h => h.Worker.Partitions.OwnedPartitions.Count)!;
@@ -41,7 +42,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
             var survivorClient = survivors[0].Client;
 
             // Leases last 15 s in these tests: the orphaned partitions must be taken within one lease interval (plus polling slack).
-            await Poll.UntilAsync(() => survivors.Sum(h => h.Worker.Partitions.OwnedPartitions.Count) == 4, TimeSpan.FromSeconds(20), "survivors owning all partitions");
+            await Eventually.HoldsAsync(() => survivors.Sum(h => h.Worker.Partitions.OwnedPartitions.Count) == 4, "survivors owning all partitions", TimeSpan.FromSeconds(20));
             foreach (var id in ids)
             {
                 await survivorClient.RaiseEventAsync(id, "approval", "yes", Ct);

@@ -4,6 +4,7 @@ using DataOps.Durable.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.Durable.TestSupport;
 
@@ -53,7 +54,7 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     /// <summary>Waits until this worker owns at least <paramref name="count"/> partitions.</summary>
     public Task WaitForPartitionsAsync(int count, TimeSpan timeout) =>
-        Poll.UntilAsync(() => Worker.Partitions.OwnedPartitions.Count >= count, timeout, $"{count} owned partitions");
+        Eventually.HoldsAsync(() => Worker.Partitions.OwnedPartitions.Count >= count, $"{count} owned partitions", timeout);
 
     /// <summary>Simulates a process death: no graceful shutdown, leases and messages left as they are.</summary>
     public void Crash() => Worker.Crash();

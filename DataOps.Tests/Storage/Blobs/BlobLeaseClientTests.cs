@@ -165,18 +165,20 @@ public sealed class BlobLeaseClientTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private static async Task PollUntilAcquiredAsync(BlobLeaseClient lease, TimeSpan deadline)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                await lease.AcquireAsync(MinimumLease, Ct);
-                return;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409 && clock.Elapsed < deadline)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
+                try
+                {
+                    await lease.AcquireAsync(MinimumLease, Ct);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    return false;
+                }
+            },
+            "the expired lease can be acquired again",
+            deadline);
     }
 }

@@ -137,12 +137,10 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IAsyncLifetime
         var receipt = await _queue.SendMessageAsync("brief", timeToLive: TimeSpan.FromSeconds(1), cancellationToken: Ct);
         Assert.Equal(TimeSpan.FromSeconds(1), receipt.Value.ExpirationTime - receipt.Value.InsertionTime);
 
-        var deadline = Stopwatch.StartNew();
-        while ((await _queue.PeekMessagesAsync(cancellationToken: Ct)).Value.Length > 0)
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the message did not expire");
-            await Task.Delay(100, Ct);
-        }
+        await Eventually.HoldsAsync(
+            async () => (await _queue.PeekMessagesAsync(cancellationToken: Ct)).Value.Length == 0,
+            "the message expires",
+            TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -184,17 +182,11 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<QueueMessage> PollReceiveAsync(TimeSpan deadline)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var messages = (await _queue.ReceiveMessagesAsync(cancellationToken: Ct)).Value;
-            if (messages.Length > 0)
-            {
-                return messages[0];
-            }
-
-            Assert.True(clock.Elapsed < deadline, "the delayed message never became visible");
-            await Task.Delay(100, Ct);
-        }
+        var messages = await Eventually.ValueAsync(
+            async () => (await _queue.ReceiveMessagesAsync(cancellationToken: Ct)).Value,
+            received => received.Length > 0,
+            deadline,
+            "the delayed message becomes visible");
+        return messages[0];
     }
 }
