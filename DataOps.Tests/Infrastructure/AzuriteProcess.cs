@@ -5,8 +5,9 @@ using System.Text;
 namespace DataOps.Tests.Infrastructure;
 
 /// <summary>
-/// A private Azurite (the Azure Storage emulator pinned in package.json) listening on free ports of
-/// 127.0.0.1 with in-memory persistence. Stopped by its own pid (whole process tree) on dispose, at process
+/// A private Azurite (the Azure Storage emulator pinned in package.json) listening on 127.0.0.1 (free ports unless
+/// <see cref="AzuriteOptions.Ports"/> names them) with in-memory persistence, or on-disk persistence in
+/// <see cref="AzuriteOptions.Location"/>. Stopped by its own pid (whole process tree) on dispose, at process
 /// exit, and by a watchdog when the owning process dies without running its exit handlers (SIGKILL).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
@@ -35,6 +36,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         BlobEndpoint = new Uri($"http://127.0.0.1:{ports[0]}/{AccountName}");
         QueueEndpoint = new Uri($"http://127.0.0.1:{ports[1]}/{AccountName}");
         TableEndpoint = new Uri($"http://127.0.0.1:{ports[2]}/{AccountName}");
+        Ports = ports;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -55,9 +57,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
+    /// <summary>The blob, queue and table ports, in that order.</summary>
+    public IReadOnlyList<int> Ports { get; }
+
+    /// <summary>Starts an in-memory Azurite on free ports and waits until all three services accept connections.</summary>
+    public static Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(new AzuriteOptions(), cancellationToken);
+
     /// <summary>Starts Azurite from the repository's node_modules and waits until all three services accept connections.</summary>
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var root = RepositoryRoot.Find();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
@@ -66,13 +76,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 $"Azurite is not installed (missing {Path.Combine("node_modules", "azurite")} under {root}): run 'npm ci' in the repository root first.");
         }
 
+        if (options.Ports is { Count: not 3 })
+        {
+            throw new ArgumentException("Ports must name the blob, queue and table ports.", nameof(options));
+        }
+
+        if (options.Ports is not null)
+        {
+            return await StartOnceAsync(script, [.. options.Ports], options.Location, cancellationToken);
+        }
+
         // A port picked free can be taken by someone else before Azurite binds it; try again with new ports.
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try
             {
-                return await StartOnceAsync(script, PortAllocator.GetFreePorts(3), cancellationToken);
+                return await StartOnceAsync(script, PortAllocator.GetFreePorts(3), options.Location, cancellationToken);
             }
             catch (InvalidOperationException ex) when (ex.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
@@ -83,7 +103,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         throw last!;
     }
 
-    private static async Task<AzuriteProcess> StartOnceAsync(string script, int[] ports, CancellationToken cancellationToken)
+    private static async Task<AzuriteProcess> StartOnceAsync(string script, int[] ports, string? location, CancellationToken cancellationToken)
     {
         var workDir = Path.Combine(Path.GetTempPath(), "dataops-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workDir);
@@ -94,9 +114,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add(script);
+        if (location is null)
+        {
+            info.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(location);
+            info.ArgumentList.Add("--location");
+            info.ArgumentList.Add(location);
+        }
+
         foreach (var arg in new[]
         {
-            script, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo.InvariantCulture),
@@ -157,6 +189,34 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 await Task.Delay(50, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Stops Azurite the way an operator would (SIGTERM to its pid, so an on-disk store is flushed), waits for it to
+    /// exit, then releases everything like <see cref="DisposeAsync"/>. Falls back to SIGKILL after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task StopGracefullyAsync(TimeSpan timeout)
+    {
+        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        {
+            using var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            if (signal is not null)
+            {
+                await signal.WaitForExitAsync();
+            }
+
+            using var cts = new CancellationTokenSource(timeout);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: DisposeAsync kills it.
+            }
+        }
+
+        await DisposeAsync();
     }
 
     private string Output()

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using DataOps.Tests.Infrastructure;
+
+namespace DataOps.Chaos;
+
+/// <summary>
+/// Everything the run starts: Azurite with on-disk persistence, the Glean emulator and two function hosts, each a
+/// separate process on its own port. Hosts can be SIGKILLed and started again; Azurite can be restarted on the same
+/// ports and store. Everything is stopped by its own pid on dispose.
+/// </summary>
+internal sealed class ChaosCluster : IAsyncDisposable
+{
+    public const string FunctionKey = "chaos-function-key";
+
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+
+    private readonly ChaosOptions _options;
+    private readonly string _workDir;
+    private readonly string _functionsDir;
+    private readonly ChildProcess?[] _hosts = new ChildProcess?[2];
+    private readonly int[] _hostPorts;
+    private readonly Lock _lock = new();
+    private AzuriteProcess? _azurite;
+    private ChildProcess? _emulator;
+
+    private ChaosCluster(ChaosOptions options, string workDir, string functionsDir, int[] hostPorts, Uri gleanUrl)
+    {
+        _options = options;
+        _workDir = workDir;
+        _functionsDir = functionsDir;
+        _hostPorts = hostPorts;
+        GleanUrl = gleanUrl;
+        HostUrls = [.. hostPorts.Select(p => new Uri($"http://127.0.0.1:{p}/"))];
+    }
+
+    public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
+
+    public Uri GleanUrl { get; }
+
+    public IReadOnlyList<Uri> HostUrls { get; }
+
+    public string AzuriteLocation => Path.Combine(_workDir, "azurite");
+
+    public string WorkDirectory => _workDir;
+
+    public static async Task<ChaosCluster> StartAsync(ChaosOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot.Find();
+        var configuration = typeof(ChaosCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var functionsDir = Path.Combine(root, "DataOps.Functions", "bin", configuration, "net10.0");
+        var workDir = options.WorkDirectory ?? Path.Combine(root, ".run", "chaos", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(workDir);
+        var ports = PortAllocator.GetFreePorts(3);
+        var cluster = new ChaosCluster(options, workDir, functionsDir, [ports[0], ports[1]], new Uri($"http://127.0.0.1:{ports[2]}/"));
+        try
+        {
+            cluster._azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = cluster.AzuriteLocation }, cancellationToken);
+            var emulatorDll = Path.Combine(root, "DataOps.GleanEmulator", "bin", configuration, "net10.0", "DataOps.GleanEmulator.dll");
+            cluster._emulator = ChildProcess.StartDotnet(
+                "glean-emulator", emulatorDll, ["--urls", cluster.GleanUrl.ToString().TrimEnd('/')], new Dictionary<string, string>(),
+                Path.GetDirectoryName(emulatorDll)!, Path.Combine(workDir, "glean-emulator.log"));
+            await WaitListeningAsync(cluster._emulator, ports[2], cancellationToken);
+            await Task.WhenAll(cluster.StartHostAsync(0, cancellationToken), cluster.StartHostAsync(1, cancellationToken));
+            await log.WriteLineAsync($"azurite pid {cluster._azurite.ProcessId} (store {cluster.AzuriteLocation}), glean emulator pid {cluster._emulator.ProcessId} on {cluster.GleanUrl}, hosts on {string.Join(", ", cluster.HostUrls)}");
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts host <paramref name="index"/> (0 or 1) and waits until it answers HTTP.</summary>
+    public async Task StartHostAsync(int index, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = ConnectionString,
+            ["Host__Urls"] = $"http://127.0.0.1:{_hostPorts[index]}",
+            ["FunctionKeys__default"] = FunctionKey,
+            ["Glean__BaseUrl"] = GleanUrl.ToString(),
+            ["DataOps__Teardown__GracePeriod"] = _options.GracePeriod.ToString("c", CultureInfo.InvariantCulture),
+            ["AzureFunctionsWebHost__hostid"] = "dataops-chaos",
+            ["logging__logLevel__default"] = "Warning",
+            ["DOTNET_gcServer"] = "0",
+        };
+        var name = index == 0 ? "host-a" : "host-b";
+        var host = ChildProcess.StartDotnet(
+            name, Path.Combine(_functionsDir, "DataOps.Functions.dll"), [], environment, _functionsDir, Path.Combine(_workDir, name + ".log"));
+        lock (_lock)
+        {
+            _hosts[index] = host;
+        }
+
+        await WaitListeningAsync(host, _hostPorts[index], cancellationToken);
+    }
+
+    /// <summary>SIGKILLs host <paramref name="index"/>; returns its pid.</summary>
+    public async Task<int> KillHostAsync(int index)
+    {
+        ChildProcess? host;
+        lock (_lock)
+        {
+            host = _hosts[index];
+            _hosts[index] = null;
+        }
+
+        if (host is null)
+        {
+            return 0;
+        }
+
+        var pid = host.ProcessId;
+        await host.KillAsync();
+        await host.DisposeAsync();
+        return pid;
+    }
+
+    /// <summary>Stops Azurite with SIGTERM (its store is flushed) and starts it again on the same ports and store.</summary>
+    public async Task<TimeSpan> RestartAzuriteAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var old = _azurite ?? throw new InvalidOperationException("Azurite is not running.");
+        var ports = old.Ports;
+        await old.StopGracefullyAsync(TimeSpan.FromSeconds(30));
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = AzuriteLocation, Ports = ports }, cancellationToken);
+        return watch.Elapsed;
+    }
+
+    /// <summary>The pids of the hosts running now (for the report).</summary>
+    public IReadOnlyList<int> RunningHostPids()
+    {
+        lock (_lock)
+        {
+            return [.. _hosts.Where(h => h is { HasExited: false }).Select(h => h!.ProcessId)];
+        }
+    }
+
+    private static async Task WaitListeningAsync(ChildProcess process, int port, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await PortAllocator.IsListeningAsync(port, cancellationToken))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{process.Name} exited before listening on port {port}; see its log.");
+            }
+
+            if (watch.Elapsed > StartDeadline)
+            {
+                throw new InvalidOperationException($"{process.Name} did not listen on port {port} within {StartDeadline.TotalSeconds} s; see its log.");
+            }
+
+            // Polling a local port for a process that is starting: a short pause between connection attempts.
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = 0; i < _hosts.Length; i++)
+        {
+            ChildProcess? host;
+            lock (_lock)
+            {
+                host = _hosts[i];
+                _hosts[i] = null;
+            }
+
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using DataOps.Storage;
+using DataOps.Storage.Blobs;
+using DataOps.Storage.Queues;
+using DataOps.Storage.Tables;
+
+namespace DataOps.Chaos;
+
+/// <summary>A dataset row as the registry stores it (only what the checks read).</summary>
+internal sealed record DatasetRow(
+    string DatasetId, string JourneyId, string ClientId, string Stage, string DatasetType, string Status,
+    string ConnectorName, string DataSource, long RecordCount, long EventSequence, string? ArchiveLocation, string? FailureReason);
+
+/// <summary>An orchestration instance row of the task hub.</summary>
+internal sealed record InstanceRow(string InstanceId, string Name, string Status, string? Failure);
+
+/// <summary>One audit-log row.</summary>
+internal sealed record AuditRow(string StreamId, string EventId, string EventType);
+
+/// <summary>
+/// Reads what the product left behind straight from storage and the emulator's admin API (never through the hosts),
+/// with the product's default names: registry tables <c>DataOps*</c>, task hub <c>DataOpsHub</c>, container
+/// <c>dataset-archives</c>.
+/// </summary>
+internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDisposable
+{
+    private const string TablePrefix = "DataOps";
+    private const string HubName = "DataOpsHub";
+    private static readonly StorageClientOptions Options = new() { Retry = { MaxRetries = 5 } };
+    private readonly TableServiceClient _tables = new(connectionString, Options);
+    private readonly QueueServiceClient _queues = new(connectionString, Options);
+    private readonly BlobServiceClient _blobs = new(connectionString, Options);
+    private readonly HttpClient _glean = new() { BaseAddress = gleanUrl, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task<IReadOnlyList<DatasetRow>> DatasetsAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<DatasetRow>();
+        foreach (var e in await RowsAsync(TablePrefix + "Datasets", cancellationToken))
+        {
+            rows.Add(new DatasetRow(
+                e.GetString("DatasetId") ?? e.RowKey, e.GetString("JourneyId") ?? "", e.GetString("ClientId") ?? "", e.GetString("Stage") ?? "",
+                e.GetString("DatasetType") ?? "", e.GetString("Status") ?? "", e.GetString("ConnectorName") ?? "", e.GetString("DataSource") ?? "",
+                e.GetInt64("RecordCount") ?? 0, e.GetInt64("EventSequence") ?? 0, e.GetString("ArchiveLocation"), e.GetString("FailureReason")));
+        }
+
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(HubName + "Instances", cancellationToken)).Select(e => new InstanceRow(e.PartitionKey, e.GetString("Name") ?? "", e.GetString("RuntimeStatus") ?? "", e.GetString("FailureDetails")))];
+
+    public async Task<IReadOnlyList<AuditRow>> AuditAsync(CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(TablePrefix + "AuditLog", cancellationToken)).Select(e => new AuditRow(e.PartitionKey, e.GetString("EventId") ?? "", e.GetString("EventType") ?? ""))];
+
+    /// <summary>Every queue whose name ends in <c>-poison</c>, with its approximate message count.</summary>
+    public async Task<IReadOnlyList<(string Queue, int Messages)>> PoisonQueuesAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<(string, int)>();
+        await foreach (var queue in _queues.GetQueuesAsync(cancellationToken: cancellationToken))
+        {
+            if (queue.Name.EndsWith("-poison", StringComparison.Ordinal))
+            {
+                var properties = await _queues.GetQueueClient(queue.Name).GetPropertiesAsync(cancellationToken);
+                result.Add((queue.Name, properties.Value.ApproximateMessagesCount));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The blob names under an archive location (<c>container/folder/</c>).</summary>
+    public async Task<IReadOnlyList<string>> ArchiveBlobsAsync(string location, CancellationToken cancellationToken)
+    {
+        var slash = location.IndexOf('/', StringComparison.Ordinal);
+        var container = _blobs.GetBlobContainerClient(location[..slash]);
+        var prefix = location[(slash + 1)..];
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(prefix, cancellationToken))
+            {
+                names.Add(blob.Name[prefix.Length..]);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No container: no archive at all.
+        }
+
+        return names;
+    }
+
+    /// <summary>Documents the emulator holds for a datasource (0 when the datasource is gone).</summary>
+    public async Task<int> GleanDocumentCountAsync(string datasource, CancellationToken cancellationToken)
+    {
+        using var response = await _glean.GetAsync(new Uri("admin/datasources/" + Uri.EscapeDataString(datasource), UriKind.Relative), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return 0;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var view = await JsonSerializer.DeserializeAsync<JsonElement>(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return view.GetProperty("documentCount").GetInt32();
+    }
+
+    /// <summary>Sets (or, with null, clears) the emulator's injected faults.</summary>
+    public async Task SetGleanFaultsAsync(object? faults, CancellationToken cancellationToken)
+    {
+        using var response = faults is null
+            ? await _glean.DeleteAsync(new Uri("admin/faults", UriKind.Relative), cancellationToken)
+            : await _glean.PostAsync(new Uri("admin/faults", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(faults), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Puts a journey event on the <c>journey-events</c> queue (base64 JSON, as the host expects).</summary>
+    public async Task SendJourneyEventAsync(object message, CancellationToken cancellationToken)
+    {
+        var queue = _queues.GetQueueClient("journey-events");
+        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.SendMessageAsync(Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(message)), cancellationToken: cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TableEntity>> RowsAsync(string table, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in _tables.GetTableClient(table).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Not created yet.
+        }
+
+        return rows;
+    }
+
+    public void Dispose() => _glean.Dispose();
+}
