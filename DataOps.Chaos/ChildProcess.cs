@@ -10,7 +10,7 @@ namespace DataOps.Chaos;
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly Process? _watchdog;
+    private Process? _watchdog;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
     private int _disposed;
@@ -20,8 +20,6 @@ internal sealed class ChildProcess : IAsyncDisposable
         Name = name;
         _process = process;
         _log = log;
-        _watchdog = ProcessWatchdog.Start(process.Id);
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     /// <summary>What the run calls it (e.g. <c>host-a</c>).</summary>
@@ -65,6 +63,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => child.Write(e.Data);
         process.ErrorDataReceived += (_, e) => child.Write(e.Data);
         process.Start();
+        child._watchdog = ProcessWatchdog.Start(process.Id);
+        AppDomain.CurrentDomain.ProcessExit += child.OnProcessExit;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         child.Write($"--- {name} started, pid {process.Id}");

@@ -1,3 +1,4 @@
+using Azure;
 using DataOps.Durable.Runtime.Dispatch;
 using DataOps.Durable.Runtime.Storage;
 using Microsoft.Extensions.Hosting;
@@ -25,17 +26,15 @@ internal sealed class DurableTaskWorker(
 
     public PartitionManager Partitions => partitions;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the worker in the background. Storage may be unreachable when the host starts (a host restarted
+    /// while the storage emulator restarts, a network blip): the worker then keeps trying to create the task hub
+    /// instead of failing the host, and begins work as soon as storage answers.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await hub.EnsureCreatedAsync().WaitAsync(cancellationToken);
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("Durable task worker {Worker} started on hub {Hub} ({Partitions} partitions)", partitions.WorkerId, hub.HubName, hub.PartitionCount);
-        }
-
-        _running = Task.WhenAll(
-            Task.Run(() => partitions.RunAsync(_stop.Token), CancellationToken.None),
-            Task.Run(() => activities.RunAsync(_stop.Token, _abort.Token), CancellationToken.None));
+        _running = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -56,6 +55,52 @@ internal sealed class DurableTaskWorker(
             await _abort.CancelAsync();
             await _running.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever stopped the loops is logged; a stopping host does not fail because of it.
+            logger.LogError(ex, "The durable task worker stopped with an error");
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            try
+            {
+                await hub.EnsureCreatedAsync().WaitAsync(_stop.Token);
+                break;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException ex)
+            {
+                logger.LogWarning(ex, "Task hub {Hub} could not be created (storage unreachable?); retrying in {Delay}", hub.HubName, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Durable task worker {Worker} started on hub {Hub} ({Partitions} partitions)", partitions.WorkerId, hub.HubName, hub.PartitionCount);
+        }
+
+        await Task.WhenAll(
+            Task.Run(() => partitions.RunAsync(_stop.Token), CancellationToken.None),
+            Task.Run(() => activities.RunAsync(_stop.Token, _abort.Token), CancellationToken.None));
     }
 
     /// <summary>Simulates a process death (tests): every loop stops, nothing is cleaned up.</summary>

@@ -1,3 +1,4 @@
+using DataOps.Storage;
 using DataOps.Storage.Queues;
 using DataOps.Storage.Tables;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace DataOps.Functions.Registry;
 /// <summary>The registry's tables and the events queue, created once on first use.</summary>
 public sealed class RegistryTables
 {
-    private readonly Lazy<Task> _created;
+    private readonly AsyncOnce _created;
 
     /// <summary>Creates the handles; nothing is created in storage until first use.</summary>
     public RegistryTables(TableServiceClient tables, QueueServiceClient queues, IOptions<RegistryOptions> options)
@@ -21,7 +22,7 @@ public sealed class RegistryTables
         Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
         Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
         Events = queues.GetQueueClient(o.EventsQueueName);
-        _created = new Lazy<Task>(CreateAllAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+        _created = new AsyncOnce(CreateAllAsync);
     }
 
     /// <summary>Authoritative dataset rows (PK = dataset id).</summary>
@@ -49,7 +50,7 @@ public sealed class RegistryTables
     public QueueClient Events { get; }
 
     /// <summary>Creates every table and the queue if absent (once per process).</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    public Task EnsureCreatedAsync() => _created.RunAsync();
 
     private async Task CreateAllAsync()
     {

@@ -90,7 +90,7 @@ public class BlobClient
     public virtual async Task<Response<BlobProperties>> GetPropertiesAsync(CancellationToken cancellationToken = default)
     {
         using var message = _pipeline.CreateMessage(RequestMethod.Head, BlobContainerName, Name);
-        await _pipeline.Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await _pipeline.SendRawAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
         if (response.Status != 200)
         {

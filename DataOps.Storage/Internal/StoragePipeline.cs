@@ -113,7 +113,7 @@ internal sealed class StoragePipeline
     /// <summary>Sends and returns the response when its status is one of <paramref name="expected"/>; throws otherwise.</summary>
     public async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken, params int[] expected)
     {
-        await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        await SendRawAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
         if (Array.IndexOf(expected, response.Status) < 0)
         {
@@ -121,6 +121,24 @@ internal sealed class StoragePipeline
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Sends through the pipeline. Azure.Core's retry policy reports exhausted retries (no response at all: connection
+    /// refused, reset, timeout) as an <see cref="AggregateException"/> of every attempt's failure; every caller of these
+    /// clients handles storage faults as <see cref="RequestFailedException"/>, so it surfaces as one with status 0
+    /// (no response), the attempts inside.
+    /// </summary>
+    public async Task SendRawAsync(HttpMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0 && ex.InnerExceptions.All(e => e is RequestFailedException))
+        {
+            throw new RequestFailedException(0, $"Storage did not answer after {ex.InnerExceptions.Count} attempts: {ex.InnerExceptions[^1].Message}", ex);
+        }
     }
 
     public static RequestFailedException CreateException(Response response) =>

@@ -33,6 +33,29 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task NoStorageListening_RetriesExhausted_SurfaceAsRequestFailedExceptionWithStatusZero()
+    {
+        var ports = PortAllocator.GetFreePorts(3);
+        var connection = $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{AzuriteProcess.AccountName};QueueEndpoint=http://127.0.0.1:{ports[1]}/{AzuriteProcess.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{ports[2]}/{AzuriteProcess.AccountName};";
+        var counter = new StorageRequestCounter();
+        var options = StorageTestOptions.Fast(counter);
+
+        var table = await Assert.ThrowsAsync<RequestFailedException>(() => new TableServiceClient(connection, options).CreateTableIfNotExistsAsync("unreachable", Ct));
+        var queue = await Assert.ThrowsAsync<RequestFailedException>(() => new QueueServiceClient(connection, options).GetQueueClient("unreachable").CreateIfNotExistsAsync(Ct));
+        var blob = await Assert.ThrowsAsync<RequestFailedException>(() => new BlobServiceClient(connection, options).GetBlobContainerClient("unreachable").GetBlobClient("b").GetPropertiesAsync(Ct));
+
+        Assert.All(new[] { table, queue, blob }, ex =>
+        {
+            Assert.Equal(0, ex.Status);
+            Assert.IsType<AggregateException>(ex.InnerException);
+            Assert.DoesNotContain(AzuriteProcess.AccountKey, ex.Message, StringComparison.Ordinal);
+        });
+        Assert.Equal(3 * (options.Retry.MaxRetries + 1), counter.Count);
+    }
+
+    [Fact]
     public async Task BlobUpload_TransientFailures_RetriedWithFreshSignature()
     {
         var name = AzuriteFixture.UniqueName("retry");

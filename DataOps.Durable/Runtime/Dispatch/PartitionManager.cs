@@ -39,11 +39,17 @@ internal sealed class PartitionManager(
 
     public async Task RunAsync(CancellationToken stop)
     {
-        await EnsureLeaseBlobsAsync();
+        var leaseBlobs = false;
         while (!stop.IsCancellationRequested && !lifetime.IsCrashed)
         {
             try
             {
+                if (!leaseBlobs)
+                {
+                    await EnsureLeaseBlobsAsync();
+                    leaseBlobs = true;
+                }
+
                 await BalanceAsync(stop);
             }
             catch (Exception ex) when (ex is RequestFailedException or HttpRequestException && !lifetime.IsCrashed)
@@ -71,7 +77,18 @@ internal sealed class PartitionManager(
         }
 
         await Task.WhenAll(OwnedPartitions.Select(ReleaseAsync));
-        await hub.Leases.GetBlobClient($"workers/{_workerId}").DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        try
+        {
+            await hub.Leases.GetBlobClient($"workers/{_workerId}").DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        }
+        catch (RequestFailedException ex)
+        {
+            // Storage unreachable while stopping: the heartbeat goes stale and the others stop counting this worker.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug(ex, "Removing the heartbeat of worker {Worker} failed", _workerId);
+            }
+        }
     }
 
     private async Task BalanceAsync(CancellationToken stop)

@@ -9,7 +9,7 @@ namespace DataOps.Durable.Runtime.Storage;
 /// <summary>The storage objects of one task hub (ARCHITECTURE.md section 4) and how instances map to partitions.</summary>
 internal sealed class TaskHubStorage
 {
-    private readonly Lazy<Task> _created;
+    private readonly AsyncOnce _created;
 
     public TaskHubStorage(DurableTaskOptions options, DurableMetrics metrics)
     {
@@ -29,7 +29,7 @@ internal sealed class TaskHubStorage
         Poison = queues.GetQueueClient($"{lower}-poison");
         Leases = blobs.GetBlobContainerClient($"{lower}-leases");
         LargeMessages = blobs.GetBlobContainerClient($"{lower}-largemessages");
-        _created = new Lazy<Task>(CreateAllAsync);
+        _created = new AsyncOnce(CreateAllAsync);
     }
 
     public string HubName { get; }
@@ -68,7 +68,7 @@ internal sealed class TaskHubStorage
     public QueueClient ControlQueueOf(string instanceId) => ControlQueues[PartitionOf(instanceId)];
 
     /// <summary>Creates every table, queue and container once per process (idempotent).</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    public Task EnsureCreatedAsync() => _created.RunAsync();
 
     private async Task CreateAllAsync()
     {
