@@ -23,6 +23,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
     private readonly List<string> _timeline = [];
     private readonly List<string> _workloadErrors = [];
     private readonly Lock _lock = new();
+    private TimeSpan _origin;
     private int _kills;
     private int _azuriteRestarts;
 
@@ -43,7 +44,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
             $"{options.HostKills} host kills, Azurite restart {(options.RestartAzurite ? "yes" : "no")}, Glean faults for {options.FaultWindow.TotalSeconds:0} s, grace {options.GracePeriod.TotalSeconds:0} s");
         _clock.Start();
         await using var cluster = await ChaosCluster.StartAsync(options, output, cancellationToken);
-        Log($"cluster up in {_clock.Elapsed.TotalSeconds:0.0} s; logs in {cluster.WorkDirectory}");
+        _origin = _clock.Elapsed;
+        Log($"cluster up in {_origin.TotalSeconds:0.0} s; logs in {cluster.WorkDirectory}");
         using var hosts = new HostsClient(cluster.HostUrls, ChaosCluster.FunctionKey);
         using var state = new ClusterState(cluster.ConnectionString, cluster.GleanUrl);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -276,7 +278,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
 
     private async Task DelayUntilAsync(TimeSpan at, CancellationToken cancellationToken)
     {
-        var wait = at - _clock.Elapsed;
+        // Workload and fault moments count from the moment the cluster is up.
+        var wait = _origin + at - _clock.Elapsed;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, cancellationToken);

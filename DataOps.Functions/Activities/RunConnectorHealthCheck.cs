@@ -4,7 +4,10 @@ using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
 
-/// <summary>Connector health check: reachable, authorized, fast, last upload successful, every record indexed.</summary>
+/// <summary>
+/// Connector health check: reachable, authorized, fast, last upload successful, every record indexed. A Glean that
+/// does not answer fails the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried, not scored.
+/// </summary>
 public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<string, QualityCheckOutcome>
 {
     /// <inheritdoc />
@@ -13,6 +16,11 @@ public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorPro
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
         var probe = await probes.ProbeAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        if (!probe.Connected)
+        {
+            throw new QualityCheckUnavailableException("Glean did not answer the health probe (429/5xx after retries, or unreachable); the check runs again");
+        }
+
         return QualityCheckMapping.ToOutcome(ConnectorHealthEvaluator.Evaluate(probe));
     }
 }

@@ -6,7 +6,10 @@ using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
 
-/// <summary>Sample-query check: the dataset type's sample searches each return results within 10 s.</summary>
+/// <summary>
+/// Sample-query check: the dataset type's sample searches each return results within 10 s. Queries Glean could not
+/// answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried.
+/// </summary>
 public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<string, QualityCheckOutcome>
 {
     /// <inheritdoc />
@@ -23,6 +26,12 @@ public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSou
         // Queries built from the dataset's own records: a search for what was indexed must find it.
         var queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false));
         var report = await glean.RunSampleQueriesAsync(connector, queries, context.CancellationToken).ConfigureAwait(false);
+        if (report.Results.FirstOrDefault(r => r.Unanswered) is { } unanswered)
+        {
+            throw new QualityCheckUnavailableException(
+                $"Glean did not answer {report.Results.Count(r => r.Unanswered)} of {report.Results.Count} sample queries ({unanswered.Error}); the check runs again");
+        }
+
         var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
         return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));
     }

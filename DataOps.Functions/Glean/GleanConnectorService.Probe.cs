@@ -105,7 +105,7 @@ internal sealed partial class GleanConnectorService
         }
         catch (GleanException ex)
         {
-            return new SampleQueryResult(query, 0, Stopwatch.GetElapsedTime(started), ex.Message, false);
+            return new SampleQueryResult(query, 0, Stopwatch.GetElapsedTime(started), ex.Message, false, Unanswered: ex.IsTransient);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
