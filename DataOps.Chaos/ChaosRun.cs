@@ -244,7 +244,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                 if (_clock.Elapsed - lastReport > TimeSpan.FromSeconds(30))
                 {
                     lastReport = _clock.Elapsed;
-                    Log($"waiting: {settled}/{journeys.Count} journeys settled, {running.Count} orchestrations running");
+                    Log($"waiting: {settled}/{journeys.Count} journeys settled, {running.Count} orchestrations running" +
+                        (running.Count is > 0 and <= 5 ? $" ({string.Join(", ", running.Select(i => $"{i.InstanceId} {i.Status}"))})" : ""));
                 }
 
                 // Polling storage for the end state, with the run's deadline as the bound.

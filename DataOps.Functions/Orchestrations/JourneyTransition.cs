@@ -19,10 +19,7 @@ public sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput, I
         var stage = input.Completed ? null : input.FromStage;
         var datasetIds = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListJourneyDatasets), new JourneyDatasetsQuery(input.JourneyId, stage), WorkflowRetry.Transient);
         var reason = input.Completed ? "journey_completed" : "stage_transition";
-        var teardowns = datasetIds.Select(id => context.CallSubOrchestratorAsync<TeardownDatasetResult>(
-            nameof(TeardownDataset),
-            new TeardownDatasetInput(id, reason, Force: false, input.GracePeriod),
-            new SubOrchestrationOptions(TeardownDataset.InstanceIdFor(id))));
+        var teardowns = datasetIds.Select(id => TeardownDataset.CallAsync(context, new TeardownDatasetInput(id, reason, Force: false, input.GracePeriod)));
         return await Task.WhenAll(teardowns);
     }
 }

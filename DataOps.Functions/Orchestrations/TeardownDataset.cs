@@ -1,4 +1,5 @@
 using DataOps.Durable;
+using DataOps.Durable.Client;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 
@@ -13,6 +14,26 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
 {
     /// <summary>The instance id of a dataset's teardown; one per dataset, so concurrent triggers do not double up.</summary>
     public static string InstanceIdFor(string datasetId) => "teardown:" + datasetId;
+
+    /// <summary>
+    /// Runs a dataset's teardown as a sub-orchestration of <paramref name="context"/> under its one instance id. When
+    /// another orchestration (a repeated stage change, the journey completing, the orphan scan) already runs that
+    /// teardown, the start is refused and this answers <see cref="WorkflowOutcomes.AlreadyTearingDown"/>: the running
+    /// teardown finishes the job.
+    /// </summary>
+    public static async Task<TeardownDatasetResult> CallAsync(TaskOrchestrationContext context, TeardownDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await context.CallSubOrchestratorAsync<TeardownDatasetResult>(nameof(TeardownDataset), input, new SubOrchestrationOptions(InstanceIdFor(input.DatasetId)));
+        }
+        catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<OrchestrationAlreadyExistsException>())
+        {
+            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.AlreadyTearingDown, null, null);
+        }
+    }
 
     /// <inheritdoc />
     public override async Task<TeardownDatasetResult> RunAsync(TaskOrchestrationContext context, TeardownDatasetInput input)

@@ -17,4 +17,7 @@ public static class WorkflowOutcomes
 
     /// <summary>The teardown safety rule refused the teardown.</summary>
     public const string Refused = "refused";
+
+    /// <summary>The dataset's teardown was already running, started by another transition; that one finishes it.</summary>
+    public const string AlreadyTearingDown = "already_tearing_down";
 }

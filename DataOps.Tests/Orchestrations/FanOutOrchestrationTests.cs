@@ -1,6 +1,9 @@
+using DataOps.Durable;
+using DataOps.Durable.Client;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Workflows;
+using Moq;
 
 namespace DataOps.Tests.Orchestrations;
 
@@ -36,6 +39,34 @@ public sealed class FanOutOrchestrationTests
         Assert.Equal("sandbox", query.Stage);
         Assert.All(ctx.Calls.Skip(2), c => Assert.Equal("stage_transition", ((TeardownDatasetInput)c.Input!).Reason));
         Assert.Equal(2, results.Count);
+    }
+
+    [Fact]
+    public async Task StageTransition_TeardownAlreadyRunElsewhere_ReportsAlreadyTearingDownInsteadOfFailing()
+    {
+        var ctx = new OrchestrationContextMock();
+        ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1", "ds-2"]);
+        ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns<TaskName, object?, TaskOptions?>((_, i, _) => ((TeardownDatasetInput)i!).DatasetId == "ds-1"
+                ? Task.FromException<TeardownDatasetResult>(new TaskFailedException(
+                    new TaskName(nameof(TeardownDataset)), 2, new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, "already running")))
+                : Task.FromResult(new TeardownDatasetResult("ds-2", WorkflowOutcomes.Archived, "x", null)));
+
+        var results = await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
+
+        Assert.Equal([WorkflowOutcomes.AlreadyTearingDown, WorkflowOutcomes.Archived], results.Select(r => r.Outcome));
+    }
+
+    [Fact]
+    public async Task StageTransition_TeardownFailsForAnotherReason_Fails()
+    {
+        var ctx = new OrchestrationContextMock();
+        ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
+        ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns(Task.FromException<TeardownDatasetResult>(new TaskFailedException(
+                new TaskName(nameof(TeardownDataset)), 2, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "boom"))));
+
+        await Assert.ThrowsAsync<TaskFailedException>(() => new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24))));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DataOps.Durable.Client;
 using DataOps.Durable.Runtime.Replay;
 using DataOps.Durable.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal sealed class EpisodeProcessor(
         {
             var history = cached ?? await historyStore.LoadAsync(instanceId, cancellationToken);
             var selection = MessageSelector.Select(history, messages, logger);
+            await RejectStartsAsync(instanceId, selection.RejectedStarts, cancellationToken);
             await maintenance.DeferAsync(selection.Deferred, TimeSpan.FromSeconds(1), cancellationToken);
             if (selection.Events.Count == 0)
             {
@@ -79,6 +81,26 @@ internal sealed class EpisodeProcessor(
             return null;
         }
     }
+
+    /// <summary>
+    /// Answers each parent whose sub-orchestration start was dropped (the instance id is taken by a running execution
+    /// another starter began) with a failure, before its start message is deleted. The message id is derived from the
+    /// dropped execution, so a repeat is recognised by the parent as a duplicate.
+    /// </summary>
+    private Task RejectStartsAsync(string instanceId, List<HistoryEvent> starts, CancellationToken cancellationToken) =>
+        Task.WhenAll(starts.Select(start => sender.SendAsync(
+            new OutboundMessage(MessageTarget.Control, new TaskMessage(
+                $"{start.ExecutionId}:rejected",
+                start.ParentInstanceId!,
+                start.ParentExecutionId,
+                new HistoryEvent(HistoryEventKind.SubOrchestrationFailed)
+                {
+                    TaskId = start.ParentTaskId ?? -1,
+                    Failure = new TaskFailureDetails(
+                        typeof(OrchestrationAlreadyExistsException).FullName!,
+                        $"Sub-orchestration '{instanceId}' is already running (started by another orchestration); this start was not accepted."),
+                })),
+            cancellationToken)));
 
     private async Task RunAndCommitAsync(InstanceHistory history, MessageSelection selection, CancellationToken cancellationToken)
     {

@@ -14,4 +14,10 @@ internal sealed class MessageSelection
     public bool StartsNewExecution { get; set; }
 
     public HistoryEvent? Start { get; set; }
+
+    /// <summary>
+    /// Sub-orchestration starts of another parent dropped because an execution of this instance is still running:
+    /// their parents are answered with a failure so they do not wait for ever.
+    /// </summary>
+    public List<HistoryEvent> RejectedStarts { get; } = [];
 }

@@ -30,6 +30,14 @@ internal static class MessageSelector
                 }
                 else if (execution is not null && !finished)
                 {
+                    // A parent re-sending its own start (after a crash before its commit) is answered by the running
+                    // child when it finishes; any other starter would wait for ever, so it is told the id is taken.
+                    var running = history.Events.FirstOrDefault(h => h.Kind == HistoryEventKind.ExecutionStarted) ?? selection.Start;
+                    if (e.ParentInstanceId is not null && !SameParent(e, running))
+                    {
+                        selection.RejectedStarts.Add(e);
+                    }
+
                     logger.LogWarning("Dropped start of execution {ExecutionId}: execution {Current} is still running", e.ExecutionId, execution);
                 }
                 else if (!selection.StartsNewExecution)
@@ -94,4 +102,10 @@ internal static class MessageSelector
 
         return selection;
     }
+
+    private static bool SameParent(HistoryEvent start, HistoryEvent? running) =>
+        running is not null
+        && string.Equals(start.ParentInstanceId, running.ParentInstanceId, StringComparison.Ordinal)
+        && string.Equals(start.ParentExecutionId, running.ParentExecutionId, StringComparison.Ordinal)
+        && start.ParentTaskId == running.ParentTaskId;
 }
