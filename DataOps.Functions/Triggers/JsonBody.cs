@@ -14,10 +14,7 @@ internal static class JsonBody
 
         if (!request.HasJsonContentType())
         {
-            return (default, Results.Problem(
-                title: "Unsupported media type.",
-                detail: "Send the request as application/json.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (default, UnsupportedMediaType());
         }
 
         try
@@ -30,6 +27,18 @@ internal static class JsonBody
             return (default, Invalid($"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"));
         }
     }
+
+    /// <summary>415 problem details for a body sent as anything but JSON, when the request has a body.</summary>
+    public static IResult? RequireJsonContentType(HttpRequest request)
+    {
+        var hasBody = request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        return hasBody && !request.HasJsonContentType() ? UnsupportedMediaType() : null;
+    }
+
+    private static IResult UnsupportedMediaType() => Results.Problem(
+        title: "Unsupported media type.",
+        detail: "Send the request as application/json.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     private static IResult Invalid(string message)
         => Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [message] }, title: "The request body is invalid.");
