@@ -4,10 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;
 
-/// <summary>The registry's tables and the events queue, created once on first use.</summary>
+/// <summary>
+/// The registry's tables and the events queue, created once per process (at host start by <see cref="RegistryInitializer"/>,
+/// else on first use); a creation that failed is tried again on the next use.
+/// </summary>
 public sealed class RegistryTables
 {
-    private readonly Lazy<Task> _created;
+    private readonly Lock _gate = new();
+    private Task? _created;
 
     /// <summary>Creates the handles; nothing is created in storage until first use.</summary>
     public RegistryTables(TableServiceClient tables, QueueServiceClient queues, IOptions<RegistryOptions> options)
@@ -21,7 +25,6 @@ public sealed class RegistryTables
         Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
         Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
         Events = queues.GetQueueClient(o.EventsQueueName);
-        _created = new Lazy<Task>(CreateAllAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Authoritative dataset rows (PK = dataset id).</summary>
@@ -48,8 +51,19 @@ public sealed class RegistryTables
     /// <summary>The <c>dataset-events</c> queue.</summary>
     public QueueClient Events { get; }
 
-    /// <summary>Creates every table and the queue if absent (once per process).</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    /// <summary>Creates every table and the queue if absent (once per process; again after a failed attempt).</summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+            {
+                _created = CreateAllAsync();
+            }
+
+            return _created;
+        }
+    }
 
     private async Task CreateAllAsync()
     {
