@@ -346,6 +346,7 @@ public sealed class BadInputCampaignTests
             new("provision: trailing garbage after the object", "POST", Provision, ValidProvision + " {\"again\":true}", Json, bad400, ["body"]),
             new("provision: truncated JSON", "POST", Provision, ValidProvision[..^12], Json, bad400, ["body"]),
             new("provision: JSON nested deeper than 32 levels", "POST", Provision, "{\"journeyId\":" + deep + "}", Json, bad400, ["body"]),
+            new("provision: JSON with a comment", "POST", Provision, "/* provision */" + ValidProvision, Json, bad400, ["body"]),
             new("provision: empty body", "POST", Provision, "", Json, bad400, ["body"]),
             new("provision: unknown stage, industry and dataset type", "POST", Provision,
                 With(ValidProvision, ("\"sandbox\"", "\"staging\""), ("\"healthcare\"", "\"aerospace\""), ("[\"confluence_pages\"]", "[\"gdrive_files\"]")), Json, bad400, ["stage", "industry", "datasetTypes[0]"]),
@@ -371,12 +372,14 @@ public sealed class BadInputCampaignTests
             new("provision: XML content type and body", "POST", Provision, "<provision><journeyId>j-1</journeyId></provision>", "application/xml", HttpStatusCode.UnsupportedMediaType, Title: "Unsupported media type."),
             new("provision: form-encoded body", "POST", Provision, "journeyId=j-1&clientId=acme", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, Title: "Unsupported media type."),
             new("provision: body without a content type", "POST", Provision, ValidProvision, null, HttpStatusCode.UnsupportedMediaType, Title: "Unsupported media type."),
+            new("provision: JSON declared as UTF-16 but sent as UTF-8", "POST", Provision, ValidProvision, "application/json; charset=utf-16", HttpStatusCode.UnsupportedMediaType, Title: "Unsupported media type."),
             new("provision: declared oversize body", "POST", Provision, oversizeProvision, Json, HttpStatusCode.RequestEntityTooLarge, Title: "Payload too large"),
             new("provision: chunked oversize body", "POST", Provision, oversizeProvision, Json, HttpStatusCode.RequestEntityTooLarge, Title: "Payload too large", Send: Send.Chunked),
             new("provision: no function key", "POST", Provision, ValidProvision, Json, unauthorized, Title: "Unauthorized", Key: Key.None),
             new("provision: wrong function key", "POST", Provision, ValidProvision, Json, unauthorized, Title: "Unauthorized", Key: Key.WrongHeader),
             new("provision: wrong key in the code parameter", "POST", Provision, ValidProvision, Json, unauthorized, Title: "Unauthorized", Key: Key.WrongCode),
             new("provision: PUT instead of POST", "PUT", Provision, ValidProvision, Json, HttpStatusCode.MethodNotAllowed, Title: "Method not allowed"),
+            new("provision: OPTIONS", "OPTIONS", Provision, null, null, HttpStatusCode.MethodNotAllowed, Title: "Method not allowed"),
 
             // GET /api/datasets: the query string.
             new("list: unknown stage and status filters", "GET", "api/datasets?stage=staging&status=deleted", null, null, bad400, ["stage", "status"]),
@@ -391,6 +394,7 @@ public sealed class BadInputCampaignTests
             new("list: CRLF header injection in the journey id", "GET", "api/datasets?journeyId=j-1%0D%0AX-Injected:%201", null, null, bad400, ["journeyId"]),
             new("list: a filter given twice", "GET", "api/datasets?stage=sandbox&stage=pilot", null, null, bad400, ["stage"]),
             new("list: no function key", "GET", "api/datasets", null, null, unauthorized, Title: "Unauthorized", Key: Key.None),
+            new("list: empty key in the code parameter", "GET", "api/datasets?code=", null, null, unauthorized, Title: "Unauthorized", Key: Key.None),
 
             // GET /api/datasets/{id}.
             new("get: id with an illegal character", "GET", "api/datasets/ds%23frag", null, null, bad400, ["id"]),
@@ -398,6 +402,8 @@ public sealed class BadInputCampaignTests
             new("get: path traversal in the id", "GET", "api/datasets/..%2F..%2Fruntime%2Fwebhooks", null, null, bad400, ["id"]),
             new("get: CRLF header injection in the id", "GET", "api/datasets/ds-1%0D%0AX-Injected:%201", null, null, bad400, ["id"]),
             new("get: whitespace in the id", "GET", "api/datasets/ds%201", null, null, bad400, ["id"]),
+            new("get: emoji in the id", "GET", "api/datasets/ds-%F0%9F%92%A9", null, null, bad400, ["id"]),
+            new("get: invalid UTF-8 escapes in the id", "GET", "api/datasets/ds-%FF%FE", null, null, bad400, ["id"]),
             new("get: unknown dataset", "GET", "api/datasets/ds-does-not-exist", null, null, notFound, Title: "Dataset not found."),
             new("get: OData-looking id of an unknown dataset", "GET", "api/datasets/x'or'1'eq'1", null, null, notFound, Title: "Dataset not found."),
             new("get: script-looking id of an unknown dataset", "GET", "api/datasets/%3Cscript%3Ealert(1)%3C", null, null, notFound, Title: "Dataset not found."),
@@ -413,6 +419,7 @@ public sealed class BadInputCampaignTests
             // POST /api/datasets/{id}/teardown.
             new("teardown: illegal id, unknown reason and non-boolean force", "POST", "api/datasets/ds%231/teardown", """{"reason":"because","force":"yes"}""", Json, bad400, ["id", "reason", "force"]),
             new("teardown: reason of the wrong type", "POST", "api/datasets/ds-1/teardown", """{"reason":5}""", Json, bad400, ["reason"]),
+            new("teardown: duplicate property, the last of the wrong type", "POST", "api/datasets/ds-1/teardown", """{"reason":"manual","reason":5}""", Json, bad400, ["reason"]),
             new("teardown: unpaired surrogate escape in the reason", "POST", "api/datasets/ds-1/teardown", """{"reason":"man\ud800ual"}""", Json, bad400, ["reason"]),
             new("teardown: JSON array body", "POST", "api/datasets/ds-1/teardown", "[" + ValidTeardown + "]", Json, bad400, ["body"]),
             new("teardown: not JSON", "POST", "api/datasets/ds-1/teardown", "reason=manual", Json, bad400, ["body"]),
@@ -452,6 +459,7 @@ public sealed class BadInputCampaignTests
             new("start: instance id with an illegal character", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets/bad%23id", ValidProvision, Json, bad400, Title: "Bad request", DetailContains: "illegal character '#'"),
             new("start: input not readable as the orchestrator's input", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets", "[1,2]", Json, bad400, Title: "Bad request", DetailContains: "cannot be read as"),
             new("start: trailing garbage after the input", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets", ValidProvision + "}}", Json, bad400, Title: "Bad request", DetailContains: "not valid JSON"),
+            new("start: unpaired surrogate escape in the input", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets/probe-1", """{"journeyId":"\ud800"}""", Json, bad400, Title: "Bad request", DetailContains: "cannot be serialized"),
             new("start: declared oversize input", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets", oversizeProvision, Json, HttpStatusCode.RequestEntityTooLarge, Title: "Payload too large"),
             new("management: no function key", "GET", $"{Management}/instances/provision:j-1:sandbox", null, null, unauthorized, Title: "Unauthorized", Key: Key.None),
             new("management: wrong function key", "POST", $"{Management}/orchestrators/ProvisionJourneyDatasets", ValidProvision, Json, unauthorized, Title: "Unauthorized", Key: Key.WrongHeader),

@@ -54,6 +54,9 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["extensions:http:maxRequestBodySize"] = "4096" });
         using var text = new StringContent(Valid, Encoding.UTF8, "text/plain");
         using var wrongType = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), text, TestContext.Current.CancellationToken);
+        using var utf16 = new StringContent(Valid, Encoding.UTF8);
+        utf16.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-16" };
+        using var wrongCharset = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), utf16, TestContext.Current.CancellationToken);
         using var huge = new StringContent(Valid.Replace("se@example.com", new string('x', 5000), StringComparison.Ordinal), Encoding.UTF8, "application/json");
         using var oversize = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), huge, TestContext.Current.CancellationToken);
         using var anonymous = new HttpClient { BaseAddress = app.Host.BaseAddress };
@@ -62,6 +65,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         using var wrongKey = await anonymous.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), new StringContent(Valid, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongCharset.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversize.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);

@@ -119,6 +119,7 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=utf-16")]
     [InlineData(null)]
     public async Task RecommendTemplates_BodyNotSentAsJson_Returns415Problem(string? contentType)
     {
