@@ -52,6 +52,7 @@ public static class DataOpsServiceCollectionExtensions
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName);
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName);
         services.TryAddSingleton<RegistryTables>();
+        services.AddHostedService<RegistryInitializer>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IDatasetRegistry, DatasetRegistry>();

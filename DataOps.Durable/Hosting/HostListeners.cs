@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataOps.Durable.Hosting;
 
-/// <summary>Registers one background listener per queue and timer function.</summary>
+/// <summary>Registers one background listener per queue and timer function that is not disabled.</summary>
 internal static class HostListeners
 {
     public static void Add(IServiceCollection services, IReadOnlyList<FunctionDefinition> functions)
@@ -18,7 +18,7 @@ internal static class HostListeners
         services.AddSingleton<QueueMessageProcessor.Factory>(sp => (function, queue, poison) => new QueueMessageProcessor(
             function, queue, poison, sp, sp.GetRequiredService<IOptions<QueuesOptions>>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueMessageProcessor>>()));
-        foreach (var function in functions)
+        foreach (var function in functions.Where(f => !f.Disabled))
         {
             switch (function.Trigger)
             {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;
 
-/// <summary>The registry's tables and the events queue, created once on first use.</summary>
+/// <summary>
+/// The registry's tables and the events queue, created once per process (at host start by <see cref="RegistryInitializer"/>,
+/// else on first use); a creation that failed is tried again on the next use.
+/// </summary>
 public sealed class RegistryTables
 {
     private readonly AsyncOnce _created;

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace DataOps.Functions.Triggers;
 
-/// <summary>Reads a JSON request body, answering 415 for another content type and 400 for a missing or broken body.</summary>
+/// <summary>
+/// Reads a JSON request body, answering 415 for another content type (or JSON declared in a charset other than UTF-8,
+/// which RFC 8259 requires and the body is read as) and 400 for a missing or broken body.
+/// </summary>
 internal static class JsonBody
 {
     public static async Task<(JsonElement Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -12,12 +15,9 @@ internal static class JsonBody
             return (default, Invalid("is required: send a JSON object"));
         }
 
-        if (!request.HasJsonContentType())
+        if (!IsUtf8Json(request))
         {
-            return (default, Results.Problem(
-                title: "Unsupported media type.",
-                detail: "Send the request as application/json.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (default, UnsupportedMediaType());
         }
 
         try
@@ -30,6 +30,31 @@ internal static class JsonBody
             return (default, Invalid($"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"));
         }
     }
+
+    /// <summary>415 problem details for a body sent as anything but JSON, when the request has a body.</summary>
+    public static IResult? RequireJsonContentType(HttpRequest request)
+    {
+        var hasBody = request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        return hasBody && !IsUtf8Json(request) ? UnsupportedMediaType() : null;
+    }
+
+    private static bool IsUtf8Json(HttpRequest request)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return false;
+        }
+
+        var charset = request.GetTypedHeaders().ContentType?.Charset.Value?.Trim('"');
+        return string.IsNullOrEmpty(charset)
+            || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IResult UnsupportedMediaType() => Results.Problem(
+        title: "Unsupported media type.",
+        detail: "Send the request as application/json in UTF-8.",
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     private static IResult Invalid(string message)
         => Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [message] }, title: "The request body is invalid.");

@@ -97,9 +97,13 @@ public static class ProvisionRequestReader
             {
                 validation.Add(field, $"must be a string, not {RequestValidation.Describe(item.ValueKind)}");
             }
-            else if (!WireNames.TryParse<DatasetType>(item.GetString(), out var type))
+            else if (!RequestValidation.TryGetText(item, out var text))
             {
-                validation.Add(field, $"'{Clip(item.GetString())}' is not one of: {string.Join(", ", WireNames.AllowedNames<DatasetType>())}");
+                validation.Add(field, RequestValidation.InvalidText);
+            }
+            else if (!WireNames.TryParse<DatasetType>(text, out var type))
+            {
+                validation.Add(field, $"'{Clip(text)}' is not one of: {string.Join(", ", WireNames.AllowedNames<DatasetType>())}");
             }
             else if (types.Contains(type.Value))
             {

@@ -45,8 +45,34 @@ public sealed class RequestValidation
             return false;
         }
 
-        value = element.GetString()!;
+        if (!TryGetText(element, out value))
+        {
+            Add(field, InvalidText);
+            return false;
+        }
+
         return true;
+    }
+
+    /// <summary>The error for a JSON string that does not decode to valid Unicode text.</summary>
+    public const string InvalidText = "must be valid Unicode text (it contains an unpaired surrogate escape such as \\ud800)";
+
+    /// <summary>
+    /// Reads a JSON string. False when the string escapes an unpaired UTF-16 surrogate (<c>"\ud800"</c>): valid JSON
+    /// syntax that <see cref="JsonElement.GetString"/> refuses with an exception, so it must be a validation error.
+    /// </summary>
+    public static bool TryGetText(JsonElement element, [NotNullWhen(true)] out string? value)
+    {
+        try
+        {
+            value = element.GetString();
+        }
+        catch (InvalidOperationException) when (element.ValueKind == JsonValueKind.String)
+        {
+            value = null;
+        }
+
+        return value is not null;
     }
 
     /// <summary>Reads an optional boolean property (default false).</summary>

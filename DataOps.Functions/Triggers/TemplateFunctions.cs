@@ -33,6 +33,12 @@ public sealed class TemplateFunctions(TemplateCatalogHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "templates/recommend")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (JsonBody.RequireJsonContentType(request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         // One byte over the limit is enough to tell an oversized body from one that fits.
         var buffer = new byte[TemplateRequestValidator.MaxBodyBytes + 1];
         var length = 0;

@@ -27,6 +27,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         { "over-long name", Valid.Replace("\"ACME\"", "\"" + new string('A', 300) + "\"", StringComparison.Ordinal), ["clientName"] },
         { "injection-looking values", Valid.Replace("\"ACME\"", "\"ACME'; DROP TABLE datasets;--\"", StringComparison.Ordinal).Replace("\"clinical_workflows\"", "\"<script>alert(1)</script>\"", StringComparison.Ordinal), ["clientName", "useCase"] },
         { "control characters", Valid.Replace("\"se@example.com\"", "\"se\\u0000@example.com\"", StringComparison.Ordinal), ["requestedBy"] },
+        { "unpaired surrogate escapes", Valid.Replace("\"ACME\"", "\"AC\\ud800ME\"", StringComparison.Ordinal).Replace("[\"confluence_pages\"]", "[\"\\udc00\"]", StringComparison.Ordinal), ["clientName", "datasetTypes[0]"] },
     };
 
     [Theory]
@@ -53,6 +54,9 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["extensions:http:maxRequestBodySize"] = "4096" });
         using var text = new StringContent(Valid, Encoding.UTF8, "text/plain");
         using var wrongType = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), text, TestContext.Current.CancellationToken);
+        using var utf16 = new StringContent(Valid, Encoding.UTF8);
+        utf16.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-16" };
+        using var wrongCharset = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), utf16, TestContext.Current.CancellationToken);
         using var huge = new StringContent(Valid.Replace("se@example.com", new string('x', 5000), StringComparison.Ordinal), Encoding.UTF8, "application/json");
         using var oversize = await app.Http.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), huge, TestContext.Current.CancellationToken);
         using var anonymous = new HttpClient { BaseAddress = app.Host.BaseAddress };
@@ -61,6 +65,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
         using var wrongKey = await anonymous.PostAsync(new Uri("api/datasets/provision", UriKind.Relative), new StringContent(Valid, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongCharset.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversize.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
@@ -73,9 +78,12 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
     [InlineData("""{"type":"JourneyStageChanged","journeyId":"j-1","clientId":"acme","fromStage":"sandbox","toStage":"moon","occurredAt":"2026-01-01T00:00:00Z"}""")]
     [InlineData("""{"type":"JourneyCompleted","journeyId":"j/1","clientId":"acme","occurredAt":"yesterday"}""")]
     [InlineData("""{"type":"DatasetProvisionRequested","journeyId":"j-1"}""")]
+    [InlineData("""{"type":"JourneyCompleted","journeyId":"j-\ud800","clientId":"\udc00acme","occurredAt":"2026-01-01T00:00:00Z"}""")]
     public async Task JourneyEvent_Malformed_GoesToPoisonAndNothingWritten(string message)
     {
-        await using var app = await DataOpsApp.StartAsync(azurite);
+        // A message the function fails on, rather than rejecting as malformed, would be retried only after ten
+        // minutes and miss the wait below: malformed messages must go to the poison queue at once.
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["extensions:queues:visibilityTimeout"] = "00:10:00" });
 
         await app.SendRawJourneyEventAsync(message);
 
@@ -86,6 +94,23 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
             "the message is in the poison queue",
             TimeSpan.FromSeconds(30));
         await AssertNothingWrittenAsync(app);
+    }
+
+    [Fact]
+    public async Task HostStart_CreatesTheRegistryTablesAndEventsQueue_SoLookupsOnlyRead()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+
+        // Created before the host reports started, not by the first request that looks a dataset up.
+        var tables = new List<string>();
+        await foreach (var table in new TableServiceClient(azurite.ConnectionString).QueryAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            tables.Add(table.Name);
+        }
+
+        Assert.All(new[] { app.Tables.Datasets, app.Tables.Index, app.Tables.Claims, app.Tables.Audit, app.Tables.QualityChecks, app.Tables.Connectors, app.Tables.Journeys },
+            t => Assert.Contains(t.Name, tables));
+        Assert.True((await app.Tables.Events.ExistsAsync(TestContext.Current.CancellationToken)).Value);
     }
 
     private static async Task AssertNothingWrittenAsync(DataOpsApp app)

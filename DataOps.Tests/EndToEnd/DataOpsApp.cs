@@ -22,14 +22,15 @@ internal sealed class DataOpsApp : IAsyncDisposable
 {
     public const string Key = "e2e-function-key";
 
-    private DataOpsApp(FunctionsHost host, GleanEmulatorFixture glean, string prefix, AzuriteFixture azurite)
+    private DataOpsApp(FunctionsHost host, GleanEmulatorFixture glean, string prefix, string storageConnectionString)
     {
         Host = host;
         Glean = glean;
         Prefix = prefix;
         Http = new HttpClient { BaseAddress = host.BaseAddress };
         Http.DefaultRequestHeaders.Add("x-functions-key", Key);
-        JourneyEvents = new QueueServiceClient(azurite.ConnectionString).GetQueueClient(prefix + "-journey-events");
+        StorageConnectionString = storageConnectionString;
+        JourneyEvents = new QueueServiceClient(storageConnectionString).GetQueueClient(prefix + "-journey-events");
     }
 
     public FunctionsHost Host { get; }
@@ -37,6 +38,9 @@ internal sealed class DataOpsApp : IAsyncDisposable
     public GleanEmulatorFixture Glean { get; }
 
     public string Prefix { get; }
+
+    /// <summary>The storage account the app runs on.</summary>
+    public string StorageConnectionString { get; }
 
     public HttpClient Http { get; }
 
@@ -51,7 +55,11 @@ internal sealed class DataOpsApp : IAsyncDisposable
     public T Service<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<DataOpsApp> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static Task<DataOpsApp> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+        => StartAsync(azurite.ConnectionString, settings, time);
+
+    /// <summary>Starts the app on the storage account of <paramref name="storageConnectionString"/> (for example a test's own Azurite).</summary>
+    public static async Task<DataOpsApp> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var glean = await GleanEmulatorFixture.StartAsync();
         var prefix = AzuriteFixture.UniqueName("e");
@@ -60,7 +68,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["Host:Urls"] = "http://127.0.0.1:0",
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = storageConnectionString,
             ["FunctionKeys:default"] = Key,
             ["AzureFunctionsWebHost:hostid"] = prefix,
             ["extensions:durableTask:hubName"] = "H" + prefix,
@@ -111,7 +119,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
             throw;
         }
 
-        return new DataOpsApp(host, glean, prefix, azurite);
+        return new DataOpsApp(host, glean, prefix, storageConnectionString);
     }
 
     public static object ProvisionBody(string journeyId, string clientId, string clientName, params string[] types) => new

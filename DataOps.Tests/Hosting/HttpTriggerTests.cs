@@ -134,6 +134,36 @@ public sealed class HttpTriggerTests(AzuriteFixture azurite)
         await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task Post_BodyOverLimit_413SaysConnectionCloses_SoTheClientsNextRequestsSucceed()
+    {
+        await using var host = await StartAsync(new() { ["extensions:http:maxRequestBodySize"] = "1024" });
+
+        // The unread body makes the server drop the connection after the 413; a client that was not told so
+        // would send its next request on it and see the response end prematurely.
+        for (var i = 0; i < 5; i++)
+        {
+            using var large = await host.Client.PostAsync("/api/upload", new ByteArrayContent(new byte[4096]), Ct);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
+            Assert.True(large.Headers.ConnectionClose, "the 413 says the connection closes");
+            using var next = await host.Client.PostAsync("/api/upload", new ByteArrayContent(new byte[16]), Ct);
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOverLimit_413SaysConnectionCloses()
+    {
+        await using var host = await StartAsync(new() { ["extensions:http:maxRequestBodySize"] = "1024" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = new StreamContent(new MemoryStream(new byte[2048])) };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await host.Client.SendAsync(request, Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.True(response.Headers.ConnectionClose, "the 413 says the connection closes");
+    }
+
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

@@ -15,7 +15,16 @@ internal sealed class HttpFunctionEndpoint(FunctionDefinition function, HttpTrig
     public async Task HandleAsync(HttpContext http)
     {
         var services = http.RequestServices;
-        if (!services.GetRequiredService<FunctionKeyAuthorizer>().IsAuthorized(http.Request, trigger.AuthLevel))
+        var keys = services.GetRequiredService<FunctionKeyAuthorizer>();
+        if (function.Disabled && !keys.IsAuthorized(http.Request, AuthorizationLevel.Admin))
+        {
+            // As in Azure Functions: a disabled function is not found, except for callers with the master key.
+            await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "Not found",
+                $"Function '{function.Name}' is disabled (setting {FunctionIndexer.DisabledSetting(function.Name)}).");
+            return;
+        }
+
+        if (!keys.IsAuthorized(http.Request, trigger.AuthLevel))
         {
             await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized",
                 $"This function needs a valid key in the '{FunctionKeyAuthorizer.HeaderName}' header or the '{FunctionKeyAuthorizer.QueryName}' query parameter.");
@@ -43,6 +52,8 @@ internal sealed class HttpFunctionEndpoint(FunctionDefinition function, HttpTrig
         }
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
+            // The rest of a malformed or oversized body is never read: the connection cannot carry another request.
+            http.Response.Headers.Connection = "close";
             await Problems.WriteAsync(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request",
                 ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than the host accepts." : ex.Message);
         }

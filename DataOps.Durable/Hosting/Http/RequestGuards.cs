@@ -23,6 +23,9 @@ internal static class RequestGuards
 
         if (http.Request.ContentLength is { } length && length > limit)
         {
+            // The body is left unread and the server will not drain it: say the connection closes, so the client
+            // does not send its next request on a connection that is about to be dropped.
+            http.Response.Headers.Connection = "close";
             await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "Payload too large",
                 $"The request body is {length} bytes; the limit is {limit} bytes.");
             return true;

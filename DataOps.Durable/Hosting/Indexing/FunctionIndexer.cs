@@ -68,7 +68,16 @@ internal static class FunctionIndexer
 
         var trigger = CreateTrigger(name, triggers[0].Parameter, triggers[0].Attribute, configuration);
         var binders = method.GetParameters().Select(p => ParameterBinders.Create(name, p, trigger)).ToList();
-        return new FunctionDefinition(name, type, method, trigger, binders);
+        return new FunctionDefinition(name, type, method, trigger, binders, IsDisabled(name, configuration));
+    }
+
+    /// <summary>The Azure Functions setting <c>AzureWebJobs.{name}.Disabled</c>: <c>true</c> or <c>1</c> disables the function.</summary>
+    public static string DisabledSetting(string name) => $"AzureWebJobs.{name}.Disabled";
+
+    private static bool IsDisabled(string name, IConfiguration configuration)
+    {
+        var value = configuration[DisabledSetting(name)]?.Trim();
+        return value is not null && (value == "1" || (bool.TryParse(value, out var disabled) && disabled));
     }
 
     private static bool IsTrigger(Attribute a) => a is HttpTriggerAttribute or QueueTriggerAttribute or TimerTriggerAttribute;

@@ -40,9 +40,17 @@ public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, Template
             : Results.Ok(TemplateDetail.From(entry));
     }
 
-    /// <summary><c>POST /api/templates/recommend</c> with <c>{industry, useCase, datasetTypes?}</c>.</summary>
+    /// <summary><c>POST /api/templates/recommend</c> with <c>{industry, useCase, datasetTypes?}</c>; 413 over <see cref="TemplateRequestValidator.MaxBodyBytes"/>.</summary>
     public async Task<IResult> RecommendAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
+        if (body.Length > TemplateRequestValidator.MaxBodyBytes)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Payload too large",
+                detail: $"A recommendation request is at most {TemplateRequestValidator.MaxBodyBytes} bytes.");
+        }
+
         var (request, errors) = TemplateRequestValidator.Recommend(body);
         if (request is null)
         {

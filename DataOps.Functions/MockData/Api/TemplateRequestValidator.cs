@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
+using DataOps.Functions.Triggers;
 
 namespace DataOps.Functions.MockData.Api;
 
@@ -99,7 +100,11 @@ public static class TemplateRequestValidator
         var problems = new List<string>();
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || !WireNames.TryParse<DatasetType>(item.GetString(), out var type))
+            if (item.ValueKind == JsonValueKind.String && !RequestValidation.TryGetText(item, out _))
+            {
+                problems.Add(RequestValidation.InvalidText);
+            }
+            else if (item.ValueKind != JsonValueKind.String || !WireNames.TryParse<DatasetType>(item.GetString(), out var type))
             {
                 problems.Add(UnknownType(item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText()));
             }
@@ -135,7 +140,12 @@ public static class TemplateRequestValidator
             return null;
         }
 
-        return value.GetString();
+        if (!RequestValidation.TryGetText(value, out var text))
+        {
+            Add(errors, name, RequestValidation.InvalidText);
+        }
+
+        return text;
     }
 
     private static string UnknownIndustry(string? value) => $"'{Shorten(value)}' is not a client industry; expected one of {string.Join(", ", WireNames.AllowedNames<Industry>().Where(n => n != "generic"))}";

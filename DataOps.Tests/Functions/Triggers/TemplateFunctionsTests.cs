@@ -109,11 +109,29 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task RecommendTemplates_OversizedBody_Returns400()
+    public async Task RecommendTemplates_OversizedBody_Returns413Problem()
     {
         using var response = await PostAsync("/api/templates/recommend", $$"""{"industry":"fintech","useCase":"{{new string('a', 20_000)}}"}""");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await HttpTriggerTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData(null)]
+    public async Task RecommendTemplates_BodyNotSentAsJson_Returns415Problem(string? contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"industry":"fintech","useCase":"customer_support"}"""));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await _host.Client.PostAsync("/api/templates/recommend", content, Ct);
+
+        await HttpTriggerTests.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]

@@ -123,6 +123,7 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
         { """{"industry":"retail","useCase":"ok","datasetTypes":[]}""", ["datasetTypes"] },
         { """{"industry":"retail","useCase":"ok","datasetTypes":["jira_issues","jira_issues","wiki"]}""", ["datasetTypes"] },
         { """{"industry":"retail","useCase":"ok","datasetTypes":"jira_issues"}""", ["datasetTypes"] },
+        { """{"industry":"re\udc00tail","useCase":"\ud800","datasetTypes":["\ud800"]}""", ["datasetTypes", "industry", "useCase"] },
     };
 
     [Theory]
@@ -133,6 +134,15 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
 
         var problem = Assert.IsType<ValidationProblem>(result);
         Assert.Equal(fields, problem.ProblemDetails.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecommendAsync_BodyOverLimit_Returns413Problem()
+    {
+        var result = await _handlers.RecommendAsync(new byte[TemplateRequestValidator.MaxBodyBytes + 1], Ct);
+
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, ((IStatusCodeHttpResult)result).StatusCode);
+        Assert.IsType<ProblemHttpResult>(result);
     }
 
     [Fact]

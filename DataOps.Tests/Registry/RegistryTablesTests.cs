@@ -1,0 +1,36 @@
+using Azure;
+using DataOps.Functions.Registry;
+using DataOps.Storage.Queues;
+using DataOps.Storage.Tables;
+using Moq;
+
+namespace DataOps.Tests.Registry;
+
+public sealed class RegistryTablesTests
+{
+    [Fact]
+    public async Task EnsureCreatedAsync_FirstAttemptFails_NextCallCreatesAgainThenNoMore()
+    {
+        var created = Response.FromValue(true, Mock.Of<Response>());
+        var table = new Mock<TableClient>();
+        table.SetupSequence(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(503, "storage is not up yet"))
+            .ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created)
+            .ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created).ReturnsAsync(created);
+        var tables = new Mock<TableServiceClient>();
+        tables.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(table.Object);
+        var queue = new Mock<QueueClient>();
+        queue.Setup(q => q.CreateIfNotExistsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(created);
+        var queues = new Mock<QueueServiceClient>();
+        queues.Setup(s => s.GetQueueClient(It.IsAny<string>())).Returns(queue.Object);
+        var registry = new RegistryTables(tables.Object, queues.Object, Microsoft.Extensions.Options.Options.Create(new RegistryOptions()));
+
+        // A failure at start-up (storage not reachable yet) must not stick: the next use tries again.
+        await Assert.ThrowsAsync<RequestFailedException>(registry.EnsureCreatedAsync);
+        await registry.EnsureCreatedAsync();
+        await registry.EnsureCreatedAsync();
+
+        table.Verify(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()), Times.Exactly(14));
+        queue.Verify(q => q.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+}
