@@ -115,10 +115,10 @@ internal static class ChaosChecks
                 }
             }
 
-            var documents = await state.GleanDocumentCountAsync(d.DataSource, cancellationToken);
+            var documents = d.GleanDatasource is null ? 0 : await state.GleanDocumentCountAsync(d.GleanDatasource, cancellationToken);
             if (documents != 0)
             {
-                violations.Add($"{d.DatasetId}: datasource {d.DataSource} still holds {documents} documents");
+                violations.Add($"{d.DatasetId}: datasource {d.GleanDatasource} still holds {documents} documents");
             }
         }
 
@@ -131,10 +131,16 @@ internal static class ChaosChecks
         var ready = datasets.Where(d => d.Status == "ready").ToList();
         foreach (var d in ready)
         {
-            var documents = await state.GleanDocumentCountAsync(d.DataSource, cancellationToken);
+            if (d.GleanDatasource is null)
+            {
+                violations.Add($"{d.DatasetId}: no connector row for {d.ConnectorName}");
+                continue;
+            }
+
+            var documents = await state.GleanDocumentCountAsync(d.GleanDatasource, cancellationToken);
             if (documents == 0 || documents != d.RecordCount)
             {
-                violations.Add($"{d.DatasetId}: {documents} documents in {d.DataSource}, {d.RecordCount} records");
+                violations.Add($"{d.DatasetId}: {documents} documents in {d.GleanDatasource}, {d.RecordCount} records");
             }
         }
 

@@ -11,7 +11,7 @@ namespace DataOps.Chaos;
 /// <summary>A dataset row as the registry stores it (only what the checks read).</summary>
 internal sealed record DatasetRow(
     string DatasetId, string JourneyId, string ClientId, string Stage, string DatasetType, string Status,
-    string ConnectorName, string DataSource, long RecordCount, long EventSequence, string? ArchiveLocation, string? FailureReason);
+    string ConnectorName, string? GleanDatasource, long RecordCount, long EventSequence, string? ArchiveLocation, string? FailureReason);
 
 /// <summary>An orchestration instance row of the task hub.</summary>
 internal sealed record InstanceRow(string InstanceId, string Name, string Status, string? Failure);
@@ -37,11 +37,13 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
     public async Task<IReadOnlyList<DatasetRow>> DatasetsAsync(CancellationToken cancellationToken)
     {
         var rows = new List<DatasetRow>();
+        var datasources = (await RowsAsync(TablePrefix + "Connectors", cancellationToken))
+            .ToDictionary(c => c.PartitionKey, c => c.GetString("Datasource"), StringComparer.Ordinal);
         foreach (var e in await RowsAsync(TablePrefix + "Datasets", cancellationToken))
         {
             rows.Add(new DatasetRow(
                 e.GetString("DatasetId") ?? e.RowKey, e.GetString("JourneyId") ?? "", e.GetString("ClientId") ?? "", e.GetString("Stage") ?? "",
-                e.GetString("DatasetType") ?? "", e.GetString("Status") ?? "", e.GetString("ConnectorName") ?? "", e.GetString("DataSource") ?? "",
+                e.GetString("DatasetType") ?? "", e.GetString("Status") ?? "", e.GetString("ConnectorName") ?? "", datasources.GetValueOrDefault(e.GetString("ConnectorName") ?? ""),
                 e.GetInt64("RecordCount") ?? 0, e.GetInt64("EventSequence") ?? 0, e.GetString("ArchiveLocation"), e.GetString("FailureReason")));
         }
 
