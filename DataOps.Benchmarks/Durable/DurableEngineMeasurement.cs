@@ -11,8 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace DataOps.Benchmarks.Durable;
 
 /// <summary>One timed run of the engine: activities completed, seconds, storage round trips and their mix.</summary>
-internal sealed record DurablePhase(string Name, int Activities, double Seconds, long StorageCalls, StorageTraffic Traffic)
+internal sealed record DurablePhase(string Name, int Activities, double Seconds, long StorageCalls, StorageTraffic Traffic, TimeSpan AzuriteCpu)
 {
+    /// <summary>Azurite's CPU time over the phase, as a share of one core (its request handling is one Node.js thread).</summary>
+    public double AzuriteCpuShare => AzuriteCpu.TotalSeconds / Seconds;
+
     public double ActivitiesPerSecond => Activities / Seconds;
 
     public double CallsPerActivity => (double)StorageCalls / Activities;
@@ -67,10 +70,11 @@ internal static class DurableEngineMeasurement
             {
                 var calls = metrics.StorageCallTotal;
                 var before = requests.Snapshot();
+                var cpu = azurite.CpuTime();
                 var watch = Stopwatch.StartNew();
                 await run();
                 var seconds = watch.Elapsed.TotalSeconds;
-                return new DurablePhase(name, activities, seconds, metrics.StorageCallTotal - calls, StorageTraffic.Between(before, requests.Snapshot(), azurite));
+                return new DurablePhase(name, activities, seconds, metrics.StorageCallTotal - calls, StorageTraffic.Between(before, requests.Snapshot(), azurite), azurite.CpuTime() - cpu);
             }
         }
         finally

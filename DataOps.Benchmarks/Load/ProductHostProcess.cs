@@ -83,13 +83,6 @@ internal sealed class ProductHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The host's CPU time so far, read from outside.</summary>
-    public TimeSpan CpuTime()
-    {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
-    }
-
     /// <summary>Asks the probe in the host for its figures; <paramref name="fullCollection"/> adds the heap after a full collection.</summary>
     public async Task<HostProbeReport> ProbeAsync(bool fullCollection, CancellationToken cancellationToken)
     {

@@ -46,5 +46,8 @@ internal sealed record StorageTraffic(IReadOnlyDictionary<(StorageService Servic
     public string Describe() => Total == 0
         ? "none"
         : string.Join(", ", Requests.OrderByDescending(r => r.Value).Select(r =>
-            string.Create(CultureInfo.InvariantCulture, $"{r.Key.Service.ToString().ToLowerInvariant()} {r.Key.Method} {100.0 * r.Value / Total:F0}%")));
+            string.Create(CultureInfo.InvariantCulture, $"{r.Key.Service.ToString().ToLowerInvariant()} {Label(r.Key.Method)} {100.0 * r.Value / Total:F0}%")));
+
+    // .NET's HTTP metrics name methods outside the standard set "_OTHER"; the storage clients send only MERGE.
+    private static string Label(string method) => method == "_OTHER" ? "MERGE" : method;
 }

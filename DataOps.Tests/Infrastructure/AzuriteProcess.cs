@@ -41,6 +41,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The operating-system id of the Azurite process.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time (user and system) Azurite has used so far; benchmarks read its load from it.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Blob service endpoint (path-style, account in the path).</summary>
     public Uri BlobEndpoint { get; }
 
