@@ -137,7 +137,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
             {
                 var figures = await level.RunAsync(string.Create(CultureInfo.InvariantCulture, $"l{journeys}"), journeys, cancellationToken);
                 results.Add(figures);
-                await output.WriteLineAsync(figures.Describe($"{journeys} journeys"));
+                await output.WriteLineAsync(figures.Describe(Journeys(journeys)));
             }
 
             var memory = await host.ProbeAsync(fullCollection: true, cancellationToken);
@@ -183,7 +183,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
 
         foreach (var figures in levels.Prepend(warm))
         {
-            var area = figures == warm ? "provisioning, warm-up" : $"provisioning, {figures.Journeys} journeys";
+            var area = figures == warm ? "provisioning, warm-up" : $"provisioning, {Journeys(figures.Journeys)}";
             var latency = Percentiles.Of(figures.Result.ReadyLatencies);
             rows.Add((area, "datasets READY", $"{figures.Result.Ready} of {figures.Result.Requested} in {F1(figures.Seconds)} s", figures.Result.Ready == figures.Result.Requested ? "-" : "NOT ALL READY"));
             rows.Add((area, "throughput, datasets READY/s", F2(figures.Result.ReadyPerSecond), $"Glean bound {F2(figures.SearchLimit / 10.0)}/s (10 searches per dataset at {figures.SearchLimit}/s)"));
@@ -208,6 +208,8 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
 
         return text.ToString().TrimEnd();
     }
+
+    private static string Journeys(int count) => count == 1 ? "1 journey" : $"{count} journeys";
 
     private static string F0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
