@@ -47,7 +47,17 @@ public static class Program
         foreach (var suite in selected)
         {
             Console.WriteLine($"== {suite.Name}: {suite.Description}");
-            await suite.RunAsync(Console.Out, options, cts.Token);
+            try
+            {
+                await suite.RunAsync(Console.Out, options, cts.Token);
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+                // Everything the suite started was stopped by its finally blocks on the way out.
+                await Console.Error.WriteLineAsync($"{suite.Name}: cancelled");
+                return 130;
+            }
+
             Console.WriteLine();
         }
 
