@@ -45,7 +45,7 @@ internal static class HostProbe
         {
             long? heapAfter = null;
             long? workingSetAfter = null;
-            var before = Process.GetCurrentProcess();
+            using var before = Process.GetCurrentProcess();
             var workingSet = before.WorkingSet64;
             var info = GC.GetGCMemoryInfo();
             if (command.Trim() == MemoryCommand)
@@ -55,7 +55,8 @@ internal static class HostProbe
                 GC.WaitForPendingFinalizers();
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
                 heapAfter = GC.GetGCMemoryInfo().HeapSizeBytes;
-                workingSetAfter = Process.GetCurrentProcess().WorkingSet64;
+                using var after = Process.GetCurrentProcess();
+                workingSetAfter = after.WorkingSet64;
             }
 
             var report = new HostProbeReport(

@@ -72,9 +72,9 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"seeded in {registry.Seeding.TotalSeconds:F1} s"));
 
         await output.WriteLineAsync($"-- 4/4 provisioning at {string.Join(", ", levels)} concurrent journeys x {JourneyTypes.Count} types ({string.Join(" + ", JourneyTypes)})");
-        var (warm, results, memory, hostPid) = await ProvisionAsync(output, levels, ceiling, cancellationToken);
+        var provisioning = await ProvisionAsync(output, levels, ceiling, cancellationToken);
 
-        var table = Summary(ceiling, sequential, fanOut, many, registry, warm, results, memory, hostPid);
+        var table = Summary(ceiling, sequential, fanOut, many, registry, provisioning);
         await output.WriteLineAsync();
         await output.WriteLineAsync(table);
         if (options.ReportPath is { } path)
@@ -92,7 +92,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
         }
     }
 
-    private static async Task<(LevelFigures Warm, List<LevelFigures> Levels, HostProbeReport Memory, int HostPid)> ProvisionAsync(
+    private static async Task<ProvisioningFigures> ProvisionAsync(
         TextWriter output, int[] levels, StorageCeiling ceiling, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
@@ -132,6 +132,8 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
 
             var warm = await level.RunAsync("warm", 1, cancellationToken);
             await output.WriteLineAsync(warm.Describe("warm-up (first journey after start)"));
+            var idle = await level.IdleAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"idle host: storage {idle.StorageRate:F0}/s ({idle.Traffic.Describe()}), CPU host {Pct(idle.HostCpu)} Azurite {Pct(idle.AzuriteCpu)}"));
             var results = new List<LevelFigures>();
             foreach (var journeys in levels)
             {
@@ -141,7 +143,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
             }
 
             var memory = await host.ProbeAsync(fullCollection: true, cancellationToken);
-            return (warm, results, memory, host.ProcessId);
+            return new ProvisioningFigures(warm, idle, results, memory, host.ProcessId);
         }
         finally
         {
@@ -151,9 +153,9 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
     }
 
     private static string Summary(
-        StorageCeiling ceiling, DurablePhase sequential, DurablePhase fanOut, DurablePhase many, RegistryFigures registry,
-        LevelFigures warm, List<LevelFigures> levels, HostProbeReport memory, int hostPid)
+        StorageCeiling ceiling, DurablePhase sequential, DurablePhase fanOut, DurablePhase many, RegistryFigures registry, ProvisioningFigures provisioning)
     {
+        var (warm, idle, levels, memory, hostPid) = provisioning;
         var rows = new List<(string Area, string Figure, string Value, string Versus)>();
         foreach (var operation in ceiling.Measurements.Select(m => m.Operation).Distinct())
         {
@@ -181,6 +183,8 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
             rows.Add(("registry", $"{read}, p95 (p50)", $"{F1(p.P95Ms)} ms ({F1(p.P50Ms)} ms)", "aim p95 <= 100 ms"));
         }
 
+        rows.Add(("provisioning, idle host", $"storage requests/s issued by the host ({F0(idle.Seconds)} s, no journey)", F0(idle.StorageRate),
+            $"{Pct(idle.StorageRate / ceiling.MixCeiling(idle.Traffic))} of the mix ceiling ({idle.Traffic.Describe()}); CPU host {Pct(idle.HostCpu)}, Azurite {Pct(idle.AzuriteCpu)}"));
         foreach (var figures in levels.Prepend(warm))
         {
             var area = figures == warm ? "provisioning, warm-up" : $"provisioning, {Journeys(figures.Journeys)}";
@@ -240,6 +244,17 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
                 (end.Host.CpuSeconds - start.Host.CpuSeconds) / seconds, (end.Azurite - start.Azurite).TotalSeconds / seconds, (end.Self - start.Self).TotalSeconds / seconds);
         }
 
+        public async Task<IdleFigures> IdleAsync(TimeSpan span, CancellationToken cancellationToken)
+        {
+            var start = await SampleAsync(cancellationToken);
+            await Task.Delay(span, cancellationToken); // the interval being measured, not a synchronisation wait
+            var end = await SampleAsync(cancellationToken);
+            var seconds = (end.At - start.At).TotalSeconds;
+            return new IdleFigures(
+                seconds, StorageTraffic.Between(start.Host.Requests, end.Host.Requests, azurite),
+                (end.Host.CpuSeconds - start.Host.CpuSeconds) / seconds, (end.Azurite - start.Azurite).TotalSeconds / seconds);
+        }
+
         private async Task<Sample> SampleAsync(CancellationToken cancellationToken)
         {
             var report = await host.ProbeAsync(fullCollection: false, cancellationToken);
@@ -257,6 +272,14 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
     }
 
     private sealed record Sample(DateTimeOffset At, HostProbeReport Host, TimeSpan Azurite, TimeSpan Self);
+
+    /// <summary>What the host does with no journey running: its polling.</summary>
+    private sealed record IdleFigures(double Seconds, StorageTraffic Traffic, double HostCpu, double AzuriteCpu)
+    {
+        public double StorageRate => Traffic.Total / Seconds;
+    }
+
+    private sealed record ProvisioningFigures(LevelFigures Warm, IdleFigures Idle, List<LevelFigures> Levels, HostProbeReport Memory, int HostPid);
 
     /// <summary>One level's figures; rates are per second of the level's window (first request to last journey done).</summary>
     private sealed record LevelFigures(

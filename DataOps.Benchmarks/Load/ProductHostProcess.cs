@@ -14,26 +14,22 @@ namespace DataOps.Benchmarks.Load;
 internal sealed class ProductHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(90);
-    private readonly Process _process;
-    private readonly Process? _watchdog;
+    private readonly OwnedProcess _owned;
     private readonly Queue<string> _log = new();
     private readonly SemaphoreSlim _probeGate = new(1, 1);
     private TaskCompletionSource<string>? _probeAnswer;
-    private int _disposed;
 
     private ProductHostProcess(Process process, Uri baseAddress)
     {
-        _process = process;
+        _owned = new OwnedProcess(process);
         BaseAddress = baseAddress;
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        _watchdog = ProcessWatchdog.Start(process.Id);
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
     }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _owned.Process.Id;
 
     public Uri BaseAddress { get; }
 
@@ -91,8 +87,8 @@ internal sealed class ProductHostProcess : IAsyncDisposable
         {
             var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _probeAnswer, answer);
-            await _process.StandardInput.WriteLineAsync(fullCollection ? HostProbe.MemoryCommand : HostProbe.ReportCommand);
-            await _process.StandardInput.FlushAsync(cancellationToken);
+            await _owned.Process.StandardInput.WriteLineAsync(fullCollection ? HostProbe.MemoryCommand : HostProbe.ReportCommand);
+            await _owned.Process.StandardInput.FlushAsync(cancellationToken);
             var json = await answer.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             return JsonSerializer.Deserialize<HostProbeReport>(json, HostProbe.Json) ?? throw new InvalidOperationException("empty probe answer");
         }
@@ -108,39 +104,7 @@ internal sealed class ProductHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        Kill();
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Kill was sent; do not hang the benchmark on a stuck exit.
-            }
-        }
-
-        _process.Dispose();
-        try
-        {
-            if (_watchdog is { HasExited: false })
-            {
-                _watchdog.Kill();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _watchdog?.Dispose();
+        await _owned.DisposeAsync();
         _probeGate.Dispose();
     }
 
@@ -150,9 +114,9 @@ internal sealed class ProductHostProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            if (_process.HasExited)
+            if (_owned.Process.HasExited)
             {
-                throw new InvalidOperationException($"The function host exited with code {_process.ExitCode} during start-up. Output:{Environment.NewLine}{Output()}");
+                throw new InvalidOperationException($"The function host exited with code {_owned.Process.ExitCode} during start-up. Output:{Environment.NewLine}{Output()}");
             }
 
             try
@@ -206,23 +170,6 @@ internal sealed class ProductHostProcess : IAsyncDisposable
         lock (_log)
         {
             return string.Join(Environment.NewLine, _log);
-        }
-    }
-
-    private void OnProcessExit(object? sender, EventArgs e) => Kill();
-
-    private void Kill()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
         }
     }
 }
