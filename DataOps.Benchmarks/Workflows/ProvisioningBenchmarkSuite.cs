@@ -44,6 +44,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
                 ["FunctionKeys:default"] = Key,
                 ["Glean:BaseUrl"] = glean.Urls.Single(),
                 ["logging:logLevel:default"] = "Warning",
+                ["logging:logLevel:DataOps"] = "Warning",
             });
             builder.Services.AddHttpClient();
             builder.Services.AddDataOps(builder.Configuration);
