@@ -14,5 +14,5 @@ public interface IBenchmarkSuite
     string Description { get; }
 
     /// <summary>Runs the suite and writes its figures to <paramref name="output"/>.</summary>
-    Task RunAsync(TextWriter output, CancellationToken cancellationToken);
+    Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken);
 }

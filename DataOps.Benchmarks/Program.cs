@@ -1,6 +1,6 @@
 namespace DataOps.Benchmarks;
 
-/// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all]</c>.</summary>
+/// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all] [--quick] [--report PATH]</c>.</summary>
 public static class Program
 {
     /// <summary>Runs the named suites (all of them with <c>all</c>), or lists them.</summary>
@@ -12,9 +12,18 @@ public static class Program
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
 
-        if (args.Length == 0)
+        var (options, names, error) = BenchmarkOptions.Parse(args);
+        if (options is null)
         {
-            Console.WriteLine("usage: dotnet run -c Release --project DataOps.Benchmarks -- <suite> [<suite> ...] | all");
+            await Console.Error.WriteLineAsync(error);
+            return 2;
+        }
+
+        if (names.Count == 0)
+        {
+            Console.WriteLine("usage: dotnet run -c Release --project DataOps.Benchmarks -- <suite> [<suite> ...] | all  [--quick] [--report PATH]");
+            Console.WriteLine("  --quick        smaller sizes for development (figures not for publication)");
+            Console.WriteLine("  --report PATH  also write the suite's summary as markdown (load)");
             foreach (var suite in suites)
             {
                 Console.WriteLine($"  {suite.Name,-12} {suite.Description}");
@@ -23,10 +32,10 @@ public static class Program
             return 0;
         }
 
-        var selected = args.Contains("all", StringComparer.OrdinalIgnoreCase)
+        var selected = names.Contains("all", StringComparer.OrdinalIgnoreCase)
             ? suites
-            : suites.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var unknown = args.Where(a => !a.Equals("all", StringComparison.OrdinalIgnoreCase) && suites.All(s => !s.Name.Equals(a, StringComparison.OrdinalIgnoreCase))).ToList();
+            : suites.Where(s => names.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var unknown = names.Where(a => !a.Equals("all", StringComparison.OrdinalIgnoreCase) && suites.All(s => !s.Name.Equals(a, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
             await Console.Error.WriteLineAsync($"unknown suite(s): {string.Join(", ", unknown)}");
@@ -38,7 +47,17 @@ public static class Program
         foreach (var suite in selected)
         {
             Console.WriteLine($"== {suite.Name}: {suite.Description}");
-            await suite.RunAsync(Console.Out, cts.Token);
+            try
+            {
+                await suite.RunAsync(Console.Out, options, cts.Token);
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+                // Everything the suite started was stopped by its finally blocks on the way out.
+                await Console.Error.WriteLineAsync($"{suite.Name}: cancelled");
+                return 130;
+            }
+
             Console.WriteLine();
         }
 

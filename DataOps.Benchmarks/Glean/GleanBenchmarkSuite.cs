@@ -24,7 +24,7 @@ public sealed class GleanBenchmarkSuite : IBenchmarkSuite
 
     public string Description => "Glean adapter vs emulator: populate 2000 docs, probe, sample queries (published limits)";
 
-    public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+    public async Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var emulator = GleanEmulatorApp.Build(["--urls", "http://127.0.0.1:0"], o => o.MinimumLogLevel = LogLevel.Warning);
         await emulator.StartAsync(cancellationToken);

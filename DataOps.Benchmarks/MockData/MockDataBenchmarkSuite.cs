@@ -28,7 +28,7 @@ public sealed class MockDataBenchmarkSuite : IBenchmarkSuite
     public string Description => "records/s per dataset type, 2000-message Slack dataset, discovery of all templates";
 
     /// <inheritdoc />
-    public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+    public async Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var root = TemplateRootLocator.Resolve(null, AppContext.BaseDirectory);
         var templates = TemplateScanner.Scan(root).Where(r => r.IsValid).Select(r => r.Template!).ToList();

@@ -37,9 +37,9 @@ internal sealed record RoundTripMeasurement(string Operation, int InFlight, int 
     }
 
     public static string Header =>
-        $"{"operation",-26} {"in flight",9} {"ops",6} {"ops/s",9} {"round trips/s",14} {"p50 ms",8} {"p95 ms",8}";
+        $"{"operation",-28} {"in flight",9} {"ops",6} {"ops/s",9} {"round trips/s",14} {"p50 ms",8} {"p95 ms",8}";
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Operation,-26} {InFlight,9} {Count,6} {OperationsPerSecond,9:F0} {RoundTripsPerSecond,14:F0} {P50Ms,8:F2} {P95Ms,8:F2}");
+        $"{Operation,-28} {InFlight,9} {Count,6} {OperationsPerSecond,9:F0} {RoundTripsPerSecond,14:F0} {P50Ms,8:F2} {P95Ms,8:F2}");
 }

@@ -1,10 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using DataOps.Durable.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Functions;
-using DataOps.Functions.Workflows;
 using DataOps.GleanEmulator;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +19,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
 {
     private const string Key = "bench-key";
     private static readonly string[] Types = ["confluence_pages", "github_repos", "slack_messages", "jira_issues"];
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     /// <inheritdoc />
     public string Name => "provisioning";
@@ -30,7 +28,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
     public string Description => "request-to-READY per dataset type, and 20 journeys x 4 types at once";
 
     /// <inheritdoc />
-    public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
+    public async Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var glean = GleanEmulatorApp.Build(["--urls", "http://127.0.0.1:0"], o => o.MinimumLogLevel = LogLevel.Warning);
@@ -46,6 +44,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
                 ["FunctionKeys:default"] = Key,
                 ["Glean:BaseUrl"] = glean.Urls.Single(),
                 ["logging:logLevel:default"] = "Warning",
+                ["logging:logLevel:DataOps"] = "Warning",
             });
             builder.Services.AddHttpClient();
             builder.Services.AddDataOps(builder.Configuration);
@@ -59,14 +58,14 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
             await output.WriteLineAsync(Percentiles.Header);
             foreach (var type in Types)
             {
-                var single = await ProvisionAsync(http, durable, [$"single-{type}"], [type], cancellationToken);
-                await output.WriteLineAsync(Percentiles.Row($"one {type} dataset, request to READY", single.Latencies));
+                var single = await JourneyLoad.RunAsync(http, durable, $"single-{type}", 1, [type], Timeout, null, cancellationToken);
+                await output.WriteLineAsync(Percentiles.Row($"one {type} dataset, request to READY", single.ReadyLatencies));
             }
 
-            var journeys = Enumerable.Range(0, 20).Select(i => $"load-{i:D2}").ToArray();
-            var load = await ProvisionAsync(http, durable, journeys, Types, cancellationToken);
-            await output.WriteLineAsync(Percentiles.Row("20 journeys x 4 types at once, per journey", load.Latencies));
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"20 x 4 = {load.Ready} READY of 80 in {load.Elapsed.TotalSeconds:F1} s: {load.Ready / load.Elapsed.TotalSeconds:F2} datasets/s (10 parallel provisions per request)"));
+            var load = await JourneyLoad.RunAsync(http, durable, "load", 20, Types, Timeout, null, cancellationToken);
+            await output.WriteLineAsync(Percentiles.Row("20 journeys x 4 types at once, per journey", load.JourneyLatencies));
+            await output.WriteLineAsync(Percentiles.Row("20 journeys x 4 types at once, per dataset", load.ReadyLatencies));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"20 x 4 = {load.Ready} READY of {load.Requested} in {load.Elapsed.TotalSeconds:F1} s: {load.ReadyPerSecond:F2} datasets/s (10 parallel provisions per request)"));
             await host.StopAsync(cancellationToken);
         }
         finally
@@ -74,23 +73,5 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
             await glean.StopAsync(CancellationToken.None);
             await glean.DisposeAsync();
         }
-    }
-
-    private static async Task<(List<TimeSpan> Latencies, int Ready, TimeSpan Elapsed)> ProvisionAsync(HttpClient http, DurableTaskClient durable, string[] journeys, string[] types, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var runs = journeys.Select(async journey =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            var body = new { journeyId = journey, clientId = journey, clientName = journey, industry = "healthcare", useCase = "clinical_workflows", stage = "sandbox", datasetTypes = types, requestedBy = "bench@example.com" };
-            using var response = await http.PostAsJsonAsync("api/datasets/provision", body, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var id = $"provision:{journey}:sandbox";
-            var done = await durable.WaitForInstanceCompletionAsync(id, true, cancellationToken);
-            var ready = done.ReadOutputAs<ProvisionJourneyResult>()?.Datasets.Count(d => d.Outcome == WorkflowOutcomes.Ready) ?? 0;
-            return (Stopwatch.GetElapsedTime(started), ready);
-        }).ToList();
-        var results = await Task.WhenAll(runs);
-        return (results.Select(r => r.Item1).ToList(), results.Sum(r => r.ready), clock.Elapsed);
     }
 }

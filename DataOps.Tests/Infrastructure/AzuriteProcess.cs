@@ -21,27 +21,31 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly Process? _watchdog;
+    private readonly OwnedProcess _owned;
     private readonly StringBuilder _stderr;
     private readonly string _workDir;
     private int _disposed;
 
-    private AzuriteProcess(Process process, Process? watchdog, StringBuilder stderr, string workDir, int[] ports)
+    private AzuriteProcess(Process process, StringBuilder stderr, string workDir, int[] ports)
     {
-        _process = process;
-        _watchdog = watchdog;
+        _owned = new OwnedProcess(process);
         _stderr = stderr;
         _workDir = workDir;
         BlobEndpoint = new Uri($"http://127.0.0.1:{ports[0]}/{AccountName}");
         QueueEndpoint = new Uri($"http://127.0.0.1:{ports[1]}/{AccountName}");
         TableEndpoint = new Uri($"http://127.0.0.1:{ports[2]}/{AccountName}");
         Ports = ports;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     /// <summary>The operating-system id of the Azurite process.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId => _owned.Process.Id;
+
+    /// <summary>CPU time (user and system) Azurite has used so far; benchmarks read its load from it.</summary>
+    public TimeSpan CpuTime()
+    {
+        _owned.Process.Refresh();
+        return _owned.Process.TotalProcessorTime;
+    }
 
     /// <summary>Blob service endpoint (path-style, account in the path).</summary>
     public Uri BlobEndpoint { get; }
@@ -153,7 +157,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var azurite = new AzuriteProcess(process, ProcessWatchdog.Start(process.Id), stderr, workDir, ports);
+        var azurite = new AzuriteProcess(process, stderr, workDir, ports);
         try
         {
             await azurite.WaitUntilListeningAsync(ports, cancellationToken);
@@ -173,10 +177,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             while (!await PortAllocator.IsListeningAsync(port, cancellationToken))
             {
-                if (_process.HasExited)
+                if (_owned.Process.HasExited)
                 {
                     throw new InvalidOperationException(
-                        $"Azurite exited with code {_process.ExitCode} before listening on port {port}. Output:{Environment.NewLine}{Output()}");
+                        $"Azurite exited with code {_owned.Process.ExitCode} before listening on port {port}. Output:{Environment.NewLine}{Output()}");
                 }
 
                 if (deadline.Elapsed > StartupDeadline)
@@ -197,9 +201,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// </summary>
     public async Task StopGracefullyAsync(TimeSpan timeout)
     {
-        if (!OperatingSystem.IsWindows() && !_process.HasExited)
+        var process = _owned.Process;
+        if (!OperatingSystem.IsWindows() && !process.HasExited)
         {
-            using var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            using var signal = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
             if (signal is not null)
             {
                 await signal.WaitForExitAsync();
@@ -208,7 +213,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             using var cts = new CancellationTokenSource(timeout);
             try
             {
-                await _process.WaitForExitAsync(cts.Token);
+                await process.WaitForExitAsync(cts.Token);
             }
             catch (OperationCanceledException)
             {
@@ -227,23 +232,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Kill();
-
-    private void Kill()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -252,38 +240,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        Kill();
-        using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Kill was sent; do not hang the test run on a stuck exit.
-            }
-        }
-
-        _process.Dispose();
-        if (_watchdog is not null)
-        {
-            try
-            {
-                if (!_watchdog.HasExited)
-                {
-                    _watchdog.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            _watchdog.Dispose();
-        }
-
+        await _owned.DisposeAsync();
         try
         {
             Directory.Delete(_workDir, recursive: true);

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace DataOps.Tests.Infrastructure;
+
+/// <summary>
+/// A child process this process started and is responsible for: stopped (its whole tree, by its own pid) on dispose,
+/// at process exit, and by a <see cref="ProcessWatchdog"/> when this process dies without running its exit handlers.
+/// </summary>
+public sealed class OwnedProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(10);
+    private readonly Process? _watchdog;
+    private int _disposed;
+
+    /// <summary>Takes charge of <paramref name="process"/>, which must have been started.</summary>
+    public OwnedProcess(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        Process = process;
+        _watchdog = ProcessWatchdog.Start(process.Id);
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>The child process.</summary>
+    public Process Process { get; }
+
+    /// <summary>Kills the process tree, waits up to 10 s for it to exit, and stops the watchdog.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Kill();
+        using (var cts = new CancellationTokenSource(ExitDeadline))
+        {
+            try
+            {
+                await Process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Kill was sent; do not hang the caller on a stuck exit.
+            }
+        }
+
+        Process.Dispose();
+        if (_watchdog is not null)
+        {
+            try
+            {
+                if (!_watchdog.HasExited)
+                {
+                    _watchdog.Kill();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _watchdog.Dispose();
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Kill();
+
+    private void Kill()
+    {
+        try
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}
