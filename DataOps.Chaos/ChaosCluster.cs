@@ -115,7 +115,6 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
         var pid = host.ProcessId;
         await host.KillAsync();
-        await host.DisposeAsync();
         return pid;
     }
 

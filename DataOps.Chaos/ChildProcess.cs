@@ -4,21 +4,19 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Chaos;
 
 /// <summary>
-/// A process the chaos run started (a function host or the Glean emulator): its output goes to a log file, it is
-/// killed only by its own pid, and a watchdog kills it if the run itself dies without cleaning up.
+/// A process the chaos run started (a function host or the Glean emulator): its output goes to a log file, and it is
+/// owned (<see cref="OwnedProcess"/>): killed only by its own pid, also when the run itself dies.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private Process? _watchdog;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
-    private int _disposed;
+    private OwnedProcess? _owned;
+    private bool _closed;
 
-    private ChildProcess(string name, Process process, StreamWriter log)
+    private ChildProcess(string name, StreamWriter log)
     {
         Name = name;
-        _process = process;
         _log = log;
     }
 
@@ -26,10 +24,12 @@ internal sealed class ChildProcess : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The operating-system id.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId => Process.Id;
 
     /// <summary>True once it has exited.</summary>
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Process.HasExited;
+
+    private Process Process => _owned?.Process ?? throw new InvalidOperationException($"{Name} was not started.");
 
     /// <summary>Starts <c>dotnet <paramref name="assembly"/></c> in <paramref name="workingDirectory"/> with extra environment variables.</summary>
     public static ChildProcess StartDotnet(string name, string assembly, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
@@ -57,14 +57,12 @@ internal sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        var child = new ChildProcess(name, new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true });
         var process = new Process { StartInfo = info };
-        var child = new ChildProcess(name, process, log);
         process.OutputDataReceived += (_, e) => child.Write(e.Data);
         process.ErrorDataReceived += (_, e) => child.Write(e.Data);
         process.Start();
-        child._watchdog = ProcessWatchdog.Start(process.Id);
-        AppDomain.CurrentDomain.ProcessExit += child.OnProcessExit;
+        child._owned = new OwnedProcess(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         child.Write($"--- {name} started, pid {process.Id}");
@@ -75,16 +73,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     public async Task KillAsync()
     {
         Write($"--- {Name} killed (SIGKILL)");
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        await _process.WaitForExitAsync();
+        await DisposeAsync();
     }
 
     private void Write(string? line)
@@ -96,63 +85,28 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         lock (_logLock)
         {
-            if (_disposed == 0)
+            if (!_closed)
             {
                 _log.WriteLine(line);
             }
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        if (!_process.HasExited)
+        if (_owned is not null)
         {
-            await KillAsync();
+            // OwnedProcess kills the whole tree by its pid (SIGKILL) and waits for the exit.
+            await _owned.DisposeAsync();
         }
 
         lock (_logLock)
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            if (!_closed)
             {
-                return;
+                _closed = true;
+                _log.Dispose();
             }
-
-            _log.Dispose();
         }
-
-        if (_watchdog is not null)
-        {
-            try
-            {
-                if (!_watchdog.HasExited)
-                {
-                    _watchdog.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            _watchdog.Dispose();
-        }
-
-        _process.Dispose();
     }
 }

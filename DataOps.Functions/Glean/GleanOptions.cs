@@ -63,8 +63,14 @@ public sealed class GleanOptions
     /// <summary>Middle pages of one upload sent at the same time.</summary>
     public int MiddlePageParallelism { get; set; } = 2;
 
-    /// <summary>A sample query must answer within this time.</summary>
+    /// <summary>A sample query must answer within this time (Glean's answer to the attempt, not time spent throttled).</summary>
     public TimeSpan SampleQueryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long one sample query may spend in all, rate-limit waits and retried attempts included, before it counts as
+    /// unanswered (a transient condition that retries the check, never a verdict on the dataset).
+    /// </summary>
+    public TimeSpan SampleQueryBudget { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The health probe must answer within this time for the connector to count as healthy.</summary>
     public TimeSpan HealthResponseLimit { get; set; } = TimeSpan.FromSeconds(5);

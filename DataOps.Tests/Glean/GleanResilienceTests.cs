@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Glean;
 using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Model;
 using DataOps.GleanEmulator.Faults;
@@ -206,6 +207,25 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
         await adapter.Service.RunSampleQueriesAsync(connector, ["a", "b", "c"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, (await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken)).Indexed);
+    }
+
+    [Fact]
+    public async Task SampleQueries_ThrottledLongerThanTheLimit_JudgedOnGleansAnswerTimeNotTheWait()
+    {
+        // One search per second on the client side, half a second allowed per answer: every query after the first waits
+        // about a second for its permit, yet Glean answers each in milliseconds, so all of them pass.
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["RateLimitsEnabled"] = "true", ["SearchRequestsPerSecond"] = "1", ["SampleQueryTimeout"] = "00:00:00.500" });
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        var records = GleanRecords.Create(DatasetType.Custom, 20);
+        await adapter.Service.PopulateAsync(connector, "ds-1", 1, records, TestContext.Current.CancellationToken);
+
+        var report = await adapter.Service.RunSampleQueriesAsync(connector, SampleQueries.FromRecords(DatasetType.Custom, records).Take(4).ToList(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, report.Results.Count);
+        Assert.All(report.Results, r => Assert.True(r.Succeeded, $"{r.Query}: {r.Error}"));
+        Assert.All(report.Results, r => Assert.True(r.Duration < TimeSpan.FromMilliseconds(500), $"{r.Query} took {r.Duration}"));
     }
 
     [Fact]
