@@ -27,14 +27,23 @@ internal sealed class DurableTaskWorker(
     public PartitionManager Partitions => partitions;
 
     /// <summary>
-    /// Starts the worker in the background. Storage may be unreachable when the host starts (a host restarted
-    /// while the storage emulator restarts, a network blip): the worker then keeps trying to create the task hub
-    /// instead of failing the host, and begins work as soon as storage answers.
+    /// Creates the task hub and starts the worker. Storage may be unreachable when the host starts (a host restarted
+    /// while the storage emulator restarts, a network blip): the worker then keeps trying to create the task hub in
+    /// the background instead of failing the host, and begins work as soon as storage answers.
     /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            // Normally the task hub exists once the host has started.
+            await hub.EnsureCreatedAsync().WaitAsync(cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            logger.LogWarning(ex, "Task hub {Hub} could not be created at start (storage unreachable?); the worker keeps trying", hub.HubName);
+        }
+
         _running = Task.Run(RunAsync, CancellationToken.None);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
