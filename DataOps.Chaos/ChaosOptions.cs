@@ -72,8 +72,6 @@ internal sealed record ChaosOptions
             {
                 case "--short":
                     break;
-                case "--help" or "-h":
-                    throw new ArgumentException("options:");
                 case "--no-azurite-restart":
                     options = options with { RestartAzurite = false };
                     break;

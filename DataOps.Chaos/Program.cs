@@ -8,6 +8,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(ChaosOptions.Usage);
+            return 0;
+        }
+
         ChaosOptions options;
         try
         {
