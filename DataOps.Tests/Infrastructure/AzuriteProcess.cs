@@ -57,9 +57,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public Uri TableEndpoint { get; }
 
     /// <summary>Full connection string with the well-known account, its key and the three endpoints.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+    public string ConnectionString => ConnectionStringFor(Ports);
+
+    /// <summary>The connection string of an Azurite on 127.0.0.1 with these blob, queue and table ports (running or not).</summary>
+    public static string ConnectionStringFor(IReadOnlyList<int> ports)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        return $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{AccountName};QueueEndpoint=http://127.0.0.1:{ports[1]}/{AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{ports[2]}/{AccountName};";
+    }
 
     /// <summary>The blob, queue and table ports, in that order.</summary>
     public IReadOnlyList<int> Ports { get; }

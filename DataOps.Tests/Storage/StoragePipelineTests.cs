@@ -36,9 +36,7 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
     public async Task NoStorageListening_RetriesExhausted_SurfaceAsRequestFailedExceptionWithStatusZero()
     {
         var ports = PortAllocator.GetFreePorts(3);
-        var connection = $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{AzuriteProcess.AccountName};QueueEndpoint=http://127.0.0.1:{ports[1]}/{AzuriteProcess.AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{ports[2]}/{AzuriteProcess.AccountName};";
+        var connection = AzuriteProcess.ConnectionStringFor(ports);
         var counter = new StorageRequestCounter();
         var options = StorageTestOptions.Fast(counter);
 

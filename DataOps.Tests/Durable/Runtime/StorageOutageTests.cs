@@ -16,7 +16,7 @@ public sealed class StorageOutageTests
     public async Task Worker_StartedBeforeStorageExists_StartsAndWorksOnceStorageAnswers()
     {
         var ports = PortAllocator.GetFreePorts(3);
-        var connection = ConnectionStringFor(ports);
+        var connection = AzuriteProcess.ConnectionStringFor(ports);
         await using var host = await DurableTestHost.StartAsync(connection, "Outage", t => t.AddOrchestrator<TestTasks.Sequence>().AddActivity<TestTasks.Append>());
 
         await using var azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Ports = ports }, Ct);
@@ -78,9 +78,4 @@ public sealed class StorageOutageTests
             Directory.Delete(location, recursive: true);
         }
     }
-
-    private static string ConnectionStringFor(int[] ports) =>
-        $"DefaultEndpointsProtocol=http;AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{ports[0]}/{AzuriteProcess.AccountName};QueueEndpoint=http://127.0.0.1:{ports[1]}/{AzuriteProcess.AccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{ports[2]}/{AzuriteProcess.AccountName};";
 }
