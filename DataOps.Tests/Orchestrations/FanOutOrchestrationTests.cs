@@ -28,23 +28,42 @@ public sealed class FanOutOrchestrationTests
     public async Task StageTransition_LeavingSandbox_UpdatesTheJourneyThenTearsDownEachSandboxDataset()
     {
         var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1", "ds-2"]);
         ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult(((TeardownDatasetInput)i!).DatasetId, WorkflowOutcomes.Archived, "x", null));
         var input = new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24));
 
         var results = await new StageTransition().RunAsync(ctx.Object, input);
 
-        Assert.Equal([nameof(UpdateJourneyProjection), nameof(ListJourneyDatasets), "TeardownDataset@teardown:ds-1", "TeardownDataset@teardown:ds-2"], ctx.CallNames);
-        var query = Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[1].Input);
+        Assert.Equal([nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "TeardownDataset@teardown:ds-1", "TeardownDataset@teardown:ds-2"], ctx.CallNames);
+        var query = Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[2].Input);
         Assert.Equal("sandbox", query.Stage);
-        Assert.All(ctx.Calls.Skip(2), c => Assert.Equal("stage_transition", ((TeardownDatasetInput)c.Input!).Reason));
+        Assert.All(ctx.Calls.Skip(3), c => Assert.Equal("stage_transition", ((TeardownDatasetInput)c.Input!).Reason));
         Assert.Equal(2, results.Count);
+    }
+
+    [Fact]
+    public async Task StageTransition_StageStillProvisioning_WaitsOnDurableTimersThenTearsDownEverything()
+    {
+        var ctx = new OrchestrationContextMock();
+        var polls = 0;
+        ctx.Activity(nameof(ProvisioningInProgress), _ => ++polls < 3);
+        ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
+        ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
+
+        await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
+
+        Assert.Equal(
+            [nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "TeardownDataset@teardown:ds-1"],
+            ctx.CallNames);
+        Assert.Equal(OrchestrationContextMock.Now + StageTransition.ProvisioningPollInterval, ctx.Calls[2].Input);
     }
 
     [Fact]
     public async Task StageTransition_TeardownAlreadyRunElsewhere_ReportsAlreadyTearingDownInsteadOfFailing()
     {
         var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1", "ds-2"]);
         ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns<TaskName, object?, TaskOptions?>((_, i, _) => ((TeardownDatasetInput)i!).DatasetId == "ds-1"
@@ -61,6 +80,7 @@ public sealed class FanOutOrchestrationTests
     public async Task StageTransition_TeardownFailsForAnotherReason_Fails()
     {
         var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
         ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns(Task.FromException<TeardownDatasetResult>(new TaskFailedException(
@@ -73,13 +93,14 @@ public sealed class FanOutOrchestrationTests
     public async Task StageTransition_JourneyCompleted_TearsDownEveryStageWithJourneyCompletedReason()
     {
         var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
         ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
 
         await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", null, null, true, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
 
-        Assert.Null(Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[1].Input).Stage);
-        Assert.Equal("journey_completed", ((TeardownDatasetInput)ctx.Calls[2].Input!).Reason);
+        Assert.Null(Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[2].Input).Stage);
+        Assert.Equal("journey_completed", ((TeardownDatasetInput)ctx.Calls[3].Input!).Reason);
     }
 
     [Fact]
