@@ -61,7 +61,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             cluster._emulator = ChildProcess.StartDotnet(
                 "glean-emulator", emulatorDll, ["--urls", cluster.GleanUrl.ToString().TrimEnd('/')], new Dictionary<string, string>(),
                 Path.GetDirectoryName(emulatorDll)!, Path.Combine(workDir, "glean-emulator.log"));
-            await WaitListeningAsync(cluster._emulator, ports[2], cancellationToken);
+            await cluster._emulator.WaitListeningAsync(ports[2], StartDeadline, cancellationToken);
             await Task.WhenAll(cluster.StartHostAsync(0, cancellationToken), cluster.StartHostAsync(1, cancellationToken));
             await log.WriteLineAsync($"azurite pid {cluster._azurite.ProcessId} (store {cluster.AzuriteLocation}), glean emulator pid {cluster._emulator.ProcessId} on {cluster.GleanUrl}, hosts on {string.Join(", ", cluster.HostUrls)}");
             return cluster;
@@ -95,7 +95,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             _hosts[index] = host;
         }
 
-        await WaitListeningAsync(host, _hostPorts[index], cancellationToken);
+        await host.WaitListeningAsync(_hostPorts[index], StartDeadline, cancellationToken);
     }
 
     /// <summary>SIGKILLs host <paramref name="index"/>; returns its pid.</summary>
@@ -135,26 +135,6 @@ internal sealed class ChaosCluster : IAsyncDisposable
         lock (_lock)
         {
             return [.. _hosts.Where(h => h is { HasExited: false }).Select(h => h!.ProcessId)];
-        }
-    }
-
-    private static async Task WaitListeningAsync(ChildProcess process, int port, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await PortAllocator.IsListeningAsync(port, cancellationToken))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{process.Name} exited before listening on port {port}; see its log.");
-            }
-
-            if (watch.Elapsed > StartDeadline)
-            {
-                throw new InvalidOperationException($"{process.Name} did not listen on port {port} within {StartDeadline.TotalSeconds} s; see its log.");
-            }
-
-            // Polling a local port for a process that is starting: a short pause between connection attempts.
-            await Task.Delay(100, cancellationToken);
         }
     }
 

@@ -69,6 +69,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>Waits until the process accepts connections on <paramref name="port"/> (fails early if it exits).</summary>
+    public Task WaitListeningAsync(int port, TimeSpan deadline, CancellationToken cancellationToken) =>
+        (_owned ?? throw new InvalidOperationException($"{Name} was not started.")).WaitUntilReadyAsync(
+            ct => PortAllocator.IsListeningAsync(port, ct), $"{Name} listened on port {port}", deadline, () => "See its log.", cancellationToken);
+
     /// <summary>SIGKILL: the process dies at once, without running any shutdown code.</summary>
     public async Task KillAsync()
     {

@@ -111,35 +111,23 @@ internal sealed class ProductHostProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_owned.Process.HasExited)
+        await _owned.WaitUntilReadyAsync(
+            async ct =>
             {
-                throw new InvalidOperationException($"The function host exited with code {_owned.Process.ExitCode} during start-up. Output:{Environment.NewLine}{Output()}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), cancellationToken);
-                if (response.IsSuccessStatusCode)
+                try
                 {
-                    return;
+                    using var response = await http.GetAsync(new Uri("api/health", UriKind.Relative), ct);
+                    return response.IsSuccessStatusCode;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (deadline.Elapsed > StartupDeadline)
-            {
-                throw new InvalidOperationException($"The function host was not healthy within {StartupDeadline.TotalSeconds:F0} s. Output:{Environment.NewLine}{Output()}");
-            }
-
-            // Polling a starting process: a short pause between attempts, not a synchronisation sleep.
-            await Task.Delay(250, cancellationToken);
-        }
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+            },
+            "the function host was healthy",
+            StartupDeadline,
+            () => $"Output:{Environment.NewLine}{Output()}",
+            cancellationToken);
     }
 
     private void OnLine(string? line)

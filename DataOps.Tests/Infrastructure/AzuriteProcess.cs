@@ -179,26 +179,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(int[] ports, CancellationToken cancellationToken)
     {
-        var deadline = Stopwatch.StartNew();
         foreach (var port in ports)
         {
-            while (!await PortAllocator.IsListeningAsync(port, cancellationToken))
-            {
-                if (_owned.Process.HasExited)
-                {
-                    throw new InvalidOperationException(
-                        $"Azurite exited with code {_owned.Process.ExitCode} before listening on port {port}. Output:{Environment.NewLine}{Output()}");
-                }
-
-                if (deadline.Elapsed > StartupDeadline)
-                {
-                    throw new InvalidOperationException(
-                        $"Azurite did not listen on port {port} within {StartupDeadline.TotalSeconds} s. Output:{Environment.NewLine}{Output()}");
-                }
-
-                // Polling a local port: a short pause between connection attempts, not a synchronisation sleep.
-                await Task.Delay(50, cancellationToken);
-            }
+            await _owned.WaitUntilReadyAsync(
+                ct => PortAllocator.IsListeningAsync(port, ct), $"Azurite listened on port {port}", StartupDeadline, () => $"Output:{Environment.NewLine}{Output()}", cancellationToken);
         }
     }
 

@@ -9,6 +9,7 @@ namespace DataOps.Tests.Infrastructure;
 public sealed class OwnedProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
     private readonly Process? _watchdog;
     private int _disposed;
 
@@ -23,6 +24,33 @@ public sealed class OwnedProcess : IAsyncDisposable
 
     /// <summary>The child process.</summary>
     public Process Process { get; }
+
+    /// <summary>
+    /// Waits for the starting process to be ready (<paramref name="ready"/> holds: a port accepts connections, a health
+    /// endpoint answers). Fails at once when the process exits first, and at <paramref name="deadline"/>; both errors
+    /// say what was awaited and add <paramref name="details"/> (its output, where its log is). The short pause between
+    /// probes only paces the polling; the deadline bounds it.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(Func<CancellationToken, Task<bool>> ready, string what, TimeSpan deadline, Func<string> details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
+        ArgumentNullException.ThrowIfNull(details);
+        var watch = Stopwatch.StartNew();
+        while (!await ready(cancellationToken))
+        {
+            if (Process.HasExited)
+            {
+                throw new InvalidOperationException($"The process exited with code {Process.ExitCode} before {what}. {details()}");
+            }
+
+            if (watch.Elapsed > deadline)
+            {
+                throw new InvalidOperationException($"Not {what} within {deadline.TotalSeconds:F0} s. {details()}");
+            }
+
+            await Task.Delay(ReadinessPollInterval, cancellationToken);
+        }
+    }
 
     /// <summary>Kills the process tree, waits up to 10 s for it to exit, and stops the watchdog.</summary>
     public async ValueTask DisposeAsync()
