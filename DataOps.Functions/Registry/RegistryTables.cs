@@ -1,4 +1,4 @@
-using DataOps.Storage;
+using DataOps.Durable;
 using DataOps.Storage.Queues;
 using DataOps.Storage.Tables;
 using Microsoft.Extensions.Options;

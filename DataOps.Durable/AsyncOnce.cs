@@ -1,4 +1,4 @@
-namespace DataOps.Storage;
+namespace DataOps.Durable;
 
 /// <summary>
 /// Runs an asynchronous initialisation (creating tables, queues, containers) once. Unlike a cached
