@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Azure;
-using DataOps.Storage;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace DataOps.Chaos;
 
@@ -28,10 +28,10 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
 {
     private const string TablePrefix = "DataOps";
     private const string HubName = "DataOpsHub";
-    private static readonly StorageClientOptions Options = new() { Retry = { MaxRetries = 5 } };
-    private readonly TableServiceClient _tables = new(connectionString, Options);
-    private readonly QueueServiceClient _queues = new(connectionString, Options);
-    private readonly BlobServiceClient _blobs = new(connectionString, Options);
+    // The checks run while Azurite may be restarting: more retries than the SDK's default of 3.
+    private readonly TableServiceClient _tables = new(connectionString, new TableClientOptions { Retry = { MaxRetries = 5 } });
+    private readonly QueueServiceClient _queues = new(connectionString, new QueueClientOptions { Retry = { MaxRetries = 5 } });
+    private readonly BlobServiceClient _blobs = new(connectionString, new BlobClientOptions { Retry = { MaxRetries = 5 } });
     private readonly HttpClient _glean = new() { BaseAddress = gleanUrl, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task<IReadOnlyList<DatasetRow>> DatasetsAsync(CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
         {
             if (queue.Name.EndsWith("-poison", StringComparison.Ordinal))
             {
-                var properties = await _queues.GetQueueClient(queue.Name).GetPropertiesAsync(cancellationToken);
+                var properties = await _queues.GetQueueClient(queue.Name).GetPropertiesAsync(cancellationToken: cancellationToken);
                 result.Add((queue.Name, properties.Value.ApproximateMessagesCount));
             }
         }
@@ -81,7 +81,7 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
         var names = new List<string>();
         try
         {
-            await foreach (var blob in container.GetBlobsAsync(prefix, cancellationToken))
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
             {
                 names.Add(blob.Name[prefix.Length..]);
             }
@@ -121,7 +121,7 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
     public async Task SendJourneyEventAsync(object message, CancellationToken cancellationToken)
     {
         var queue = _queues.GetQueueClient("journey-events");
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await queue.SendMessageAsync(Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(message)), cancellationToken: cancellationToken);
     }
 

@@ -5,9 +5,6 @@ using DataOps.Functions.Glean;
 using DataOps.Functions.MockData;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;
@@ -16,7 +13,7 @@ namespace DataOps.Functions;
 public static class DataOpsServiceCollectionExtensions
 {
     /// <summary>The storage connection setting, as in Azure Functions.</summary>
-    public const string StorageConnectionSetting = "AzureWebJobsStorage";
+    public const string StorageConnectionSetting = StorageConnection.DefaultName;
 
     /// <summary>
     /// Defaults of the app's settings, lowest in precedence: host.json, local.settings.json and the environment
@@ -42,11 +39,8 @@ public static class DataOpsServiceCollectionExtensions
     public static IServiceCollection AddDataOps(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var connection = configuration[StorageConnectionSetting] is { Length: > 0 } c ? c : "UseDevelopmentStorage=true";
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => new TableServiceClient(connection));
-        services.TryAddSingleton(_ => new QueueServiceClient(connection));
-        services.TryAddSingleton(_ => new BlobServiceClient(connection));
+        services.AddDataOpsStorage(configuration);
 
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName);

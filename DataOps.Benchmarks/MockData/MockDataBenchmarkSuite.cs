@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.MockData.Catalog;
 using DataOps.Functions.MockData.Generation;
 using DataOps.Functions.MockData.Records;
 using DataOps.Functions.MockData.Templates;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

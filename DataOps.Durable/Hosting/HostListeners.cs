@@ -1,6 +1,7 @@
 using DataOps.Durable.Hosting.Indexing;
 using DataOps.Durable.Hosting.Queues;
 using DataOps.Durable.Hosting.Timers;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,7 @@ internal static class HostListeners
 {
     public static void Add(IServiceCollection services, IReadOnlyList<FunctionDefinition> functions)
     {
+        services.AddAzureClientsCore();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<TimerHostSettings>();
         services.AddSingleton<QueueMessageProcessor.Factory>(sp => (function, queue, poison) => new QueueMessageProcessor(

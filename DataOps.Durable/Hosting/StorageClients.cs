@@ -1,12 +1,17 @@
 using System.Collections.Concurrent;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 
 namespace DataOps.Durable.Hosting;
 
-/// <summary>Storage clients per connection setting, so each named connection string is parsed once.</summary>
-internal sealed class StorageClients(IConfiguration configuration)
+/// <summary>
+/// Storage service clients of the connections that triggers name, created as Azure Functions creates them: the
+/// setting is a connection string, or a section with <c>queueServiceUri</c> / <c>blobServiceUri</c> and credential
+/// settings for an identity-based connection; <c>X</c> may also be given as <c>ConnectionStrings:X</c>.
+/// </summary>
+internal sealed class StorageClients(IConfiguration configuration, AzureComponentFactory factory)
 {
     public const string DefaultConnection = "AzureWebJobsStorage";
 
@@ -14,14 +19,16 @@ internal sealed class StorageClients(IConfiguration configuration)
     private readonly ConcurrentDictionary<string, BlobServiceClient> _blobs = new(StringComparer.OrdinalIgnoreCase);
 
     public QueueServiceClient Queues(string connectionName = DefaultConnection) =>
-        _queues.GetOrAdd(connectionName, name => new QueueServiceClient(ConnectionString(name)));
+        _queues.GetOrAdd(connectionName, name => Create<QueueServiceClient, QueueClientOptions>(name));
 
     public BlobServiceClient Blobs(string connectionName = DefaultConnection) =>
-        _blobs.GetOrAdd(connectionName, name => new BlobServiceClient(ConnectionString(name)));
+        _blobs.GetOrAdd(connectionName, name => Create<BlobServiceClient, BlobClientOptions>(name));
 
-    /// <summary>The connection string of a setting; like Functions, <c>X</c> may also be given as <c>ConnectionStrings:X</c>.</summary>
-    private string ConnectionString(string name) =>
-        configuration[name] is { Length: > 0 } value ? value
-        : configuration.GetConnectionString(name) is { Length: > 0 } fromSection ? fromSection
-        : throw new InvalidOperationException($"Storage connection setting '{name}' is not configured.");
+    private TClient Create<TClient, TOptions>(string connectionName)
+    {
+        var section = StorageConnection.Section(configuration, connectionName);
+        var options = factory.CreateClientOptions(typeof(TOptions), null, section);
+        StorageConnection.ApplyRetry((Azure.Core.ClientOptions)options);
+        return (TClient)factory.CreateClient(typeof(TClient), section, factory.CreateTokenCredential(section), options);
+    }
 }

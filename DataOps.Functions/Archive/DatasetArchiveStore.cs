@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Azure;
-using DataOps.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Archive;
@@ -24,7 +25,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
     {
         ArgumentNullException.ThrowIfNull(archive);
         var container = Container;
-        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         JsonElement[] parts = [archive.Metadata, archive.SampleData, archive.QualityReports];
         long bytes = 0;
         for (var i = 0; i < parts.Length; i++)
@@ -34,7 +35,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
             var blob = container.GetBlobClient(archive.Folder + BlobNames[i]);
             try
             {
-                await blob.UploadAsync(content, new BlobUploadOptions { ContentType = "application/json", ContentEncoding = "gzip", Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
+                await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = "gzip" }, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -50,7 +51,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
     {
         foreach (var name in BlobNames)
         {
-            if (!(await Container.GetBlobClient(folder + name).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+            if (!(await Container.GetBlobClient(folder + name).ExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value)
             {
                 return false;
             }
@@ -62,7 +63,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
     /// <summary>Reads one part of an archive back as JSON.</summary>
     public async Task<JsonDocument> ReadAsync(string folder, string blobName, CancellationToken cancellationToken = default)
     {
-        var download = await Container.GetBlobClient(folder + blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        var download = await Container.GetBlobClient(folder + blobName).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var gzip = new GZipStream(download.Value.Content.ToStream(), CompressionMode.Decompress);
         return await JsonDocument.ParseAsync(gzip, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
@@ -71,7 +72,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var container = Container;
-        if (!(await container.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
+        if (!(await container.ExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value)
         {
             return 0;
         }
@@ -80,7 +81,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
         var purged = 0;
         await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (item.LastModified < cutoff)
+            if (item.Properties.LastModified < cutoff)
             {
                 await container.GetBlobClient(item.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 purged++;

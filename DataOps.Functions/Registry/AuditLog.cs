@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;

@@ -1,5 +1,5 @@
 using Azure;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace DataOps.Functions.Registry;
 

@@ -1,8 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
 using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.Registry;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.Registry;
 

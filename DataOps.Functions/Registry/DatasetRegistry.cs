@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Events;
 using DataOps.Functions.Serialization;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.Registry;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using DataOps.Functions.Serialization;
 using DataOps.Functions.Workflows;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.Registry;
 

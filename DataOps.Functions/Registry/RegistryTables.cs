@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using DataOps.Durable;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;

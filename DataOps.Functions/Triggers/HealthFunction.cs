@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using DataOps.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DataOps.Durable.Hosting;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
+using Microsoft.Extensions.Azure;
 
 namespace DataOps.Functions.Triggers;
 
@@ -11,12 +11,17 @@ namespace DataOps.Functions.Triggers;
 /// <c>GET /api/health</c>: whether storage answers, the task hub's instances table and work-item queue exist,
 /// and Glean answers. 200 when all three hold, 503 with the failing checks otherwise.
 /// </summary>
-public sealed class HealthFunction(IConfiguration configuration, IHttpClientFactory httpClients)
+public sealed class HealthFunction(
+    IConfiguration configuration,
+    IHttpClientFactory httpClients,
+    IAzureClientFactory<BlobServiceClient> blobClients,
+    IAzureClientFactory<TableServiceClient> tableClients,
+    IAzureClientFactory<QueueServiceClient> queueClients)
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>The name of the storage clients the probe uses: one attempt each, no retries.</summary>
+    public const string ClientName = "health";
 
-    // One attempt per check: a health probe reports the state now, it does not wait for storage to come back.
-    private static readonly StorageClientOptions NoRetry = new() { Retry = { MaxRetries = 0 } };
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     [Function(nameof(Health))]
     public async Task<IResult> Health(
@@ -24,11 +29,10 @@ public sealed class HealthFunction(IConfiguration configuration, IHttpClientFact
         CancellationToken cancellationToken)
     {
         _ = request;
-        var connection = configuration["AzureWebJobsStorage"] ?? string.Empty;
         var hub = configuration["extensions:durableTask:hubName"] ?? "DataOpsHub";
         var checks = await Task.WhenAll(
-            RunAsync("storage", ct => StorageAsync(connection, ct), cancellationToken),
-            RunAsync("taskHub", ct => TaskHubAsync(connection, hub, ct), cancellationToken),
+            RunAsync("storage", StorageAsync, cancellationToken),
+            RunAsync("taskHub", ct => TaskHubAsync(hub, ct), cancellationToken),
             RunAsync("glean", GleanAsync, cancellationToken));
         var healthy = checks.All(c => c.Healthy);
         return Results.Json(
@@ -36,24 +40,24 @@ public sealed class HealthFunction(IConfiguration configuration, IHttpClientFact
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<string> StorageAsync(string connection, CancellationToken cancellationToken)
+    private async Task<string> StorageAsync(CancellationToken cancellationToken)
     {
-        var service = new BlobServiceClient(connection, NoRetry);
-        await service.GetBlobContainerClient("azure-webjobs-hosts").ExistsAsync(cancellationToken);
+        var service = blobClients.CreateClient(ClientName);
+        await service.GetBlobContainerClient("azure-webjobs-hosts").ExistsAsync(cancellationToken: cancellationToken);
         return $"blob service {service.Uri.Host}:{service.Uri.Port} answered";
     }
 
-    private static async Task<string> TaskHubAsync(string connection, string hub, CancellationToken cancellationToken)
+    private async Task<string> TaskHubAsync(string hub, CancellationToken cancellationToken)
     {
         var instancesTable = hub + "Instances";
         var tableFound = false;
-        await foreach (var table in new TableServiceClient(connection, NoRetry).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
+        await foreach (var table in tableClients.CreateClient(ClientName).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
         {
             tableFound |= string.Equals(table.Name, instancesTable, StringComparison.Ordinal);
         }
 
         var workItems = hub.ToLowerInvariant() + "-workitems";
-        var queueFound = (await new QueueServiceClient(connection, NoRetry).GetQueueClient(workItems).ExistsAsync(cancellationToken)).Value;
+        var queueFound = (await queueClients.CreateClient(ClientName).GetQueueClient(workItems).ExistsAsync(cancellationToken: cancellationToken)).Value;
         return tableFound && queueFound
             ? $"task hub {hub} is ready"
             : throw new InvalidOperationException($"task hub {hub} is not created yet (table {instancesTable}: {Found(tableFound)}, queue {workItems}: {Found(queueFound)})");

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using DataOps.Functions.Archive;
-using DataOps.Storage.Blobs;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -31,11 +31,11 @@ public sealed class DatasetArchiveStoreTests(AzuriteFixture azurite)
         var store = NewStore(out var container);
         var archive = Archive("ds-1");
         await store.WriteAsync(archive, TestContext.Current.CancellationToken);
-        var before = (await _blobs.GetBlobContainerClient(container).GetBlobClient(archive.Folder + "metadata.json.gz").GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ETag;
+        var before = (await _blobs.GetBlobContainerClient(container).GetBlobClient(archive.Folder + "metadata.json.gz").GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag;
 
         await store.WriteAsync(archive, TestContext.Current.CancellationToken);
 
-        var after = (await _blobs.GetBlobContainerClient(container).GetBlobClient(archive.Folder + "metadata.json.gz").GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ETag;
+        var after = (await _blobs.GetBlobContainerClient(container).GetBlobClient(archive.Folder + "metadata.json.gz").GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ETag;
         Assert.Equal(before, after);
     }
 

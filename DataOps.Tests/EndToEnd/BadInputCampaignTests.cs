@@ -133,14 +133,14 @@ public sealed class BadInputCampaignTests
             report.Add($"{failures.Count} of {HttpCases.Count} requests were not refused as expected:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
         }
 
-        var poison = new DataOps.Storage.Queues.QueueServiceClient(azurite.ConnectionString).GetQueueClient(poisonQueue);
+        var poison = new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString).GetQueueClient(poisonQueue);
         try
         {
             await Eventually.ValueAsync(
                 async () =>
                 {
                     var poisoned = (await poison.PeekMessagesAsync(32, Ct)).Value.Select(m => m.MessageText).ToHashSet(StringComparer.Ordinal);
-                    var left = (await app.JourneyEvents.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount;
+                    var left = (await app.JourneyEvents.GetPropertiesAsync(cancellationToken: Ct)).Value.ApproximateMessagesCount;
                     return new PoisonProgress(left, [.. QueueCases.Where(q => !poisoned.Contains(q.WireText)).Select(q => q.Name)]);
                 },
                 progress => progress.Left == 0 && progress.NotPoisoned.Count == 0,

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.EndToEnd;
@@ -87,10 +87,10 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
 
         await app.SendRawJourneyEventAsync(message);
 
-        var poison = new DataOps.Storage.Queues.QueueServiceClient(azurite.ConnectionString).GetQueueClient(app.JourneyEvents.Name + "-poison");
+        var poison = new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString).GetQueueClient(app.JourneyEvents.Name + "-poison");
         await Eventually.HoldsAsync(
-            async () => (await poison.ExistsAsync(TestContext.Current.CancellationToken)).Value
-                && (await poison.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount == 1,
+            async () => (await poison.ExistsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value
+                && (await poison.GetPropertiesAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount == 1,
             "the message is in the poison queue",
             TimeSpan.FromSeconds(30));
         await AssertNothingWrittenAsync(app);
@@ -110,7 +110,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
 
         Assert.All(new[] { app.Tables.Datasets, app.Tables.Index, app.Tables.Claims, app.Tables.Audit, app.Tables.QualityChecks, app.Tables.Connectors, app.Tables.Journeys },
             t => Assert.Contains(t.Name, tables));
-        Assert.True((await app.Tables.Events.ExistsAsync(TestContext.Current.CancellationToken)).Value);
+        Assert.True((await app.Tables.Events.ExistsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
     }
 
     private static async Task AssertNothingWrittenAsync(DataOpsApp app)

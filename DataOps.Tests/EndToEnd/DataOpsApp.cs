@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using DataOps.Durable;
 using DataOps.Durable.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Functions;
 using DataOps.Functions.Registry;
-using DataOps.Storage.Queues;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -155,7 +155,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
 
     public async Task SendRawJourneyEventAsync(string text)
     {
-        await JourneyEvents.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
+        await JourneyEvents.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         await JourneyEvents.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), cancellationToken: TestContext.Current.CancellationToken);
     }
 

@@ -1,9 +1,9 @@
 using System.Net;
+using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.MockData.Sanitization;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DataOps.Storage.Blobs;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData.Sanitization;
 
@@ -18,7 +18,7 @@ public sealed class PilotEndToEndTests(AzuriteFixture azurite)
     {
         var container = AzuriteFixture.UniqueName("pilot");
         var blobs = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
-        await blobs.CreateIfNotExistsAsync(Ct);
+        await blobs.CreateIfNotExistsAsync(cancellationToken: Ct);
         await blobs.GetBlobClient(BlobPilotExportSource.BlobName(PilotFixture.ClientId, DatasetType.SlackMessages))
             .UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(PilotFixture.ExportPath("slack_messages"), Ct)), cancellationToken: Ct);
         await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["MockData:PilotExportContainer"] = container });

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 
@@ -32,19 +32,19 @@ public sealed class DisabledFunctionTests(AzuriteFixture azurite)
         var locks = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("azure-webjobs-hosts");
 
         // Queue listeners create their queues before the host reports started; a disabled one has no listener.
-        Assert.True((await queues.GetQueueClient(enabledQueue).ExistsAsync(Ct)).Value);
-        Assert.False((await queues.GetQueueClient(disabledQueue).ExistsAsync(Ct)).Value);
-        Assert.False((await queues.GetQueueClient(disabledQueue + "-poison").ExistsAsync(Ct)).Value);
+        Assert.True((await queues.GetQueueClient(enabledQueue).ExistsAsync(cancellationToken: Ct)).Value);
+        Assert.False((await queues.GetQueueClient(disabledQueue).ExistsAsync(cancellationToken: Ct)).Value);
+        Assert.False((await queues.GetQueueClient(disabledQueue + "-poison").ExistsAsync(cancellationToken: Ct)).Value);
 
         // Both timers run on start-up when enabled; once the enabled one has run and saved its status, the
         // disabled one has neither run nor taken its lock.
         await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(DisabledProbeFunctions.EnabledAtStartup)) == 1, "the enabled timer runs on start-up");
         await Eventually.HoldsAsync(
-            async () => (await locks.GetBlobClient($"timers/{hostId}/{nameof(DisabledProbeFunctions.EnabledAtStartup)}/status").ExistsAsync(Ct)).Value,
+            async () => (await locks.GetBlobClient($"timers/{hostId}/{nameof(DisabledProbeFunctions.EnabledAtStartup)}/status").ExistsAsync(cancellationToken: Ct)).Value,
             "the enabled timer saves its schedule status");
         Assert.Equal(0, host.Recorder.Count(nameof(DisabledProbeFunctions.DisabledAtStartup)));
-        Assert.False((await locks.GetBlobClient($"locks/{hostId}/{nameof(DisabledProbeFunctions.DisabledAtStartup)}.listener").ExistsAsync(Ct)).Value);
-        Assert.False((await locks.GetBlobClient($"timers/{hostId}/{nameof(DisabledProbeFunctions.DisabledAtStartup)}/status").ExistsAsync(Ct)).Value);
+        Assert.False((await locks.GetBlobClient($"locks/{hostId}/{nameof(DisabledProbeFunctions.DisabledAtStartup)}.listener").ExistsAsync(cancellationToken: Ct)).Value);
+        Assert.False((await locks.GetBlobClient($"timers/{hostId}/{nameof(DisabledProbeFunctions.DisabledAtStartup)}/status").ExistsAsync(cancellationToken: Ct)).Value);
 
         using var anonymous = await host.Client.GetAsync(new Uri("api/probe/disabled", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);

@@ -1,4 +1,4 @@
-using DataOps.Storage.Queues;
+using Azure.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

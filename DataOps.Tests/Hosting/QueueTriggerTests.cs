@@ -1,5 +1,5 @@
 using System.Text;
-using DataOps.Storage.Queues;
+using Azure.Storage.Queues;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,12 +83,12 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Start_QueuesAbsent_CreatesQueueAndPoisonQueue()
     {
-        Assert.False((await Queue(_orders).ExistsAsync(Ct)).Value);
+        Assert.False((await Queue(_orders).ExistsAsync(cancellationToken: Ct)).Value);
 
         await using var host = await StartAsync();
 
-        Assert.True((await Queue(_orders).ExistsAsync(Ct)).Value);
-        Assert.True((await Queue(_orders + "-poison").ExistsAsync(Ct)).Value);
+        Assert.True((await Queue(_orders).ExistsAsync(cancellationToken: Ct)).Value);
+        Assert.True((await Queue(_orders + "-poison").ExistsAsync(cancellationToken: Ct)).Value);
     }
 
     [Fact]
@@ -127,13 +127,13 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     public async Task Message_DequeuedPastMaxWithoutSettling_PoisonedWithoutRunning()
     {
         var queue = Queue(_flaky);
-        await queue.CreateIfNotExistsAsync(Ct);
+        await queue.CreateIfNotExistsAsync(cancellationToken: Ct);
         await queue.SendMessageAsync(Base64("fail:0"), cancellationToken: Ct);
         for (var i = 0; i < 2; i++)
         {
             // A host that died mid-run: received, never deleted, visible again at once.
             var received = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30), Ct)).Value.Single();
-            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, null, TimeSpan.Zero, Ct);
+            await queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, (string?)null, TimeSpan.Zero, Ct);
         }
 
         await using var host = await StartAsync(new() { ["extensions:queues:maxDequeueCount"] = "2" });
@@ -196,7 +196,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     private async Task<int> CountAsync(string queue)
     {
         var client = Queue(queue);
-        return (await client.ExistsAsync(Ct)).Value ? (await client.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount : 0;
+        return (await client.ExistsAsync(cancellationToken: Ct)).Value ? (await client.GetPropertiesAsync(cancellationToken: Ct)).Value.ApproximateMessagesCount : 0;
     }
 
     private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null, Action<IServiceCollection>? services = null)

@@ -33,6 +33,10 @@ public sealed class TestFunctionHost : IAsyncDisposable
         return new TestFunctionHost(host);
     }
 
+    /// <summary>Configuration naming only the storage connection, for registering the app's storage clients in a test host.</summary>
+    public static IConfiguration StorageConfiguration(AzuriteFixture azurite) =>
+        new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", azurite.ConnectionString)]).Build();
+
     public static FunctionsApplicationBuilder CreateBuilder(
         AzuriteFixture azurite,
         Type[] functions,

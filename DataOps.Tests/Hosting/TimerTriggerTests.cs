@@ -1,5 +1,5 @@
+using Azure.Storage.Blobs;
 using DataOps.Durable.Hosting;
-using DataOps.Storage.Blobs;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,7 +111,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
     {
         var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
             .GetBlobClient($"timers/{_hostId}/{nameof(TimerTestFunctions.Tick)}/status");
-        var content = (await blob.DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content;
+        var content = (await blob.DownloadContentAsync(cancellationToken: TestContext.Current.CancellationToken)).Value.Content;
         return content.ToObjectFromJson<ScheduleStatus>(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace DataOps.Tests.Infrastructure;
 
@@ -78,6 +79,9 @@ public sealed class StorageSnapshot
     /// <inheritdoc />
     public override string ToString() => $"{Entries.Count} entries";
 
+    // The keys, timestamp and ETag are part of every entity the SDK returns; the snapshot shows them in its own way.
+    private static readonly HashSet<string> SystemProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
+
     private static async Task CaptureTablesAsync(TableServiceClient service, IReadOnlyList<VolatileItem> rules, SortedDictionary<string, string> entries, CancellationToken cancellationToken)
     {
         await foreach (var table in service.QueryAsync(cancellationToken: cancellationToken))
@@ -85,7 +89,7 @@ public sealed class StorageSnapshot
             entries[$"table {table.Name}"] = "exists";
             await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {
-                var properties = string.Join(", ", entity.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}={Format(entity[k])}"));
+                var properties = string.Join(", ", entity.Keys.Where(k => !SystemProperties.Contains(k)).Order(StringComparer.Ordinal).Select(k => $"{k}={Format(entity[k])}"));
                 var marker = VolatileItem.Matches(rules, VolatileKind.Entity, table.Name, $"{entity.PartitionKey} | {entity.RowKey}")
                     ? string.Empty
                     : $" etag={entity.ETag}";
@@ -99,9 +103,9 @@ public sealed class StorageSnapshot
         await foreach (var item in service.GetQueuesAsync(cancellationToken: cancellationToken))
         {
             var queue = service.GetQueueClient(item.Name);
-            var properties = (await queue.GetPropertiesAsync(cancellationToken)).Value;
+            var properties = (await queue.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
             entries[$"queue {item.Name}"] = $"messages={properties.ApproximateMessagesCount} metadata={FormatMap(properties.Metadata)}";
-            foreach (var message in (await queue.PeekMessagesAsync(PeekLimit, cancellationToken)).Value)
+            foreach (var message in (await queue.PeekMessagesAsync(PeekLimit, cancellationToken: cancellationToken)).Value)
             {
                 entries[$"message {item.Name} | {message.MessageId}"] = $"dequeued={message.DequeueCount} text={message.MessageText}";
             }
@@ -114,12 +118,12 @@ public sealed class StorageSnapshot
         {
             entries[$"container {item.Name}"] = "exists";
             var container = service.GetBlobContainerClient(item.Name);
-            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
             {
                 string hash;
                 try
                 {
-                    var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value.Content;
+                    var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken: cancellationToken)).Value.Content;
                     hash = Convert.ToHexStringLower(SHA256.HashData(content.ToMemory().Span));
                 }
                 catch (RequestFailedException ex) when (ex.Status == 404)
@@ -128,9 +132,9 @@ public sealed class StorageSnapshot
                     hash = "deleted-while-reading";
                 }
 
-                var marker = VolatileItem.Matches(rules, VolatileKind.Blob, item.Name, blob.Name) ? string.Empty : $" etag={blob.ETag}";
+                var marker = VolatileItem.Matches(rules, VolatileKind.Blob, item.Name, blob.Name) ? string.Empty : $" etag={blob.Properties.ETag}";
                 entries[$"blob {item.Name} | {blob.Name}"] =
-                    $"length={blob.ContentLength} type={blob.ContentType} encoding={blob.ContentEncoding} metadata={FormatMap(blob.Metadata)} sha256={hash}{marker}";
+                    $"length={blob.Properties.ContentLength} type={blob.Properties.ContentType} encoding={blob.Properties.ContentEncoding} metadata={FormatMap(blob.Metadata)} sha256={hash}{marker}";
             }
         }
     }
@@ -147,8 +151,8 @@ public sealed class StorageSnapshot
         _ => $"{value.GetType().Name.ToLowerInvariant()}:{value}",
     };
 
-    private static string FormatMap(IReadOnlyDictionary<string, string> map)
-        => "{" + string.Join(", ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")) + "}";
+    private static string FormatMap(IDictionary<string, string>? map)
+        => "{" + string.Join(", ", (map ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")) + "}";
 
     private static string Clip(string? value) => value is null ? string.Empty : value.Length <= 300 ? value : value[..300] + "...";
 }

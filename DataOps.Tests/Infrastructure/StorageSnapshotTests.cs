@@ -1,6 +1,6 @@
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace DataOps.Tests.Infrastructure;
 
@@ -14,13 +14,13 @@ public sealed class StorageSnapshotTests
         await using var azurite = await AzuriteProcess.StartAsync(Ct);
         var connection = azurite.ConnectionString;
         var table = new TableServiceClient(connection).GetTableClient("Snap");
-        await table.CreateIfNotExistsAsync(Ct);
+        await table.CreateIfNotExistsAsync(cancellationToken: Ct);
         await table.UpsertEntityAsync(new TableEntity("pk1", "rk1") { ["Name"] = "a", ["Count"] = 1 }, TableUpdateMode.Replace, Ct);
         var queue = new QueueServiceClient(connection).GetQueueClient("snapq");
-        await queue.CreateIfNotExistsAsync(Ct);
+        await queue.CreateIfNotExistsAsync(cancellationToken: Ct);
         await queue.SendMessageAsync("hello", cancellationToken: Ct);
         var container = new BlobServiceClient(connection).GetBlobContainerClient("snapc");
-        await container.CreateIfNotExistsAsync(Ct);
+        await container.CreateIfNotExistsAsync(cancellationToken: Ct);
         await container.GetBlobClient("dir/a.txt").UploadAsync(BinaryData.FromString("A"), overwrite: true, Ct);
         await container.GetBlobClient("heartbeat/worker-1").UploadAsync(BinaryData.FromString("worker-1"), overwrite: true, Ct);
         IReadOnlyList<VolatileItem> rules = [new(VolatileKind.Blob, "snapc", "heartbeat/", "rewritten with the same content while idle")];

@@ -1,9 +1,9 @@
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Registry;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using Azure.Storage.Queues;
 using DataOps.Functions.Registry;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
 using Moq;
 
 namespace DataOps.Tests.Registry;
@@ -11,7 +12,7 @@ public sealed class RegistryTablesTests
     [Fact]
     public async Task EnsureCreatedAsync_FirstAttemptFails_NextCallCreatesAgainThenNoMore()
     {
-        var created = Response.FromValue(true, Mock.Of<Response>());
+        var created = Response.FromValue(TableModelFactory.TableItem("created", null, null, null), Mock.Of<Response>());
         var table = new Mock<TableClient>();
         table.SetupSequence(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new RequestFailedException(503, "storage is not up yet"))
@@ -20,7 +21,7 @@ public sealed class RegistryTablesTests
         var tables = new Mock<TableServiceClient>();
         tables.Setup(s => s.GetTableClient(It.IsAny<string>())).Returns(table.Object);
         var queue = new Mock<QueueClient>();
-        queue.Setup(q => q.CreateIfNotExistsAsync(It.IsAny<CancellationToken>())).ReturnsAsync(created);
+        queue.Setup(q => q.CreateIfNotExistsAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<CancellationToken>())).ReturnsAsync(Mock.Of<Response>());
         var queues = new Mock<QueueServiceClient>();
         queues.Setup(s => s.GetQueueClient(It.IsAny<string>())).Returns(queue.Object);
         var registry = new RegistryTables(tables.Object, queues.Object, Microsoft.Extensions.Options.Options.Create(new RegistryOptions()));
@@ -31,6 +32,6 @@ public sealed class RegistryTablesTests
         await registry.EnsureCreatedAsync();
 
         table.Verify(t => t.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()), Times.Exactly(14));
-        queue.Verify(q => q.CreateIfNotExistsAsync(It.IsAny<CancellationToken>()), Times.Exactly(2));
+        queue.Verify(q => q.CreateIfNotExistsAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }

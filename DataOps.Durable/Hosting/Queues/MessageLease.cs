@@ -1,5 +1,5 @@
-using Azure;
-using DataOps.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Hosting.Queues;
@@ -51,14 +51,14 @@ internal sealed class MessageLease : IAsyncDisposable
             {
                 await Task.Delay(_duration / 2, _time, _stop.Token);
                 // Not cancelled by StopAsync: a renewal the server applied must record its new pop receipt.
-                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, null, _duration, CancellationToken.None);
+                var receipt = await _queue.UpdateMessageAsync(_messageId, PopReceipt, (string?)null, _duration, CancellationToken.None);
                 Volatile.Write(ref _popReceipt, receipt.Value.PopReceipt);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             _logger.LogWarning(ex, "Extending the visibility of message {MessageId} in queue {Queue} failed; another host may process it too", _messageId, _queue.Name);
         }

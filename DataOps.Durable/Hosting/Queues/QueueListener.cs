@@ -1,6 +1,6 @@
-using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DataOps.Durable.Hosting.Indexing;
-using DataOps.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,11 +29,11 @@ internal sealed class QueueListener(
         var service = storage.Queues(trigger.ConnectionName);
         try
         {
-            await service.GetQueueClient(trigger.QueueName).CreateIfNotExistsAsync(cancellationToken);
-            await service.GetQueueClient(trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken);
+            await service.GetQueueClient(trigger.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await service.GetQueueClient(trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             _created = true;
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             logger.LogWarning(ex, "Creating queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
         }
@@ -96,7 +96,7 @@ internal sealed class QueueListener(
         {
             return (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLeaseDuration, cancellationToken)).Value;
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             logger.LogWarning(ex, "Polling queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
             return [];
@@ -111,11 +111,11 @@ internal sealed class QueueListener(
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken);
-                await poison.CreateIfNotExistsAsync(cancellationToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 return;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
             {
                 logger.LogWarning(ex, "Creating queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
                 await Task.Delay(delay, time, cancellationToken);

@@ -1,7 +1,7 @@
-using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DataOps.Durable.Hosting.Indexing;
 using DataOps.Durable.Hosting.Invocation;
-using DataOps.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +31,7 @@ internal sealed class QueueMessageProcessor(
         {
             await RunAsync(message, lease, settings, stoppingToken);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             // The message reappears when its visibility runs out and is retried then.
             logger.LogWarning(ex, "Settling message {MessageId} of queue {Queue} failed", message.MessageId, queue.Name);
@@ -84,7 +84,7 @@ internal sealed class QueueMessageProcessor(
         {
             // Shutting down is not the message's fault: make it visible again for another host at once.
             await lease.StopAsync();
-            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, null, TimeSpan.Zero, CancellationToken.None);
+            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, (string?)null, TimeSpan.Zero, CancellationToken.None);
             return;
         }
         catch (MalformedMessageException ex)
@@ -106,7 +106,7 @@ internal sealed class QueueMessageProcessor(
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, null, settings.VisibilityTimeout, CancellationToken.None);
+                await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, (string?)null, settings.VisibilityTimeout, CancellationToken.None);
             }
 
             return;

@@ -1,5 +1,6 @@
 using Azure;
-using DataOps.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Hosting.Timers;
@@ -28,7 +29,7 @@ internal sealed class ListenerLock(BlobContainerClient container, string hostId,
         var lease = _blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(options.ListenerLockPeriod, cancellationToken);
+            await lease.AcquireAsync(options.ListenerLockPeriod, cancellationToken: cancellationToken);
             return lease;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -45,13 +46,13 @@ internal sealed class ListenerLock(BlobContainerClient container, string hostId,
             while (true)
             {
                 await Task.Delay(options.ListenerLockPeriod / 3, cancellationToken);
-                await lease.RenewAsync(cancellationToken);
+                await lease.RenewAsync(cancellationToken: cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             logger.LogWarning(ex, "Timer {Function} lost its singleton lock", functionName);
             await lost.CancelAsync();
@@ -62,9 +63,9 @@ internal sealed class ListenerLock(BlobContainerClient container, string hostId,
     {
         try
         {
-            await lease.ReleaseAsync(CancellationToken.None);
+            await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
         {
             // The lease then simply expires at the end of its period.
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using DataOps.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace DataOps.Durable.Hosting.Timers;
 
@@ -17,7 +17,7 @@ internal sealed class ScheduleMonitor(BlobContainerClient container, string host
     {
         try
         {
-            var download = await _blob.DownloadContentAsync(cancellationToken);
+            var download = await _blob.DownloadContentAsync(cancellationToken: cancellationToken);
             return download.Value.Content.ToObjectFromJson<ScheduleStatus>(Json);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -1,4 +1,3 @@
-using Azure;
 using DataOps.Durable.Hosting.Indexing;
 using DataOps.Durable.Hosting.Invocation;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +29,7 @@ internal sealed class TimerListener(
         {
             try
             {
-                await container.CreateIfNotExistsAsync(stoppingToken);
+                await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 var lease = await listenerLock.TryAcquireAsync(stoppingToken);
                 if (lease is null)
                 {
@@ -65,7 +64,7 @@ internal sealed class TimerListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
             {
                 logger.LogWarning(ex, "Timer {Function} could not reach storage; will retry", function.Name);
                 await Task.Delay(singleton.Value.ListenerLockRecoveryPollingInterval, stoppingToken);

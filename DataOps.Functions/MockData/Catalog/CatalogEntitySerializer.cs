@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.MockData.Records;
 using DataOps.Functions.MockData.Templates;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Functions.MockData.Catalog;
 

@@ -1,5 +1,5 @@
 using Azure;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace DataOps.Functions.MockData.Catalog;
 
@@ -19,7 +19,7 @@ public sealed class TemplateCatalogStore(TableClient table)
     {
         if (Volatile.Read(ref _created) == 0)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken);
+            await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             Volatile.Write(ref _created, 1);
         }
     }

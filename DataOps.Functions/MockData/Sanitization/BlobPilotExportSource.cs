@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
-using DataOps.Storage.Blobs;
 
 namespace DataOps.Functions.MockData.Sanitization;
 
@@ -16,7 +16,7 @@ public sealed class BlobPilotExportSource(BlobContainerClient container) : IPilo
         var name = BlobName(clientId, datasetType);
         try
         {
-            var download = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            var download = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken: cancellationToken);
             return download.Value.Content.ToStream();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataOps.Functions.Triggers;
 using DataOps.Durable;
+using DataOps.Functions;
+using DataOps.Functions.Triggers;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
             s =>
             {
                 s.AddHttpClient();
+                s.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite));
                 services?.Invoke(s);
             });
 }

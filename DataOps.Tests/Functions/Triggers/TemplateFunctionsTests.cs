@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
+using DataOps.Functions;
 using DataOps.Functions.MockData;
 using DataOps.Functions.Triggers;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
@@ -24,7 +25,7 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
             azurite,
             [typeof(TemplateFunctions)],
             new Dictionary<string, string?> { ["MockData:TemplateRoot"] = RepositoryTemplates.Root, ["MockData:CatalogTable"] = _table },
-            services => services.AddMockData());
+            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddMockData());
         _host.Client.DefaultRequestHeaders.Add("x-functions-key", TestFunctionHost.Key);
 
         // The start-up initializer fills the catalog in the background.

@@ -1,7 +1,6 @@
+using Azure.Data.Tables;
 using DataOps.Functions.MockData.Catalog;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
-using DataOps.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.Tests.MockData.Catalog;
@@ -13,7 +12,7 @@ internal sealed class CatalogFixture : IAsyncDisposable
 
     public CatalogFixture(AzuriteFixture azurite)
     {
-        _table = new TableServiceClient(azurite.ConnectionString, StorageTestOptions.Fast()).GetTableClient(AzuriteFixture.UniqueName("catalog"));
+        _table = new TableServiceClient(azurite.ConnectionString, StorageTestOptions.Tables()).GetTableClient(AzuriteFixture.UniqueName("catalog"));
         Store = new TemplateCatalogStore(_table);
         Discovery = new TemplateDiscoveryService(Store, Library, NullLogger<TemplateDiscoveryService>.Instance);
     }

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.MockData.Catalog;

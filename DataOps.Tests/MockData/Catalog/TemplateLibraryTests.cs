@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.MockData.Catalog;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
-using DataOps.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.Tests.MockData.Catalog;
@@ -42,7 +41,7 @@ public sealed class TemplateLibraryTests(AzuriteFixture azurite)
         // Port 1 on loopback refuses connections: the table cannot be reached.
         var unreachable = AzuriteFixture.UniqueName("x");
         var connection = Regex.Replace(azurite.ConnectionString, "TableEndpoint=[^;]*", "TableEndpoint=http://127.0.0.1:1/devstoreaccount1");
-        var store = new TemplateCatalogStore(new TableServiceClient(connection, StorageTestOptions.Fast()).GetTableClient(unreachable));
+        var store = new TemplateCatalogStore(new TableServiceClient(connection, StorageTestOptions.Tables()).GetTableClient(unreachable));
         var library = new TemplateLibrary();
         var discovery = new TemplateDiscoveryService(store, library, NullLogger<TemplateDiscoveryService>.Instance);
 

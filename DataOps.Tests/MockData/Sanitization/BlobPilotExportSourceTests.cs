@@ -1,9 +1,8 @@
+using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.MockData;
 using DataOps.Functions.MockData.Sanitization;
-using DataOps.Storage.Blobs;
 using DataOps.Tests.Infrastructure;
-using DataOps.Tests.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Tests.MockData.Sanitization;
@@ -11,13 +10,13 @@ namespace DataOps.Tests.MockData.Sanitization;
 public sealed class BlobPilotExportSourceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private readonly BlobContainerClient _container =
-        new BlobServiceClient(azurite.ConnectionString, StorageTestOptions.Fast()).GetBlobContainerClient(AzuriteFixture.UniqueName("pilotexports"));
+        new BlobServiceClient(azurite.ConnectionString, StorageTestOptions.Blobs()).GetBlobContainerClient(AzuriteFixture.UniqueName("pilotexports"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await _container.CreateIfNotExistsAsync(Ct);
+        await _container.CreateIfNotExistsAsync(cancellationToken: Ct);
         foreach (var type in new[] { DatasetType.SlackMessages, DatasetType.JiraIssues, DatasetType.ConfluencePages })
         {
             var content = await File.ReadAllBytesAsync(PilotFixture.ExportPath(type.ToWireName()), Ct);
