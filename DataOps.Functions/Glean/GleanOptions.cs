@@ -21,6 +21,13 @@ public sealed class GleanOptions
     /// <summary>Time allowed for one HTTP attempt before it is abandoned and retried.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Time allowed for one call in all: every attempt, the back-off between them and the waits for rate-limit permits.
+    /// The default is above the worst case of the attempts and back-offs the other defaults allow (7 × 30 s + 6 × 60 s),
+    /// so it cuts only a call that is stuck, not one still retrying within its settings.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Retries after the first attempt for 429, 5xx, 408 and timeouts.</summary>
     public int MaxRetryAttempts { get; set; } = 6;
 

@@ -43,6 +43,7 @@ public sealed class GleanAdapterConfigurationTests
     [InlineData("MaxDocumentsPerPage", "1001", "MaxDocumentsPerPage")]
     [InlineData("CircuitFailureRatio", "0", "CircuitFailureRatio")]
     [InlineData("AttemptTimeout", "00:00:00", "AttemptTimeout")]
+    [InlineData("TotalTimeout", "00:00:01", "TotalTimeout")]
     public void AddGleanAdapter_InvalidSetting_FailsNamingIt(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"Glean:{key}"] = value }).Build();

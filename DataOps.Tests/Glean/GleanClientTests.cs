@@ -73,6 +73,18 @@ public sealed class GleanClientTests(GleanSharedEmulator shared) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task IndexDocuments_MoreDocumentsThanTheClientSideBucketHolds_IsSentTakingTheWholeBucket()
+    {
+        // Ten documents a minute leave a bucket of nine: a larger call could never gather its permits, so it takes them all.
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl, new Dictionary<string, string?> { ["RateLimitsEnabled"] = "true", ["IndexDocumentsPerMinute"] = "10" });
+
+        await adapter.Indexing.IndexDocumentsAsync("docs", [.. Enumerable.Range(0, 20).Select(i => Doc($"d{i}"))], TestContext.Current.CancellationToken);
+
+        Assert.Equal(20, (await _emulator.GetDatasourceAsync("docs"))!.DocumentCount);
+    }
+
+    [Fact]
     public async Task SampleQuery_InvalidQuery_FailsWith422AndNoRetry()
     {
         var connector = await _adapter.Service.CreateConnectorAsync(new("ACME-sandbox-custom", DatasetType.Custom, Stage.Sandbox), TestContext.Current.CancellationToken);

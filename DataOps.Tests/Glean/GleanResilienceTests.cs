@@ -4,11 +4,16 @@ using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Model;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace DataOps.Tests.Glean;
 
-/// <summary>Retries, back-off, timeouts and the circuit breaker against injected faults.</summary>
+/// <summary>Retries, back-off, timeouts, the circuit breaker and the client-side rate limiters against injected faults.</summary>
 public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLifetime, IClassFixture<GleanSharedEmulator>
 {
     private GleanEmulatorFixture _emulator = null!;
@@ -135,26 +140,84 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
     [Fact]
     public async Task Retry_On429WithRetryAfter_WaitsWhatGleanAsked()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
+        var logs = new FakeLogCollector();
         await using var adapter = GleanAdapterHarness.Create(
             _emulator.BaseUrl,
-            new Dictionary<string, string?> { ["RetryMaxDelay"] = "00:01:00", ["RetryBaseDelay"] = "00:00:00.001" },
-            time);
+            new Dictionary<string, string?> { ["RetryMaxDelay"] = "00:01:00", ["RetryBaseDelay"] = "00:00:00.001", ["AttemptTimeout"] = "00:10:00" },
+            time,
+            services => services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs))));
         await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [429], RetryAfterSeconds = 7 });
 
         var call = adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
-        await Eventually.HoldsAsync(() => time.PendingDueTimes.Contains(TimeSpan.FromSeconds(7)), "a 7 s back-off timer", TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => logs.GetSnapshot().Any(IsRetry), "the retry after the 429");
         Assert.False(call.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(7));
+        var waited = await AdvanceUntilRequestedAsync(time, "getdatasourceconfig", 2);
         await call;
 
+        Assert.InRange(waited, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(11));
         Assert.Equal(["429", null], (await _emulator.GetRequestsAsync("getdatasourceconfig")).Select(e => e.Injected));
+    }
+
+    [Fact]
+    public async Task Retry_RetryAfterLongerThanTheMaxDelay_WaitsTheMaxDelay()
+    {
+        var time = new FakeTimeProvider();
+        var logs = new FakeLogCollector();
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["RetryMaxDelay"] = "00:00:02", ["RetryBaseDelay"] = "00:00:00.001", ["AttemptTimeout"] = "00:10:00" },
+            time,
+            services => services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs))));
+        await _emulator.SetFaultsAsync(new FaultSettings { NextStatusCodes = [429], RetryAfterSeconds = 30 });
+
+        var call = adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => logs.GetSnapshot().Any(IsRetry), "the retry after the 429");
+        var waited = await AdvanceUntilRequestedAsync(time, "getdatasourceconfig", 2);
+        await call;
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+    }
+
+    [Fact]
+    public async Task Call_HangingPastTheTotalTimeout_GivesUpAsUnavailable()
+    {
+        var time = new FakeTimeProvider();
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["AttemptTimeout"] = "00:00:40", ["TotalTimeout"] = "00:01:00", ["MaxRetryAttempts"] = "8" },
+            time);
+        await _emulator.SetFaultsAsync(new FaultSettings { ShareTimeout = 1, HangMillis = 30_000 });
+
+        // Each attempt hangs; the clock moves in steps until the call gives up, which only the whole call's timeout
+        // can make it do within the eight retries: that timeout must cut across them.
+        var call = adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        var advanced = TimeSpan.Zero;
+        await Eventually.HoldsAsync(
+            () =>
+            {
+                if (call.IsCompleted)
+                {
+                    return true;
+                }
+
+                time.Advance(TimeSpan.FromSeconds(5));
+                advanced += TimeSpan.FromSeconds(5);
+                return false;
+            },
+            "the call to give up");
+
+        var error = await Assert.ThrowsAsync<GleanUnavailableException>(() => call);
+        var timeout = Assert.IsType<TimeoutRejectedException>(error.InnerException);
+        Assert.Equal(TimeSpan.FromMinutes(1), timeout.Timeout);
+        Assert.True(advanced >= TimeSpan.FromMinutes(1), $"gave up after {advanced}");
+        Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Circuit_AfterRepeatedFailures_OpensThenRecoversAfterTheBreak()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var adapter = GleanAdapterHarness.Create(
             _emulator.BaseUrl,
             new Dictionary<string, string?>
@@ -260,5 +323,53 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
         var refused = (await emulator.GetRequestsAsync("/search")).Count(e => e.Status == 429);
         Assert.InRange(refused, minimumRefused, clientLimits ? 0 : 10);
         Assert.Equal(10, report.Results.Count);
+    }
+
+    [Fact]
+    public async Task RateLimiter_SearchesWaitingForPermits_DoNotHoldBackIndexing()
+    {
+        // One search per second: thirty sample queries queue for half a minute on the search API's bucket, while calls to
+        // the indexing API, which has buckets of its own, go straight through.
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["RateLimitsEnabled"] = "true", ["SearchRequestsPerSecond"] = "1" });
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), TestContext.Current.CancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+
+        var searches = adapter.Service.RunSampleQueriesAsync(connector, [.. Enumerable.Range(0, 30).Select(i => $"q{i}")], stop.Token);
+        await Eventually.HoldsAsync(async () => (await _emulator.GetRequestsAsync("/search")).Count >= 2, "the search bucket to run dry");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(0, (await adapter.Service.GetDocumentCountAsync(connector, TestContext.Current.CancellationToken)).Indexed);
+        }
+
+        Assert.False(searches.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => searches);
+    }
+
+    /// <summary>Polly's telemetry reports each retry before its back-off starts.</summary>
+    private static bool IsRetry(FakeLogRecord record) =>
+        record.Category == "Polly" && Equals(record.GetStructuredStateValue("EventName"), "OnRetry");
+
+    /// <summary>Moves the clock in small steps until Glean has seen <paramref name="count"/> calls to <paramref name="path"/>; returns how far it moved.</summary>
+    private async Task<TimeSpan> AdvanceUntilRequestedAsync(FakeTimeProvider time, string path, int count)
+    {
+        var step = TimeSpan.FromMilliseconds(250);
+        var advanced = TimeSpan.Zero;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                if ((await _emulator.GetRequestsAsync(path)).Count >= count)
+                {
+                    return true;
+                }
+
+                time.Advance(step);
+                advanced += step;
+                return false;
+            },
+            $"call {count} to {path}");
+        return advanced;
     }
 }

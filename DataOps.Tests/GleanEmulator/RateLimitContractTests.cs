@@ -1,6 +1,6 @@
 using System.Net;
-using DataOps.Tests.Glean;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataOps.Tests.GleanEmulator;
 
@@ -10,7 +10,7 @@ public sealed class RateLimitContractTests
     [Fact]
     public async Task Indexing_MoreThan30RequestsPerSecond_Returns429UntilRefilled()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var emulator = await GleanEmulatorFixture.StartAsync(o => o.RateLimitsEnabled = true, time);
         await emulator.AddDatasourceAsync("docs");
 
@@ -32,7 +32,7 @@ public sealed class RateLimitContractTests
     [Fact]
     public async Task IndexDocuments_MoreThan600DocumentsPerMinute_Returns429()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var emulator = await GleanEmulatorFixture.StartAsync(o => o.RateLimitsEnabled = true, time);
         await emulator.AddDatasourceAsync("docs");
 

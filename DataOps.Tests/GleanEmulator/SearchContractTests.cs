@@ -1,7 +1,7 @@
 using System.Net;
 using DataOps.GleanEmulator.Faults;
-using DataOps.Tests.Glean;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataOps.Tests.GleanEmulator;
 
@@ -141,7 +141,7 @@ public sealed class SearchContractTests(GleanSharedEmulator shared) : IAsyncLife
     [Fact]
     public async Task Search_MoreThan5PerSecond_Returns429WithRetryAfter()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         await using var emulator = await GleanEmulatorFixture.StartAsync(o => o.RateLimitsEnabled = true, time);
 
         var statuses = new List<HttpStatusCode>();

@@ -21,8 +21,12 @@ public sealed class GleanAdapterHarness : IAsyncDisposable
 
     internal GleanSearchClient Search => _provider.GetRequiredService<GleanSearchClient>();
 
-    /// <summary>Builds the adapter; <paramref name="settings"/> override the fast test defaults (keys without the <c>Glean:</c> prefix).</summary>
-    public static GleanAdapterHarness Create(Uri baseUrl, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <summary>
+    /// Builds the adapter; <paramref name="settings"/> override the fast test defaults (keys without the <c>Glean:</c> prefix),
+    /// <paramref name="services"/> adds to the container before the adapter (fake logging, for instance).
+    /// </summary>
+    public static GleanAdapterHarness Create(
+        Uri baseUrl, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -45,15 +49,16 @@ public sealed class GleanAdapterHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(values.ToDictionary(kv => $"{GleanOptions.SectionName}:{kv.Key}", kv => kv.Value))
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
-        services.AddGleanAdapter(configuration);
-        return new GleanAdapterHarness(services.BuildServiceProvider());
+        services?.Invoke(collection);
+        collection.AddGleanAdapter(configuration);
+        return new GleanAdapterHarness(collection.BuildServiceProvider());
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

@@ -5,8 +5,8 @@ namespace DataOps.Functions.Glean.Http;
 /// <summary>
 /// How long Glean itself took to answer the last attempt of a call, as opposed to the whole call: the whole call also
 /// holds the wait for a client-side rate-limit permit and the back-off between retried attempts (429 Retry-After, 5xx),
-/// which are throttling, not Glean's answer time. A caller opens a scope with <see cref="Begin"/>; the rate-limit handler,
-/// which sits inside the retry handler, records each attempt from the moment it holds its permit to the response.
+/// which are throttling, not Glean's answer time. A caller opens a scope with <see cref="Begin"/>; a handler inside the
+/// resilience handler records each attempt from the moment it holds its permit to the response.
 /// </summary>
 public sealed class GleanAttemptTiming : IDisposable
 {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using DataOps.Functions.Glean.Errors;
 using DataOps.Functions.Glean.Wire;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace DataOps.Functions.Glean.Http;
@@ -12,6 +13,9 @@ namespace DataOps.Functions.Glean.Http;
 /// Sends one JSON call through a typed client's handler chain and turns every failure into a
 /// <see cref="GleanException"/>. The bearer token goes only into the Authorization header; messages are
 /// built from the operation, the status and Glean's error body, with any echo of the token removed.
+/// The resilience handler returns the last response once it stops retrying, or throws what stopped it
+/// (open circuit, timeout, refused permit, network failure); mapping either to the product's typed errors
+/// is this adapter's own contract, which no library provides.
 /// </summary>
 internal static class GleanHttp
 {
@@ -35,7 +39,7 @@ internal static class GleanHttp
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content ?? new ByteArrayContent([]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content.Headers.ContentType ??= new MediaTypeHeaderValue("application/json");
-        request.Options.Set(GleanRateLimiters.Permits, permits);
+        request.Options.Set(GleanRateLimits.Permits, permits);
 
         HttpResponseMessage response;
         try
@@ -48,7 +52,11 @@ internal static class GleanHttp
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new GleanUnavailableException(operation, $"Glean {operation} timed out on every attempt", innerException: ex);
+            throw new GleanUnavailableException(operation, $"Glean {operation} timed out: no answer within {ex.Timeout}", innerException: ex);
+        }
+        catch (RateLimiterRejectedException ex)
+        {
+            throw new GleanRateLimitedException(operation, $"the client-side Glean rate limiter refused {operation}", ex.RetryAfter, statusCode: null);
         }
         catch (HttpRequestException ex)
         {
@@ -69,7 +77,16 @@ internal static class GleanHttp
         }
     }
 
-    public static HttpContent Json<T>(T body) => JsonContent.Create(body, options: GleanJson.Options);
+    /// <summary>
+    /// The body serialized up front rather than streamed: the request then carries a Content-Length, which Glean
+    /// checks against its size limit, and every retried attempt resends the same bytes.
+    /// </summary>
+    public static HttpContent Json<T>(T body)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, GleanJson.Options));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
 
     /// <summary>Removes any echo of the token from a text that may end up in a message or a log.</summary>
     public static string Redact(string text, string? token) =>
