@@ -73,6 +73,7 @@ public sealed class FunctionsApplicationBuilder
 
         var functions = FunctionIndexer.Index(_types, Configuration);
         HostServices.Add(Services, functions);
+        HostTelemetry.Add(Services, Configuration);
         _web.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         _web.WebHost.UseUrls(Configuration["Host:Urls"] ?? $"http://127.0.0.1:{Configuration["Host:LocalHttpPort"] ?? "7071"}");
         _web.WebHost.ConfigureKestrel((context, kestrel) =>

@@ -12,6 +12,7 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     [InlineData(typeof(UnknownBinding), "'Unknown', parameter 'mystery'", "unknown binding")]
     [InlineData(typeof(BadCron), "'BadCron', parameter 'timer'", "not a valid six-field cron expression")]
     [InlineData(typeof(NeverFires), "'NeverFires', parameter 'timer'", "never fires")]
+    [InlineData(typeof(NotAzureFunctionsCron), "'NotAzureFunctionsCron', parameter 'timer'", "'L' is not part of an Azure Functions schedule")]
     [InlineData(typeof(BadRoute), "'BadRoute'", "not a valid route template")]
     [InlineData(typeof(TwoTriggers), "'TwoTriggers'", "more than one trigger (parameters 'request', 'text')")]
     [InlineData(typeof(NoTrigger), "'NoTrigger'", "has no trigger")]
@@ -70,6 +71,12 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     {
         [Function(nameof(BadCron))]
         public static void Run([TimerTrigger("0 0 25 * * *")] TimerInfo timer) => _ = timer;
+    }
+
+    private sealed class NotAzureFunctionsCron
+    {
+        [Function(nameof(NotAzureFunctionsCron))]
+        public static void Run([TimerTrigger("0 0 0 L * *")] TimerInfo timer) => _ = timer;
     }
 
     private sealed class NeverFires

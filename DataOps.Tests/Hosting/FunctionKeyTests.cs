@@ -2,7 +2,7 @@ using System.Net;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace DataOps.Tests.Hosting;
 
@@ -73,10 +73,9 @@ public sealed class FunctionKeyTests(AzuriteFixture azurite)
     [Fact]
     public async Task Keys_InHeaderOrQuery_NeverReachTheLogs()
     {
-        var logs = new CapturingLoggerProvider();
         await using var host = await TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)],
             new Dictionary<string, string?> { ["logging:logLevel:default"] = "Trace" },
-            services => services.AddLogging(l => l.AddProvider(logs)));
+            services => services.AddFakeLogging());
 
         using var byQuery = await host.Client.PostAsync("/api/items/1?code=" + TestFunctionHost.Key + "&x=1", null, Ct);
         using var wrongQuery = await host.Client.PostAsync("/api/items/1?code=" + "guessed-secret-value", null, Ct);
@@ -86,10 +85,19 @@ public sealed class FunctionKeyTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, byQuery.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byHeader.StatusCode);
-        Assert.Contains(logs.Lines, l => l.Contains("code=redacted", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains(TestFunctionHost.Key, StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("guessed-secret-value", StringComparison.Ordinal));
+        var logs = host.Host.Services.GetFakeLogCollector().GetSnapshot().Select(Everything).ToList();
+        Assert.Contains(logs, l => l.Contains("code=redacted", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains(TestFunctionHost.Key, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains("guessed-secret-value", StringComparison.Ordinal));
     }
+
+    /// <summary>All a log record carries: message, exception, scopes and structured values.</summary>
+    private static string Everything(FakeLogRecord record) => string.Join(' ', (string?[])
+    [
+        record.Category, record.Message, record.Exception?.ToString(),
+        .. record.Scopes.Select(s => s?.ToString()),
+        .. (record.StructuredState ?? []).Select(kv => kv.Value),
+    ]);
 
     private Task<TestFunctionHost> StartAsync() =>
         TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)], new Dictionary<string, string?> { ["FunctionKeys:second"] = "second-key" });

@@ -113,13 +113,16 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Message_Poisoned_ReasonIsLogged()
     {
-        var logs = new CapturingLoggerProvider();
-        await using var host = await StartAsync(null, null, services => services.AddLogging(l => l.AddProvider(logs)));
+        await using var host = await StartAsync(null, null, services => services.AddFakeLogging());
 
         await Queue(_orders).SendMessageAsync("%%%", cancellationToken: Ct);
 
         await Eventually.HoldsAsync(async () => await CountAsync(_orders + "-poison") == 1, "the message reaches the poison queue");
-        await Eventually.HoldsAsync(() => logs.Lines.Any(l => l.Contains("not valid base64", StringComparison.Ordinal) && l.Contains(_orders + "-poison", StringComparison.Ordinal)),
+        var logs = host.Host.Services.GetFakeLogCollector();
+        await Eventually.HoldsAsync(
+            () => logs.GetSnapshot().Any(r => r.Level == LogLevel.Error
+                && r.GetStructuredStateValue("PoisonQueue") == _orders + "-poison"
+                && r.GetStructuredStateValue("Reason")?.Contains("not valid base64", StringComparison.Ordinal) == true),
             "the reason is logged");
     }
 

@@ -104,7 +104,7 @@ internal static class FunctionIndexer
                 return new QueueTriggerDefinition(queueName, queue.Connection ?? "AzureWebJobsStorage");
             case TimerTriggerAttribute timer:
                 var expression = SettingResolver.Resolve(timer.Schedule, configuration, name, $"schedule of parameter '{parameter.Name}'");
-                if (!CronSchedule.TryParse(expression, out var schedule, out var error))
+                if (!TimerSchedule.TryParse(expression, out var schedule, out var error))
                 {
                     throw new FunctionIndexingException($"Function '{name}', parameter '{parameter.Name}': schedule '{expression}' is not a valid six-field cron expression: {error}");
                 }

@@ -2,14 +2,19 @@ using DataOps.Durable;
 using DataOps.Tests.Durable.TestSupport;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DataOps.Tests.Durable.Runtime;
 
-/// <summary>Timers judged by the injected <see cref="TimeProvider"/>: long timers fire when the clock is advanced.</summary>
+/// <summary>
+/// Timers judged by the injected <see cref="TimeProvider"/>: long timers fire when the clock is advanced. The runtime only
+/// reads the time from it (its polling waits are real time), so a <see cref="FakeTimeProvider"/> moves the durable
+/// timers without stalling the worker.
+/// </summary>
 public sealed class ControlledClockTimerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
     private DurableTestHost _host = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using DataOps.Durable;
+using DataOps.Durable.Client;
+using DataOps.Tests.Durable.TestSupport;
+using DataOps.Tests.Hosting.Functions;
+using DataOps.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace DataOps.Tests.Hosting;
+
+/// <summary>
+/// OpenTelemetry is off unless <c>DataOps:Telemetry:Exporter</c> chooses an exporter; then the durable runtime's meter and
+/// activity source are collected. Other tests' hosts in this process share the activity source and the meter name, so
+/// traces are matched by this test's instance id, and lists are read only after the host (and with it the providers,
+/// which flush on shutdown) is disposed.
+/// </summary>
+public sealed class TelemetryTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("none")]
+    [InlineData("None")]
+    public void Build_NoExporterConfigured_RegistersNoTelemetryProvider(string? exporter)
+    {
+        using var host = TestFunctionHost.CreateBuilder(azurite, [typeof(HttpTestFunctions)],
+            new Dictionary<string, string?> { ["DataOps:Telemetry:Exporter"] = exporter }).Build();
+
+        Assert.Null(host.Services.GetService<MeterProvider>());
+        Assert.Null(host.Services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public void Build_UnknownExporter_FailsNamingTheSetting()
+    {
+        var builder = TestFunctionHost.CreateBuilder(azurite, [typeof(HttpTestFunctions)],
+            new Dictionary<string, string?> { ["DataOps:Telemetry:Exporter"] = "zipkin" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.Build());
+
+        Assert.Contains("DataOps:Telemetry:Exporter 'zipkin' is not one of none, console, otlp", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exporter_Console_CollectsTheDurableRuntimesMetricsAndTraces()
+    {
+        var metrics = new List<MetricSnapshot>();
+        var activities = new List<Activity>();
+        var host = await StartDurableHostAsync(new() { ["DataOps:Telemetry:Exporter"] = "console" }, services =>
+        {
+            // Alongside the console exporter the product configures, so the test can read what was collected.
+            services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(metrics));
+            services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(activities));
+        });
+        string id;
+        try
+        {
+            Assert.NotNull(host.Host.Services.GetService<MeterProvider>());
+            Assert.NotNull(host.Host.Services.GetService<TracerProvider>());
+            id = await RunSequenceAsync(host);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        var ours = activities.Where(a => a.Source.Name == "DataOps.Durable" && Equals(a.GetTagItem("durable.instance_id"), id)).ToList();
+        Assert.Contains(ours, a => a.DisplayName == "orchestration.episode");
+        Assert.Equal(3, ours.Count(a => a.DisplayName == "activity " + nameof(TestTasks.Append)));
+        var durable = metrics.Where(m => m.MeterName == "DataOps.Durable").Select(m => m.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "durable.episodes", "durable.activities", "durable.storage.calls" }, durable);
+    }
+
+    [Fact]
+    public async Task Exporter_Otlp_SendsMetricsAndTracesToTheConfiguredEndpoint()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        var host = await StartDurableHostAsync(new()
+        {
+            ["DataOps:Telemetry:Exporter"] = "otlp",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        string id;
+        try
+        {
+            id = await RunSequenceAsync(host);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+
+        // OTLP is protobuf, where names and string attributes travel as plain UTF-8.
+        var traces = collector.Received("traces");
+        var metrics = collector.Received("metrics");
+        Assert.Contains(traces, body => body.Contains("DataOps.Durable", StringComparison.Ordinal)
+            && body.Contains("orchestration.episode", StringComparison.Ordinal) && body.Contains(id, StringComparison.Ordinal));
+        Assert.Contains(metrics, body => body.Contains("DataOps.Durable", StringComparison.Ordinal)
+            && body.Contains("durable.episodes", StringComparison.Ordinal));
+    }
+
+    private static async Task<string> RunSequenceAsync(TestFunctionHost host)
+    {
+        var client = host.Host.Services.GetRequiredService<DurableTaskClient>();
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TestTasks.Sequence), "x", cancellation: Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var done = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        return id;
+    }
+
+    /// <summary>A function host with the durable runtime on its own task hub and one orchestration with three activities.</summary>
+    private Task<TestFunctionHost> StartDurableHostAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        settings["extensions:durableTask:hubName"] = "Otel" + AzuriteFixture.UniqueName("h")[1..13];
+        settings["extensions:durableTask:storageProvider:partitionCount"] = "2";
+        settings["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100";
+        settings["extensions:durableTask:shutdownTimeout"] = "00:00:05";
+        return TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)], settings, s =>
+        {
+            s.AddDurableTask().AddOrchestrator<TestTasks.Sequence>().AddActivity<TestTasks.Append>();
+            services?.Invoke(s);
+        });
+    }
+
+    /// <summary>Stands in for an OpenTelemetry collector: accepts OTLP/HTTP exports on a free port and keeps each body.</summary>
+    private sealed class OtlpCollector : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentQueue<(string Signal, string Body)> _received = new();
+
+        private OtlpCollector(WebApplication app) => _app = app;
+
+        public string Endpoint => _app.Urls.First();
+
+        public static async Task<OtlpCollector> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var collector = new OtlpCollector(builder.Build());
+            collector._app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                collector._received.Enqueue((signal, Encoding.UTF8.GetString(body.ToArray())));
+                return Results.Ok();
+            });
+            await collector._app.StartAsync(Ct);
+            return collector;
+        }
+
+        public IReadOnlyList<string> Received(string signal) => [.. _received.Where(r => r.Signal == signal).Select(r => r.Body)];
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+        }
+    }
+}
