@@ -5,13 +5,14 @@ namespace DataOps.Durable.Runtime.Storage;
 /// <summary>
 /// The one retry and diagnostics profile of every storage client the runtime builds (tables, queues, blobs):
 /// exponential back-off, 4 retries from 200 ms capped at 5 s, 100 s per attempt, no distributed tracing (the
-/// runtime traces its own operations). Each client also counts its round trips (retries included) and reports
-/// storage that never answered as a <see cref="Azure.RequestFailedException"/>.
+/// runtime traces its own operations). Storage that never answered is reported as a
+/// <see cref="Azure.RequestFailedException"/>, and with <see cref="DurableMetrics"/> every round trip (retries
+/// included) is counted.
 /// </summary>
 internal static class StorageClientProfile
 {
-    /// <summary>Applies the profile to <paramref name="options"/> and returns them.</summary>
-    public static T Apply<T>(T options, DurableMetrics metrics)
+    /// <summary>Applies the profile to <paramref name="options"/> and returns them; counts round trips in <paramref name="metrics"/> when given.</summary>
+    public static T Apply<T>(T options, DurableMetrics? metrics = null)
         where T : ClientOptions
     {
         options.Retry.Mode = RetryMode.Exponential;
@@ -22,7 +23,11 @@ internal static class StorageClientProfile
         options.Diagnostics.IsDistributedTracingEnabled = false;
         // Per call: it must see what the retry policy throws once every attempt has failed.
         options.AddPolicy(StorageUnreachablePolicy.Instance, HttpPipelinePosition.PerCall);
-        options.AddPolicy(new StorageCallCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
+        if (metrics is not null)
+        {
+            options.AddPolicy(new StorageCallCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
+        }
+
         return options;
     }
 }
