@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DataOps.Durable.Runtime.Storage;
-using DataOps.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Runtime.Dispatch;
@@ -181,8 +182,9 @@ internal sealed class ActivityDispatcher(
             {
                 await Task.Delay(visibility / 2, cancellationToken);
                 var message = current();
-                var updated = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
-                update(message with { PopReceipt = updated.Value.PopReceipt });
+                var updated = await queue.UpdateMessageAsync(
+                    message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: visibility, cancellationToken: cancellationToken);
+                update(message.Update(updated.Value));
             }
         }
         catch (OperationCanceledException)

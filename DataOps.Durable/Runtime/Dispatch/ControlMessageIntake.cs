@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DataOps.Durable.Runtime.Storage;
-using DataOps.Storage.Queues;
 
 namespace DataOps.Durable.Runtime.Dispatch;
 
@@ -31,7 +32,7 @@ internal sealed class ControlMessageIntake(
         }
 
         var now = time.GetUtcNow();
-        metrics.QueueLatency(queue.Name, now - raw.InsertedOn);
+        metrics.QueueLatency(queue.Name, now - (raw.InsertedOn ?? now));
         var received = new ReceivedMessage(queue, raw, message);
         if (message.NotBefore is { } notBefore && notBefore > now.UtcDateTime)
         {
@@ -57,7 +58,7 @@ internal sealed class ControlMessageIntake(
     {
         try
         {
-            var text = await payloads.ResolveAsync(raw.MessageText, cancellationToken);
+            var text = await payloads.ResolveAsync(raw.Body.ToString(), cancellationToken);
             var message = text is null ? null : MessageCodec.DeserializeMessage(text);
             return message is { InstanceId: not null, Event: not null } ? message : null;
         }

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Storage.Queues;
 using DataOps.Durable.Runtime.Storage;
-using DataOps.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Runtime.Dispatch;

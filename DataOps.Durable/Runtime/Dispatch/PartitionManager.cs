@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using DataOps.Durable.Runtime.Storage;
-using DataOps.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Runtime.Dispatch;
@@ -96,14 +97,14 @@ internal sealed class PartitionManager(
         var heartbeat = hub.Leases.GetBlobClient($"workers/{_workerId}");
         await heartbeat.UploadAsync(BinaryData.FromString(_workerId), overwrite: true, stop);
         var workers = new List<BlobItem>();
-        await foreach (var item in hub.Leases.GetBlobsAsync("workers/", stop))
+        await foreach (var item in hub.Leases.GetBlobsAsync(new GetBlobsOptions { Prefix = "workers/" }, stop))
         {
             workers.Add(item);
         }
 
-        var mine = workers.Find(w => w.Name == heartbeat.Name)?.LastModified ?? DateTimeOffset.MaxValue;
+        var mine = workers.Find(w => w.Name == heartbeat.Name)?.Properties.LastModified ?? DateTimeOffset.MaxValue;
         var window = TimeSpan.FromTicks(Math.Max(options.StorageProvider.LeaseRenewInterval.Ticks * 3, TimeSpan.FromSeconds(3).Ticks));
-        var live = workers.Where(w => w.LastModified >= mine - window).Select(w => w.Name).Append(heartbeat.Name)
+        var live = workers.Where(w => w.Properties.LastModified >= mine - window).Select(w => w.Name).Append(heartbeat.Name)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         // Everyone computes the same split: P / N each, and the first P % N workers by name take one more.
         var target = (hub.PartitionCount / live.Count) + (live.IndexOf(heartbeat.Name) < hub.PartitionCount % live.Count ? 1 : 0);
@@ -112,7 +113,7 @@ internal sealed class PartitionManager(
         {
             try
             {
-                await LeaseOf(partition).RenewAsync(stop);
+                await LeaseOf(partition).RenewAsync(cancellationToken: stop);
             }
             catch (RequestFailedException ex)
             {
@@ -137,7 +138,7 @@ internal sealed class PartitionManager(
 
             try
             {
-                await LeaseOf(partition).AcquireAsync(options.StorageProvider.LeaseDuration, stop);
+                await LeaseOf(partition).AcquireAsync(options.StorageProvider.LeaseDuration, cancellationToken: stop);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
@@ -194,7 +195,7 @@ internal sealed class PartitionManager(
         await StopListeningAsync(partition, wait: true);
         try
         {
-            await LeaseOf(partition).ReleaseAsync(CancellationToken.None);
+            await LeaseOf(partition).ReleaseAsync(cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException ex)
         {

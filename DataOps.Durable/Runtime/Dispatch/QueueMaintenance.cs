@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using DataOps.Durable.Runtime.Storage;
-using DataOps.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Runtime.Dispatch;
@@ -41,7 +42,7 @@ internal sealed class QueueMaintenance(TaskHubStorage hub, MessageSender sender,
     {
         try
         {
-            await queue.UpdateMessageAsync(raw.MessageId, raw.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+            await queue.UpdateMessageAsync(raw.MessageId, raw.PopReceipt, messageText: null, visibilityTimeout: delay, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex)
         {
@@ -60,7 +61,7 @@ internal sealed class QueueMaintenance(TaskHubStorage hub, MessageSender sender,
             logger.LogError("Message {MessageId} from {Queue} moved to {Poison}: {Reason}", raw.MessageId, queue.Name, hub.Poison.Name, reason);
         }
 
-        await hub.Poison.SendMessageAsync(raw.MessageText, timeToLive: QueueClient.InfiniteTimeToLive, cancellationToken: cancellationToken);
+        await hub.Poison.SendMessageAsync(raw.Body.ToString(), timeToLive: MessageSender.NeverExpires, cancellationToken: cancellationToken);
         await DeleteAsync(queue, raw, cancellationToken);
         metrics.Poisoned(queue.Name);
     }

@@ -1,4 +1,5 @@
-using DataOps.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace DataOps.Durable.Runtime.Dispatch;
 

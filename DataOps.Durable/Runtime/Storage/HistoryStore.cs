@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -63,7 +63,10 @@ internal sealed class HistoryStore(TaskHubStorage hub, LargePayloadStore payload
         for (var i = 0; i < newEvents.Count; i++)
         {
             var json = await payloads.OffloadAsync(MessageCodec.Serialize(newEvents[i]), history.InstanceId, cancellationToken);
-            rows.Add(new TableEntity(history.InstanceId, RowKey(history.NextSequence + i)) { ["Event"] = json, ["ExecutionId"] = summary.ExecutionId });
+            var row = new TableEntity(history.InstanceId, RowKey(history.NextSequence + i));
+            SummaryEntity.SetIfPresent(row, "Event", json);
+            SummaryEntity.SetIfPresent(row, "ExecutionId", summary.ExecutionId);
+            rows.Add(row);
         }
 
         var next = history.NextSequence + newEvents.Count;
@@ -75,7 +78,7 @@ internal sealed class HistoryStore(TaskHubStorage hub, LargePayloadStore payload
             var sentinel = SummaryEntity.Write(new TableEntity(history.InstanceId, SentinelRowKey), summary);
             sentinel["NextSequence"] = last ? next : history.NextSequence;
             sentinel["Start"] = history.Start;
-            sentinel["PendingSequence"] = last ? null : next;
+            SummaryEntity.SetIfPresent(sentinel, "PendingSequence", last ? null : next);
             var actions = chunks[c].Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList();
             actions.Add(etag.Equals(default(ETag))
                 ? new TableTransactionAction(TableTransactionActionType.Add, sentinel)

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using DataOps.Durable.Client;
-using DataOps.Storage.Tables;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -68,7 +68,7 @@ internal sealed class InstanceStore(TaskHubStorage hub, LargePayloadStore payloa
 
     public AsyncPageable<OrchestrationMetadata> Query(OrchestrationQuery query, CancellationToken cancellationToken)
     {
-        var pages = hub.Instances.QueryAsync<TableEntity>(Filter(query), Math.Clamp(query.PageSize, 1, 1000), cancellationToken: cancellationToken);
+        var pages = hub.Instances.QueryAsync<TableEntity>(Filter(query), maxPerPage: Math.Clamp(query.PageSize, 1, 1000), cancellationToken: cancellationToken);
         return new MappedAsyncPageable<TableEntity, OrchestrationMetadata>(
             pages, query.ContinuationToken, Math.Clamp(query.PageSize, 1, 1000), row => ToMetadataAsync(row, query.FetchInputsAndOutputs, cancellationToken));
     }

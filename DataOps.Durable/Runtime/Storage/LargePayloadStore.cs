@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using DataOps.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -16,6 +16,10 @@ internal sealed class LargePayloadStore(TaskHubStorage hub, DurableTaskOptions o
     /// <summary>Table string properties hold at most 32 K UTF-16 characters; stay well under it.</summary>
     private const int MaxInlineTableChars = 30_000;
 
+    /// <summary>
+    /// UTF-8 bytes a payload may have inline (at most 48 KiB, validated). Queue messages go out as plain text, so an
+    /// inline payload stays well under the 64 KiB message limit; base64 would have made 48 KiB exactly 64 KiB.
+    /// </summary>
     public int Threshold { get; } = options.StorageProvider.LargeMessageThresholdBytes;
 
     public static bool IsReference(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
@@ -35,7 +39,9 @@ internal sealed class LargePayloadStore(TaskHubStorage hub, DurableTaskOptions o
         }
 
         await hub.LargeMessages.GetBlobClient(name).UploadAsync(
-            new BinaryData(buffer.ToArray()), new BlobUploadOptions { ContentType = "application/json", ContentEncoding = "gzip" }, cancellationToken);
+            new BinaryData(buffer.ToArray()),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = "gzip" } },
+            cancellationToken);
         return Prefix + name;
     }
 
@@ -55,7 +61,7 @@ internal sealed class LargePayloadStore(TaskHubStorage hub, DurableTaskOptions o
     public async Task<int> DeleteForInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        await foreach (var blob in hub.LargeMessages.GetBlobsAsync($"{instanceId}/", cancellationToken))
+        await foreach (var blob in hub.LargeMessages.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{instanceId}/" }, cancellationToken))
         {
             await hub.LargeMessages.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             deleted++;

@@ -1,4 +1,4 @@
-using DataOps.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -10,6 +10,9 @@ namespace DataOps.Durable.Runtime.Storage;
 internal sealed class MessageSender(
     TaskHubStorage hub, LargePayloadStore payloads, DurableTaskOptions options, TimeProvider time, LocalWakeups wakeups)
 {
+    /// <summary>The queue time-to-live meaning "never expires": a message waits for its worker however long it is down.</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public async Task SendAsync(OutboundMessage outbound, CancellationToken cancellationToken)
     {
         var message = outbound.Message;
@@ -31,7 +34,7 @@ internal sealed class MessageSender(
     public async Task SendRawAsync(QueueClient queue, string text, string instanceId, TimeSpan? visibility, CancellationToken cancellationToken)
     {
         var body = await payloads.OffloadAsync(text, instanceId, cancellationToken);
-        await queue.SendMessageAsync(body!, visibility, QueueClient.InfiniteTimeToLive, cancellationToken);
+        await queue.SendMessageAsync(body!, visibility, NeverExpires, cancellationToken);
     }
 
     public TimeSpan? VisibilityDelay(TaskMessage message)

@@ -1,4 +1,4 @@
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -7,16 +7,33 @@ internal static class SummaryEntity
 {
     public static TableEntity Write(TableEntity entity, InstanceSummary summary)
     {
-        entity["ExecutionId"] = summary.ExecutionId;
-        entity["Name"] = summary.Name;
-        entity["RuntimeStatus"] = summary.Status?.ToString();
-        entity["Input"] = summary.Input;
-        entity["Output"] = summary.Output;
-        entity["FailureDetails"] = summary.Failure;
-        entity["CustomStatus"] = summary.CustomStatus;
-        entity["ParentInstanceId"] = summary.ParentInstanceId;
-        entity["CompletedAt"] = summary.CompletedAt;
+        SetIfPresent(entity, "ExecutionId", summary.ExecutionId);
+        SetIfPresent(entity, "Name", summary.Name);
+        SetIfPresent(entity, "RuntimeStatus", summary.Status?.ToString());
+        SetIfPresent(entity, "Input", summary.Input);
+        SetIfPresent(entity, "Output", summary.Output);
+        SetIfPresent(entity, "FailureDetails", summary.Failure);
+        SetIfPresent(entity, "CustomStatus", summary.CustomStatus);
+        SetIfPresent(entity, "ParentInstanceId", summary.ParentInstanceId);
+        SetIfPresent(entity, "CompletedAt", summary.CompletedAt);
         return entity;
+    }
+
+    /// <summary>
+    /// Sets a column, or leaves it out when the value is null. A merge must keep what the row already holds for
+    /// the fields a summary does not carry (a poisoned instance's summary has no input, for one). Azure.Data.Tables
+    /// sends a null value as an explicit JSON null; leaving the property out does not depend on how a service treats it.
+    /// </summary>
+    public static void SetIfPresent(TableEntity entity, string key, object? value)
+    {
+        if (value is null)
+        {
+            entity.Remove(key);
+        }
+        else
+        {
+            entity[key] = value;
+        }
     }
 
     public static InstanceSummary Read(TableEntity entity) => new()

@@ -1,8 +1,6 @@
-using Azure.Core;
-using DataOps.Storage;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace DataOps.Durable.Runtime.Storage;
 
@@ -13,11 +11,12 @@ internal sealed class TaskHubStorage
 
     public TaskHubStorage(DurableTaskOptions options, DurableMetrics metrics)
     {
-        var clientOptions = new StorageClientOptions();
-        clientOptions.AddPolicy(new StorageCallCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
-        var tables = new TableServiceClient(options.ConnectionString, clientOptions);
-        var queues = new QueueServiceClient(options.ConnectionString, clientOptions);
-        var blobs = new BlobServiceClient(options.ConnectionString, clientOptions);
+        var tables = new TableServiceClient(options.ConnectionString, StorageClientProfile.Apply(new TableClientOptions(), metrics));
+        // Message text goes on the wire as it is (no base64), as the runtime has always written it: messages already
+        // queued stay readable, and the large-message threshold counts the UTF-8 bytes the service counts.
+        var queues = new QueueServiceClient(
+            options.ConnectionString, StorageClientProfile.Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }, metrics));
+        var blobs = new BlobServiceClient(options.ConnectionString, StorageClientProfile.Apply(new BlobClientOptions(), metrics));
         var hub = options.HubName;
         var lower = hub.ToLowerInvariant();
         HubName = hub;

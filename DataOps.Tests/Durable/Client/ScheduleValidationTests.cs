@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using DataOps.Durable;
 using DataOps.Durable.Client;
 using DataOps.Durable.Runtime.Storage;
@@ -115,12 +116,12 @@ public sealed class ScheduleValidationTests(AzuriteFixture azurite) : IAsyncLife
     private async Task AssertNothingWrittenAsync()
     {
         var hub = _host.Services.GetRequiredService<TaskHubStorage>();
-        var rows = await hub.Instances.QueryAsync<DataOps.Storage.Tables.TableEntity>(cancellationToken: Ct).ToListAsync(Ct);
+        var rows = await hub.Instances.QueryAsync<TableEntity>(cancellationToken: Ct).ToListAsync(Ct);
         Assert.DoesNotContain(rows, r => r.PartitionKey != "dup-1");
         foreach (var queue in hub.ControlQueues)
         {
             var peeked = (await queue.PeekMessagesAsync(32, Ct)).Value;
-            Assert.DoesNotContain(peeked, p => !p.MessageText.Contains("dup-1", StringComparison.Ordinal));
+            Assert.DoesNotContain(peeked, p => !p.Body.ToString().Contains("dup-1", StringComparison.Ordinal));
         }
     }
 

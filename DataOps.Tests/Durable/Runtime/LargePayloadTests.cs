@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using DataOps.Durable;
 using DataOps.Durable.Runtime.Storage;
 using DataOps.Tests.Durable.TestSupport;
@@ -26,8 +27,8 @@ public sealed class LargePayloadTests(AzuriteFixture azurite)
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(input + "+++", done.ReadOutputAs<string>());
         var blobs = host.Services.GetRequiredService<TaskHubStorage>().LargeMessages;
-        Assert.NotEmpty(await blobs.GetBlobsAsync($"{id}/", Ct).ToListAsync(Ct));
+        Assert.NotEmpty(await blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{id}/" }, Ct).ToListAsync(Ct));
         Assert.Equal(1, (await host.Client.PurgeInstanceAsync(id, Ct)).PurgedInstanceCount);
-        Assert.Empty(await blobs.GetBlobsAsync($"{id}/", Ct).ToListAsync(Ct));
+        Assert.Empty(await blobs.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{id}/" }, Ct).ToListAsync(Ct));
     }
 }

@@ -30,7 +30,7 @@ public sealed class PoisonMessageTests(AzuriteFixture azurite)
         Assert.Contains("more than maxDequeueCount (3)", done.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         var poison = await host.Services.GetRequiredService<TaskHubStorage>().Poison.PeekMessagesAsync(32, Ct);
         var message = Assert.Single(poison.Value);
-        Assert.Contains(id, message.MessageText, StringComparison.Ordinal);
+        Assert.Contains(id, message.Body.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, TestTasks.ExecutionsOf(id, nameof(TestTasks.Append)));
     }
 

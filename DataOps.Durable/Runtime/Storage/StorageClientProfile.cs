@@ -1,0 +1,33 @@
+using Azure.Core;
+
+namespace DataOps.Durable.Runtime.Storage;
+
+/// <summary>
+/// The one retry and diagnostics profile of every storage client the runtime builds (tables, queues, blobs):
+/// exponential back-off, 4 retries from 200 ms capped at 5 s, 100 s per attempt, no distributed tracing (the
+/// runtime traces its own operations). Storage that never answered is reported as a
+/// <see cref="Azure.RequestFailedException"/>, and with <see cref="DurableMetrics"/> every round trip (retries
+/// included) is counted.
+/// </summary>
+internal static class StorageClientProfile
+{
+    /// <summary>Applies the profile to <paramref name="options"/> and returns them; counts round trips in <paramref name="metrics"/> when given.</summary>
+    public static T Apply<T>(T options, DurableMetrics? metrics = null)
+        where T : ClientOptions
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 4;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        options.Diagnostics.IsDistributedTracingEnabled = false;
+        // Per call: it must see what the retry policy throws once every attempt has failed.
+        options.AddPolicy(StorageUnreachablePolicy.Instance, HttpPipelinePosition.PerCall);
+        if (metrics is not null)
+        {
+            options.AddPolicy(new StorageCallCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
+        }
+
+        return options;
+    }
+}
