@@ -4,7 +4,7 @@ namespace DataOps.Durable.Runtime.Storage;
 
 /// <summary>
 /// The one retry and diagnostics profile of every storage client the runtime builds (tables, queues, blobs):
-/// exponential back-off, 4 retries from 200 ms capped at 5 s, 100 s per attempt, no distributed tracing (the
+/// the app's retry profile (<see cref="StorageConnection.ApplyRetry"/>), no distributed tracing (the
 /// runtime traces its own operations). Storage that never answered is reported as a
 /// <see cref="Azure.RequestFailedException"/>, and with <see cref="DurableMetrics"/> every round trip (retries
 /// included) is counted.
@@ -15,11 +15,7 @@ internal static class StorageClientProfile
     public static T Apply<T>(T options, DurableMetrics? metrics = null)
         where T : ClientOptions
     {
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 4;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+        StorageConnection.ApplyRetry(options);
         options.Diagnostics.IsDistributedTracingEnabled = false;
         // Per call: it must see what the retry policy throws once every attempt has failed.
         options.AddPolicy(StorageUnreachablePolicy.Instance, HttpPipelinePosition.PerCall);
