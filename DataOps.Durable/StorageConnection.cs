@@ -31,6 +31,30 @@ public static class StorageConnection
     }
 
     /// <summary>
+    /// The configuration a client of <paramref name="service"/> (<c>blob</c>, <c>queue</c> or <c>table</c>) is built
+    /// from: a connection string as it is; an identity-based section as Azure Functions reads it, where
+    /// <c>{service}ServiceUri</c> (or <c>accountName</c>) gives the endpoint and the other keys (<c>credential</c>,
+    /// <c>clientId</c>, ...) the credential, rewritten to the key the client factory matches to the client's constructor.
+    /// </summary>
+    public static IConfiguration ForService(IConfigurationSection connection, string service)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.Value is { Length: > 0 })
+        {
+            return connection;
+        }
+
+        var values = connection.AsEnumerable(makePathsRelative: true).Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+        var serviceUri = connection[$"{service}ServiceUri"] ?? connection["serviceUri"]
+            ?? (connection["accountName"] is { Length: > 0 } account ? $"https://{account}.{service}.core.windows.net" : null)
+            ?? throw new InvalidOperationException(
+                $"Storage connection '{connection.Path}' has neither a connection string nor a {service}ServiceUri or accountName setting.");
+        // The client factory matches keys to constructor parameters: the table client names its endpoint "endpoint".
+        values[service == "table" ? "endpoint" : "serviceUri"] = serviceUri;
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>
     /// The retry profile of every storage client: exponential from 200 ms, at most 5 s apart, 4 retries, so a
     /// storage blip of a few seconds is ridden out inside one call while an outage surfaces within about 10 s.
     /// </summary>

@@ -24,17 +24,20 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton<StorageRegistrationMarker>();
         var storage = StorageConnection.Section(configuration, StorageConnection.DefaultName);
+        var tables = StorageConnection.ForService(storage, "table");
+        var queues = StorageConnection.ForService(storage, "queue");
+        var blobs = StorageConnection.ForService(storage, "blob");
         services.AddAzureClients(clients =>
         {
-            clients.AddTableServiceClient(storage);
-            clients.AddQueueServiceClient(storage);
-            clients.AddBlobServiceClient(storage);
+            clients.AddTableServiceClient(tables);
+            clients.AddQueueServiceClient(queues);
+            clients.AddBlobServiceClient(blobs);
             clients.ConfigureDefaults(StorageConnection.ApplyRetry);
 
             // The health probe reports the state now: one attempt, no waiting for storage to come back.
-            clients.AddTableServiceClient(storage).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
-            clients.AddQueueServiceClient(storage).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
-            clients.AddBlobServiceClient(storage).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddTableServiceClient(tables).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddQueueServiceClient(queues).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddBlobServiceClient(blobs).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
         });
         return services;
     }

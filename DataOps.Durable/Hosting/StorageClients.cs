@@ -19,14 +19,14 @@ internal sealed class StorageClients(IConfiguration configuration, AzureComponen
     private readonly ConcurrentDictionary<string, BlobServiceClient> _blobs = new(StringComparer.OrdinalIgnoreCase);
 
     public QueueServiceClient Queues(string connectionName = DefaultConnection) =>
-        _queues.GetOrAdd(connectionName, name => Create<QueueServiceClient, QueueClientOptions>(name));
+        _queues.GetOrAdd(connectionName, name => Create<QueueServiceClient, QueueClientOptions>(name, "queue"));
 
     public BlobServiceClient Blobs(string connectionName = DefaultConnection) =>
-        _blobs.GetOrAdd(connectionName, name => Create<BlobServiceClient, BlobClientOptions>(name));
+        _blobs.GetOrAdd(connectionName, name => Create<BlobServiceClient, BlobClientOptions>(name, "blob"));
 
-    private TClient Create<TClient, TOptions>(string connectionName)
+    private TClient Create<TClient, TOptions>(string connectionName, string service)
     {
-        var section = StorageConnection.Section(configuration, connectionName);
+        var section = StorageConnection.ForService(StorageConnection.Section(configuration, connectionName), service);
         var options = factory.CreateClientOptions(typeof(TOptions), null, section);
         StorageConnection.ApplyRetry((Azure.Core.ClientOptions)options);
         return (TClient)factory.CreateClient(typeof(TClient), section, factory.CreateTokenCredential(section), options);
