@@ -7,7 +7,7 @@ namespace DataOps.Benchmarks.Storage;
 /// Round trips of one operation at a given number in flight: throughput, latency percentiles and the bytes the
 /// process allocated meanwhile (all threads: nothing else runs while an operation is measured).
 /// </summary>
-internal sealed record RoundTripMeasurement(string Operation, int InFlight, int Count, TimeSpan Elapsed, double P50Ms, double P95Ms, long RoundTrips, long AllocatedBytes)
+internal sealed record RoundTripMeasurement(string Operation, int InFlight, int Count, TimeSpan Elapsed, double P50Ms, double P95Ms, double MaxMs, long RoundTrips, long AllocatedBytes)
 {
     public double OperationsPerSecond => Count / Elapsed.TotalSeconds;
 
@@ -46,13 +46,13 @@ internal sealed record RoundTripMeasurement(string Operation, int InFlight, int 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Array.Sort(latencies);
         return new RoundTripMeasurement(
-            name, inFlight, count, clock.Elapsed, latencies[count / 2], latencies[(int)(count * 0.95)], roundTrips() - before, allocated);
+            name, inFlight, count, clock.Elapsed, latencies[count / 2], latencies[(int)(count * 0.95)], latencies[^1], roundTrips() - before, allocated);
     }
 
     public static string Header =>
-        $"{"operation",-28} {"in flight",9} {"ops",6} {"ops/s",9} {"round trips/s",14} {"p50 ms",8} {"p95 ms",8} {"req/op",7} {"KiB/op",7}";
+        $"{"operation",-28} {"in flight",9} {"ops",6} {"ops/s",9} {"round trips/s",14} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"req/op",7} {"KiB/op",7}";
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Operation,-28} {InFlight,9} {Count,6} {OperationsPerSecond,9:F0} {RoundTripsPerSecond,14:F0} {P50Ms,8:F2} {P95Ms,8:F2} {RoundTripsPerOperation,7:F2} {AllocatedBytesPerOperation / 1024,7:F1}");
+        $"{Operation,-28} {InFlight,9} {Count,6} {OperationsPerSecond,9:F0} {RoundTripsPerSecond,14:F0} {P50Ms,8:F2} {P95Ms,8:F2} {MaxMs,8:F0} {RoundTripsPerOperation,7:F2} {AllocatedBytesPerOperation / 1024,7:F1}");
 }
