@@ -14,7 +14,7 @@ namespace DataOps.Benchmarks.Storage;
 /// (one filled and drained, one always empty, one kept short for message cycles), a table and a blob container,
 /// all named after <c>name</c> so that several sets can share one Azurite.
 /// </summary>
-internal sealed class CeilingClients
+internal sealed class CeilingClients : ICeilingClients
 {
     private readonly QueueClient _queue;
     private readonly QueueClient _empty;
