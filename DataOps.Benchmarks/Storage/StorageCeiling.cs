@@ -111,7 +111,7 @@ internal sealed record StorageCeiling(
     /// step may rely on the ones before it (receives drain what sends filled, deletes remove what receives got, point
     /// reads find what inserts wrote), so steps run in order, on clients whose queues, table and container are new.
     /// </summary>
-    public static IEnumerable<CeilingStep> Steps(ICeilingClients clients, CancellationToken cancellationToken)
+    public static IEnumerable<CeilingStep> Steps(CeilingClients clients, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clients);
         foreach (var (inFlight, count) in new[] { (1, Sequential), (InFlight, Concurrent) })
