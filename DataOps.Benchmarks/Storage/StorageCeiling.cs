@@ -1,19 +1,15 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using Azure.Core;
-using DataOps.Storage;
-using DataOps.Storage.Blobs;
-using DataOps.Storage.Queues;
-using DataOps.Storage.Tables;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Benchmarks.Storage;
 
 /// <summary>
 /// The physical ceiling of the storage layer, measured against a private Azurite: round trips per second of the
-/// operations the durable runtime and the registry are built from, one at a time and with several in flight.
+/// operations the durable runtime and the registry are built from, one at a time and with several in flight, with
+/// the official Azure SDK clients (<see cref="CeilingClients"/>).
 /// </summary>
-internal sealed record StorageCeiling(int AzuritePid, IReadOnlyList<RoundTripMeasurement> Measurements, double BatchReceiveMessagesPerSecond)
+internal sealed record StorageCeiling(
+    int AzuritePid, string Library, string VersionsSent, IReadOnlyList<RoundTripMeasurement> Measurements, double BatchReceiveMessagesPerSecond)
 {
     public const string QueueSend = "queue send";
     public const string QueueReceive = "queue receive (1 msg)";
@@ -26,11 +22,23 @@ internal sealed record StorageCeiling(int AzuritePid, IReadOnlyList<RoundTripMea
     public const string BlobUpload = "blob upload (1 KiB)";
     public const string QueueBatchReceive = "queue receive (32 msgs)";
 
+    /// <summary>Entities in one entity-group transaction.</summary>
+    public const int BatchSize = 100;
+
+    /// <summary>What every queue message and table payload carries: the size and shape of a durable runtime event.</summary>
+    public const string Message = "{\"instanceId\":\"0123456789abcdef\",\"eventType\":\"TaskScheduled\",\"payload\":\"x\"}";
+
     private static readonly string[] CycleMethods = ["POST", "GET", "DELETE"];
     private const int Sequential = 400;
     private const int Concurrent = 800;
     private const int InFlight = 16;
     private const int Batches = 20;
+
+    /// <summary>What every blob upload writes: 1 KiB.</summary>
+    public static BinaryData Blob { get; } = BinaryData.FromBytes(new byte[1024]);
+
+    /// <summary>How long a received message stays invisible: longer than any run, so that nothing is received twice.</summary>
+    public static TimeSpan Invisible { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The best rate (operations/s) measured for <paramref name="operation"/> at any number in flight.</summary>
     public double BestRate(string operation) => Measurements.Where(m => m.Operation == operation).Max(m => m.OperationsPerSecond);
@@ -73,89 +81,88 @@ internal sealed record StorageCeiling(int AzuritePid, IReadOnlyList<RoundTripMea
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions();
-        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        var queue = new QueueServiceClient(azurite.ConnectionString, options).GetQueueClient("bench-queue");
-        var empty = new QueueServiceClient(azurite.ConnectionString, options).GetQueueClient("bench-empty");
-        var cycle = new QueueServiceClient(azurite.ConnectionString, options).GetQueueClient("bench-cycle");
-        var table = new TableServiceClient(azurite.ConnectionString, options).GetTableClient("benchtable");
-        var container = new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient("bench-blobs");
-        await queue.CreateIfNotExistsAsync(cancellationToken);
-        await empty.CreateIfNotExistsAsync(cancellationToken);
-        await cycle.CreateIfNotExistsAsync(cancellationToken);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        await container.CreateIfNotExistsAsync(cancellationToken);
-        await WarmUpAsync(queue, table, container, cancellationToken);
+        var clients = new CeilingClients(azurite.ConnectionString, "bench", counter);
+        await clients.CreateAsync(cancellationToken);
+        await clients.WarmUpAsync(cancellationToken);
 
         var results = new List<RoundTripMeasurement>();
-        var received = new ConcurrentQueue<QueueMessage>();
-        var payload = BinaryData.FromBytes(new byte[1024]);
-        const string message = "{\"instanceId\":\"0123456789abcdef\",\"eventType\":\"TaskScheduled\",\"payload\":\"x\"}";
+        var batchReceive = double.NaN;
+        foreach (var step in Steps(clients, cancellationToken))
+        {
+            if (step.Prepare is { } prepare)
+            {
+                await prepare();
+            }
+
+            var received = clients.MessagesReceived;
+            var result = await step.MeasureAsync(counter, cancellationToken);
+            results.Add(result);
+            if (step.Operation == QueueBatchReceive)
+            {
+                batchReceive = (clients.MessagesReceived - received) / result.Elapsed.TotalSeconds;
+            }
+        }
+
+        return new StorageCeiling(azurite.ProcessId, CeilingClients.Library, DescribeVersions(counter, azurite), results, batchReceive);
+    }
+
+    /// <summary>
+    /// The measurements in the order they run: every operation at 1 and at 16 in flight, then batch receives. Each
+    /// step may rely on the ones before it (receives drain what sends filled, deletes remove what receives got, point
+    /// reads find what inserts wrote), so steps run in order, on clients whose queues, table and container are new.
+    /// </summary>
+    public static IEnumerable<CeilingStep> Steps(CeilingClients clients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
         foreach (var (inFlight, count) in new[] { (1, Sequential), (InFlight, Concurrent) })
         {
             var run = $"-{inFlight}";
-            results.Add(await Measure(QueueSend, inFlight, count, _ => queue.SendMessageAsync(message, cancellationToken: cancellationToken)));
-            results.Add(await Measure(QueueReceive, inFlight, count, async _ =>
-            {
-                foreach (var m in (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5), cancellationToken)).Value)
-                {
-                    received.Enqueue(m);
-                }
-            }));
-            results.Add(await Measure(QueueDelete, inFlight, count, _ =>
-                received.TryDequeue(out var m) ? queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken) : Task.CompletedTask));
-            results.Add(await Measure(QueueReceiveEmpty, inFlight, count, _ => empty.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)));
+            yield return new(QueueSend, inFlight, count, _ => clients.SendAsync(cancellationToken));
+            yield return new(QueueReceive, inFlight, count, _ => clients.ReceiveAsync(1, cancellationToken));
+            yield return new(QueueDelete, inFlight, count, _ => clients.DeleteReceivedAsync(cancellationToken));
+            yield return new(QueueReceiveEmpty, inFlight, count, _ => clients.ReceiveEmptyAsync(cancellationToken));
 
             // How the runtime uses a queue: a message is sent, received and deleted, and the queue stays short (at most
             // one message per worker). Receiving is dearer the more messages a queue holds: the rows above fill it with
             // hundreds first.
-            results.Add(await Measure(QueueCycle, inFlight, count, async _ =>
-            {
-                await cycle.SendMessageAsync(message, cancellationToken: cancellationToken);
-                foreach (var m in (await cycle.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(5), cancellationToken)).Value)
-                {
-                    await cycle.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken);
-                }
-            }));
-            results.Add(await Measure(TableInsert, inFlight, count, i =>
-                table.AddEntityAsync(new TableEntity("insert" + run, Key(i)) { ["Payload"] = message, ["Sequence"] = (long)i }, cancellationToken)));
-            results.Add(await Measure(TablePointRead, inFlight, count, i =>
-                table.GetEntityAsync<TableEntity>("insert" + run, Key(count - 1 - i), cancellationToken: cancellationToken)));
-            results.Add(await Measure(TableBatch, inFlight, Batches * inFlight, i =>
-                table.SubmitTransactionAsync(
-                    Enumerable.Range(0, 100).Select(r => new TableTransactionAction(
-                        TableTransactionActionType.Add,
-                        new TableEntity($"batch{run}-{i}", r.ToString("D3", CultureInfo.InvariantCulture)) { ["Payload"] = message })),
-                    cancellationToken)));
-            results.Add(await Measure(BlobUpload, inFlight, count, i =>
-                container.GetBlobClient($"{run}/{i}").UploadAsync(payload, overwrite: true, cancellationToken)));
+            yield return new(QueueCycle, inFlight, count, _ => clients.CycleAsync(cancellationToken));
+            yield return new(TableInsert, inFlight, count, i => clients.InsertAsync("insert" + run, Key(i), i, cancellationToken));
+            yield return new(TablePointRead, inFlight, count, i => clients.PointReadAsync("insert" + run, Key(count - 1 - i), cancellationToken));
+            yield return new(TableBatch, inFlight, Batches * inFlight, i => clients.BatchAsync($"batch{run}-{i}", cancellationToken));
+            yield return new(BlobUpload, inFlight, count, i => clients.UploadAsync($"{run}/{i}", cancellationToken));
         }
 
-        // The runtime receives in batches; measure that too.
-        await queue.ClearMessagesAsync(cancellationToken);
-        received.Clear();
-        await RoundTripMeasurement.RunAsync("fill", InFlight, 32 * 20, _ => queue.SendMessageAsync(message, cancellationToken: cancellationToken), () => counter.Count, cancellationToken);
-        var batchReceive = await Measure(QueueBatchReceive, 1, 20, async _ =>
+        // The runtime receives in batches; measure that too, from a queue filled with exactly enough messages.
+        yield return new(QueueBatchReceive, 1, Batches, _ => clients.ReceiveAsync(32, cancellationToken), async () =>
         {
-            foreach (var m in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(5), cancellationToken)).Value)
-            {
-                received.Enqueue(m);
-            }
+            await clients.ClearAsync(cancellationToken);
+            await RoundTripMeasurement.RunAsync("fill", InFlight, 32 * Batches, _ => clients.SendAsync(cancellationToken), () => 0, cancellationToken);
         });
-        results.Add(batchReceive);
-        return new StorageCeiling(azurite.ProcessId, results, received.Count / batchReceive.Elapsed.TotalSeconds);
-
-        Task<RoundTripMeasurement> Measure(string name, int inFlight, int count, Func<int, Task> operation) =>
-            RoundTripMeasurement.RunAsync(name, inFlight, count, operation, () => counter.Count, cancellationToken);
 
         static string Key(int i) => i.ToString("D6", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The <c>x-ms-version</c> each service was sent, e.g. <c>blob 2021-12-02, queue 2021-12-02, table 2020-12-06</c>.</summary>
+    public static string DescribeVersions(StorageRequestCounter counter, AzuriteProcess azurite)
+    {
+        ArgumentNullException.ThrowIfNull(counter);
+        ArgumentNullException.ThrowIfNull(azurite);
+        var services = new Dictionary<int, string>
+        {
+            [azurite.BlobEndpoint.Port] = "blob",
+            [azurite.QueueEndpoint.Port] = "queue",
+            [azurite.TableEndpoint.Port] = "table",
+        };
+        return string.Join(", ", counter.VersionsSent
+            .Select(v => $"{services.GetValueOrDefault(v.Port, v.Port.ToString(CultureInfo.InvariantCulture))} {v.Version}")
+            .Order(StringComparer.Ordinal));
     }
 
     /// <summary>Writes the table of measurements and the derived batch rates.</summary>
     public async Task WriteAsync(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync($"Azurite pid {AzuritePid}, in-memory; {Environment.ProcessorCount} cores; x-ms-version {StorageClientOptions.DefaultServiceVersion}");
+        await output.WriteLineAsync($"Azurite pid {AzuritePid}, in-memory; {Environment.ProcessorCount} cores; {Library}; x-ms-version sent: {VersionsSent}");
         await output.WriteLineAsync(RoundTripMeasurement.Header);
         foreach (var result in Measurements)
         {
@@ -164,17 +171,5 @@ internal sealed record StorageCeiling(int AzuritePid, IReadOnlyList<RoundTripMea
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"table batch of 100: up to {BestRate(TableBatch) * 100:F0} entities/s"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"queue receive (32 msgs): {BatchReceiveMessagesPerSecond:F0} messages/s"));
-    }
-
-    private static async Task WarmUpAsync(QueueClient queue, TableClient table, BlobContainerClient container, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            await queue.SendMessageAsync("warm-up", cancellationToken: cancellationToken);
-            await table.UpsertEntityAsync(new TableEntity("warm-up", i.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken);
-            await container.GetBlobClient("warm-up").UploadAsync(BinaryData.FromString("x"), overwrite: true, cancellationToken);
-        }
-
-        await queue.ClearMessagesAsync(cancellationToken);
     }
 }
