@@ -36,7 +36,7 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
         Assert.Equal(1, body.GetProperty("count").GetInt32());
         var item = body.GetProperty("items")[0];
         Assert.Equal("healthcare.developer_productivity.github_repos", item.GetProperty("templateId").GetString());
-        Assert.Equal(100, item.GetProperty("recordCount").GetInt32());
+        Assert.Equal(50, item.GetProperty("recordCount").GetInt32());
     }
 
     [Fact]

@@ -43,8 +43,11 @@ public sealed class MockDataGeneratorTests
     [Fact]
     public void RecordCountFor_TemplateOverride_WinsOverTypeDefault()
     {
-        var template = RepositoryTemplates.Get("healthcare.developer_productivity.github_repos");
+        // No shipped template overrides its type's count (TemplateRecordCountTests), so the override is made here.
+        var shipped = RepositoryTemplates.Get("healthcare.developer_productivity.github_repos");
+        var template = shipped with { Metadata = shipped.Metadata with { DefaultRecordCount = 100 } };
 
+        Assert.Equal(50, MockDataGenerator.RecordCountFor(shipped, null));
         Assert.Equal(100, MockDataGenerator.RecordCountFor(template, null));
         Assert.Equal(7, MockDataGenerator.RecordCountFor(template, 7));
     }
