@@ -1,0 +1,96 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DataOps.LocalHost.Durable;
+
+/// <summary>
+/// Runs the task hub: on start creates it where absent and starts a <see cref="TaskHubWorker"/> with every registered
+/// orchestrator and activity; on stop lets in-flight work items finish (forcing only if the host's shutdown time runs out).
+/// </summary>
+public sealed class DurableEngineHost : IHostedService, IDisposable
+{
+    private readonly DurableEngine _engine;
+    private readonly DurableEngineRegistry _registry;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DurableEngineOptions _options;
+    private readonly DataConverter _converter;
+    private readonly ILoggerFactory _loggerFactory;
+    private TaskHubWorker? _worker;
+
+    /// <summary>Creates the host; nothing runs until <see cref="StartAsync"/>.</summary>
+    public DurableEngineHost(
+        DurableEngine engine,
+        DurableEngineRegistry registry,
+        IServiceScopeFactory scopes,
+        DurableEngineOptions options,
+        DataConverter converter,
+        ILoggerFactory loggerFactory)
+    {
+        _engine = engine;
+        _registry = registry;
+        _scopes = scopes;
+        _options = options;
+        _converter = converter;
+        _loggerFactory = loggerFactory;
+    }
+
+    /// <summary>The running worker, for adding DurableTask.Core middleware before start or inspecting it; <c>null</c> before start.</summary>
+    public TaskHubWorker? Worker => _worker;
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _engine.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        var shims = new DurableTaskShimFactory(
+            new DurableTaskWorkerOptions { DataConverter = _converter, MaximumTimerInterval = _options.MaxTimerInterval },
+            _loggerFactory);
+        var worker = new TaskHubWorker(_engine.Service, _loggerFactory)
+        {
+            // Without this the engine keeps only a serialized exception and the SDK's failure details stay empty.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        foreach (var (name, type) in _registry.Orchestrators)
+        {
+            // An orchestration shim holds the state of the execution it runs: a new one, over a new orchestrator, per work item.
+            worker.AddTaskOrchestrations(new ShimObjectCreator<TaskOrchestration>(
+                name, () => shims.CreateOrchestration(name, (ITaskOrchestrator)Activator.CreateInstance(type)!)));
+        }
+
+        foreach (var (name, type) in _registry.Activities)
+        {
+            var activity = new ScopedActivity(_scopes, type);
+            worker.AddTaskActivities(new ShimObjectCreator<TaskActivity>(name, () => shims.CreateActivity(name, activity)));
+        }
+
+        await worker.StartAsync().ConfigureAwait(false);
+        _worker = worker;
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is not { } worker)
+        {
+            return;
+        }
+
+        var graceful = worker.StopAsync(isForced: false);
+        var finished = await Task.WhenAny(graceful, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
+        if (finished != graceful)
+        {
+            await worker.StopAsync(isForced: true).ConfigureAwait(false);
+        }
+        else
+        {
+            await graceful.ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _worker?.Dispose();
+}

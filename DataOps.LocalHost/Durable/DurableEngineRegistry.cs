@@ -1,0 +1,94 @@
+using System.Reflection;
+using Microsoft.DurableTask;
+
+namespace DataOps.LocalHost.Durable;
+
+/// <summary>
+/// The orchestrators and activities the engine runs, registered by type and named after their class, as Durable
+/// Functions names class-based functions.
+/// </summary>
+public sealed class DurableEngineRegistry
+{
+    private readonly Dictionary<string, Type> _orchestrators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _activities = new(StringComparer.Ordinal);
+
+    /// <summary>Registered orchestrator types by name.</summary>
+    public IReadOnlyDictionary<string, Type> Orchestrators => _orchestrators;
+
+    /// <summary>Registered activity types by name.</summary>
+    public IReadOnlyDictionary<string, Type> Activities => _activities;
+
+    /// <summary>
+    /// Registers orchestrator <typeparamref name="T"/>. A new instance is made for every work item with its
+    /// parameterless constructor: orchestrators must be deterministic and get no services.
+    /// </summary>
+    public DurableEngineRegistry AddOrchestrator<T>()
+        where T : class, ITaskOrchestrator, new() => AddOrchestrator(typeof(T));
+
+    /// <summary>
+    /// Registers activity <typeparamref name="T"/>. Each execution gets a new DI scope; the activity is created in it
+    /// with constructor injection and the scope is disposed when the activity completes.
+    /// </summary>
+    public DurableEngineRegistry AddActivity<T>()
+        where T : class, ITaskActivity => AddActivity(typeof(T));
+
+    /// <summary>Registers every concrete <see cref="TaskOrchestrator{TInput, TOutput}"/> and <see cref="TaskActivity{TInput, TOutput}"/> in <paramref name="assembly"/>.</summary>
+    public DurableEngineRegistry AddAllFrom(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }))
+        {
+            if (DerivesFrom(type, typeof(TaskOrchestrator<,>)) && type.GetConstructor(Type.EmptyTypes) is not null)
+            {
+                AddOrchestrator(type);
+            }
+            else if (DerivesFrom(type, typeof(TaskActivity<,>)))
+            {
+                AddActivity(type);
+            }
+        }
+
+        return this;
+    }
+
+    private DurableEngineRegistry AddOrchestrator(Type type)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new ArgumentException($"Orchestrator {type.FullName} needs a parameterless constructor.", nameof(type));
+        }
+
+        Add(_orchestrators, type);
+        return this;
+    }
+
+    private DurableEngineRegistry AddActivity(Type type)
+    {
+        Add(_activities, type);
+        return this;
+    }
+
+    private static void Add(Dictionary<string, Type> registered, Type type)
+    {
+        // Two classes with one name would make the name ambiguous to callers.
+        if (registered.TryGetValue(type.Name, out var existing) && existing != type)
+        {
+            throw new ArgumentException($"Both {existing.FullName} and {type.FullName} would be registered as '{type.Name}'.", nameof(type));
+        }
+
+        registered[type.Name] = type;
+    }
+
+    internal static bool DerivesFrom(Type type, Type openGeneric)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == openGeneric)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
