@@ -42,30 +42,32 @@ internal sealed class RuntimeEngine(string connectionString, string hubName, Fun
         _metrics = _host.Services.GetRequiredService<DurableMetrics>();
     }
 
-    public async Task RunSequentialAsync(int activities, CancellationToken cancellationToken) =>
+    public async Task<DateTimeOffset> RunSequentialAsync(int activities, CancellationToken cancellationToken) =>
         await WaitAsync(await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SequentialFlow), activities, cancellation: cancellationToken), cancellationToken);
 
-    public async Task RunFanOutAsync(int activities, CancellationToken cancellationToken) =>
+    public async Task<DateTimeOffset> RunFanOutAsync(int activities, CancellationToken cancellationToken) =>
         await WaitAsync(await Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutFlow), activities, cancellation: cancellationToken), cancellationToken);
 
-    public async Task RunManyAsync(string idPrefix, int orchestrations, int activities, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> RunManyAsync(string idPrefix, int orchestrations, int activities, CancellationToken cancellationToken)
     {
         await Parallel.ForAsync(0, orchestrations, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
             await Client.ScheduleNewOrchestrationInstanceAsync(nameof(SequentialFlow), activities, new StartOrchestrationOptions($"{idPrefix}{i:D5}"), ct));
         while (true)
         {
             var completed = 0;
-            await foreach (var _ in Client.GetAllInstancesAsync(new OrchestrationQuery
+            var last = DateTimeOffset.MinValue;
+            await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery
             {
                 InstanceIdPrefix = idPrefix, Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = 1000,
             }).WithCancellation(cancellationToken))
             {
                 completed++;
+                last = instance.LastUpdatedAt > last ? instance.LastUpdatedAt : last;
             }
 
             if (completed == orchestrations)
             {
-                return;
+                return last;
             }
 
             await Task.Delay(1000, cancellationToken);
@@ -83,13 +85,12 @@ internal sealed class RuntimeEngine(string connectionString, string hubName, Fun
 
     private DurableTaskClient Client => _client ?? throw new InvalidOperationException("The engine is not started.");
 
-    private async Task WaitAsync(string id, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset> WaitAsync(string id, CancellationToken cancellationToken)
     {
         var done = await Client.WaitForInstanceCompletionAsync(id, false, cancellationToken);
-        if (done.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
-        {
-            throw new InvalidOperationException($"Benchmark instance {id} ended {done.RuntimeStatus}: {done.FailureDetails}");
-        }
+        return done.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+            ? done.LastUpdatedAt
+            : throw new InvalidOperationException($"Benchmark instance {id} ended {done.RuntimeStatus}: {done.FailureDetails}");
     }
 
     private sealed class SequentialFlow : TaskOrchestrator<int, int>

@@ -49,13 +49,20 @@ internal sealed record DtfxConfiguration(string Name)
     /// <summary>The provider as it comes.</summary>
     public static DtfxConfiguration Default { get; } = new("DTFx default");
 
-    /// <summary>The settings the tuning runs settled on (see docs/performance.md for what each one bought).</summary>
+    /// <summary>
+    /// The settings the tuning runs settled on: extended sessions (no history reload per episode: the defaults
+    /// re-read a growing history every episode), blob partition leases (the table partition manager's 2-second
+    /// table timeout fires on a busy Azurite, partitions are dropped and work stalls for tens of seconds), a 1 s
+    /// polling ceiling instead of 30 s, 64 concurrent activities and orchestrations as the repository's runtime
+    /// runs with, and Durable Functions' host.json default for the control-queue buffer.
+    /// </summary>
     public static DtfxConfiguration Tuned { get; } = new("DTFx tuned")
     {
         PartitionCount = 4,
         ControlQueueBatchSize = 32,
         ControlQueueBufferThreshold = 256,
         MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        UseTablePartitionManagement = false,
         MaxConcurrentActivityFunctions = 64,
         MaxConcurrentOrchestratorFunctions = 64,
         ExtendedSessionsEnabled = true,

@@ -29,6 +29,9 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
 
     public string Name => configuration.Name;
 
+    /// <summary>The settings the engine runs with, as host.json would give them.</summary>
+    public DtfxConfiguration Configuration => configuration;
+
     /// <summary>The provider's settings once started (null before).</summary>
     public AzureStorageOrchestrationServiceSettings? Settings { get; private set; }
 
@@ -60,13 +63,13 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public async Task RunSequentialAsync(int activities, CancellationToken cancellationToken) =>
+    public async Task<DateTimeOffset> RunSequentialAsync(int activities, CancellationToken cancellationToken) =>
         await WaitAsync(await Client.CreateOrchestrationInstanceAsync(DtfxSequentialFlow.Name, string.Empty, activities), cancellationToken);
 
-    public async Task RunFanOutAsync(int activities, CancellationToken cancellationToken) =>
+    public async Task<DateTimeOffset> RunFanOutAsync(int activities, CancellationToken cancellationToken) =>
         await WaitAsync(await Client.CreateOrchestrationInstanceAsync(DtfxFanOutFlow.Name, string.Empty, activities), cancellationToken);
 
-    public async Task RunManyAsync(string idPrefix, int orchestrations, int activities, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> RunManyAsync(string idPrefix, int orchestrations, int activities, CancellationToken cancellationToken)
     {
         await Parallel.ForAsync(0, orchestrations, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, _) =>
             await Client.CreateOrchestrationInstanceAsync(DtfxSequentialFlow.Name, string.Empty, $"{idPrefix}{i:D5}", activities));
@@ -79,18 +82,24 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         while (true)
         {
             var completed = 0;
+            var last = DateTime.MinValue;
             string? continuation = null;
             do
             {
                 var page = await Service.GetOrchestrationStateAsync(condition, 1000, continuation, cancellationToken);
-                completed += page.OrchestrationState.Count();
+                foreach (var state in page.OrchestrationState)
+                {
+                    completed++;
+                    last = state.LastUpdatedTime > last ? state.LastUpdatedTime : last;
+                }
+
                 continuation = page.ContinuationToken;
             }
             while (!string.IsNullOrEmpty(continuation));
 
             if (completed == orchestrations)
             {
-                return;
+                return Utc(last);
             }
 
             await Task.Delay(1000, cancellationToken);
@@ -118,9 +127,10 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         return options;
     }
 
-    // The client's own WaitForOrchestrationAsync polls every 2 s, which would add up to 2 s to a phase; this polls
-    // with the pacing of the runtime's client (20 ms, growing by half up to 1 s) so both engines are timed alike.
-    private async Task WaitAsync(OrchestrationInstance instance, CancellationToken cancellationToken)
+    // The client's own WaitForOrchestrationAsync polls every 2 s; this polls with the pacing of the runtime's client
+    // (20 ms, growing by half up to 1 s), so both engines cost alike in completion polls. Timing uses the recorded
+    // completion time, not when a poll saw it.
+    private async Task<DateTimeOffset> WaitAsync(OrchestrationInstance instance, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
@@ -129,7 +139,7 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
             switch (state?.OrchestrationStatus)
             {
                 case OrchestrationStatus.Completed:
-                    return;
+                    return Utc(state.LastUpdatedTime);
                 case OrchestrationStatus.Failed or OrchestrationStatus.Terminated or OrchestrationStatus.Canceled:
                     throw new InvalidOperationException($"Benchmark instance {instance.InstanceId} ended {state.OrchestrationStatus}: {state.Output}");
             }
@@ -138,6 +148,9 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 1000));
         }
     }
+
+    // The provider stores its times in UTC.
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     /// <summary>Registers a named framework object made fresh for each use (an orchestration object is per execution).</summary>
     private sealed class Creator<T> : ObjectCreator<T>

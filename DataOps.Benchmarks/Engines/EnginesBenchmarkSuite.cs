@@ -36,11 +36,11 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
 
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         using var meter = new HttpRequestMeter();
-        var dtfx = new List<DtfxEngine>
-        {
+        List<DtfxEngine> dtfx =
+        [
             new(azurite.ConnectionString, "DtfxDefault", DtfxConfiguration.Default),
             new(azurite.ConnectionString, "DtfxTuned", DtfxConfiguration.Tuned),
-        };
+        ];
 
         // The runtime's clients take no extra policy: its mix is everything the process sent less the DTFx engines'.
         var runtime = new RuntimeEngine(azurite.ConnectionString, "RuntimeHub", () => StorageRequestMix.Except(meter.Snapshot(), dtfx.Select(e => e.Requests())));
@@ -55,7 +55,7 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
 
             foreach (var engine in dtfx)
             {
-                await output.WriteLineAsync($"{engine.Name}: host.json (extensions.durableTask): {(engine.Name == DtfxConfiguration.Default.Name ? "nothing set" : string.Join("; ", Configuration(engine).HostJson()))}");
+                await output.WriteLineAsync($"{engine.Name}: host.json (extensions.durableTask): {(engine.Configuration.HostJson() is { Count: > 0 } json ? string.Join("; ", json) : "nothing set")}");
                 await output.WriteLineAsync($"  provider settings: {string.Join(", ", DtfxConfiguration.Describe(engine.Settings!))}");
             }
 
@@ -113,9 +113,6 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
             }
         }
     }
-
-    private static DtfxConfiguration Configuration(DtfxEngine engine) =>
-        engine.Name == DtfxConfiguration.Tuned.Name ? DtfxConfiguration.Tuned : DtfxConfiguration.Default;
 
     // What the engines cost while nobody uses them: the background every measured phase carries in Azurite's CPU.
     private static async Task<string> IdleAsync(AzuriteProcess azurite, IReadOnlyList<IDurableEngine> engines, CancellationToken cancellationToken)
