@@ -39,9 +39,6 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
 
     public IReadOnlyList<HttpRequestCount> Requests() => _counter.Snapshot();
 
-    /// <summary>The requests this engine sent so far (for telling the other engines' traffic apart).</summary>
-    public StorageRequestMix Counter => _counter;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var storage = new StorageAccountClientProvider(
@@ -110,8 +107,17 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
     {
         if (_worker is not null)
         {
-            // Forced: the work is done, and a graceful stop would wait out idle extended sessions.
-            await _worker.StopAsync(isForced: true);
+            // Forced: the work is done, and a graceful stop would wait out idle extended sessions. Bounded, because a
+            // worker whose partitions stalled can hang in stop; the benchmark's Azurite goes down by pid regardless.
+            try
+            {
+                await _worker.StopAsync(isForced: true).WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+
             _worker.Dispose();
         }
     }

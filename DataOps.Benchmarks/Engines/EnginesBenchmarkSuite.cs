@@ -76,10 +76,15 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
                 {
                     var engine = engines[(p + i) % engines.Length];
                     await engine.RunSequentialAsync(5, cancellationToken);
+                    var others = engines.Where(e => e != engine).ToArray();
+                    var othersBefore = others.Sum(e => e.StorageCalls);
                     var phase = await phases[p].Run(engine);
                     results[engine][phases[p].Name] = phase;
+
+                    // The idle engines' requests in the same window: what else Azurite served meanwhile.
+                    var othersCalls = others.Sum(e => e.StorageCalls) - othersBefore;
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{engine.Name,-13} {phases[p].Name,-10} {phase.Seconds,6:F1} s {phase.ActivitiesPerSecond,7:F1} activities/s {phase.StorageCalls,6} storage calls, Azurite CPU {phase.AzuriteCpuShare:P0} ({phase.Traffic.Describe()})"));
+                        $"{engine.Name,-13} {phases[p].Name,-10} {phase.Seconds,6:F1} s {phase.ActivitiesPerSecond,7:F1} activities/s {phase.StorageCalls,6} storage calls, other engines meanwhile {othersCalls}, Azurite CPU {phase.AzuriteCpuShare:P0} ({phase.Traffic.Describe()})"));
                 }
             }
 
