@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DataOps.Benchmarks.Durable;
 using DataOps.Benchmarks.Storage;
+using DataOps.LocalHost.Durable;
 using DurableTask.AzureStorage;
 using DurableTask.AzureStorage.Tracking;
 using DurableTask.Core;
@@ -52,9 +53,9 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), NullLoggerFactory.Instance);
         _worker = new TaskHubWorker(_service, NullLoggerFactory.Instance);
         _worker.AddTaskOrchestrations(
-            new Creator<TaskOrchestration>(DtfxSequentialFlow.Name, () => shims.CreateOrchestration(new SdkTaskName(DtfxSequentialFlow.Name), new DtfxSequentialFlow())),
-            new Creator<TaskOrchestration>(DtfxFanOutFlow.Name, () => shims.CreateOrchestration(new SdkTaskName(DtfxFanOutFlow.Name), new DtfxFanOutFlow())));
-        _worker.AddTaskActivities(new Creator<TaskActivity>(DtfxNoop.Name, () => shims.CreateActivity(new SdkTaskName(DtfxNoop.Name), new DtfxNoop())));
+            new ShimObjectCreator<TaskOrchestration>(DtfxSequentialFlow.Name, () => shims.CreateOrchestration(new SdkTaskName(DtfxSequentialFlow.Name), new DtfxSequentialFlow())),
+            new ShimObjectCreator<TaskOrchestration>(DtfxFanOutFlow.Name, () => shims.CreateOrchestration(new SdkTaskName(DtfxFanOutFlow.Name), new DtfxFanOutFlow())));
+        _worker.AddTaskActivities(new ShimObjectCreator<TaskActivity>(DtfxNoop.Name, () => shims.CreateActivity(new SdkTaskName(DtfxNoop.Name), new DtfxNoop())));
         await _worker.StartAsync();
         _client = new TaskHubClient(_service, loggerFactory: NullLoggerFactory.Instance);
         cancellationToken.ThrowIfCancellationRequested();
@@ -157,19 +158,4 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
 
     // The provider stores its times in UTC.
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
-
-    /// <summary>Registers a named framework object made fresh for each use (an orchestration object is per execution).</summary>
-    private sealed class Creator<T> : ObjectCreator<T>
-    {
-        private readonly Func<T> _create;
-
-        public Creator(string name, Func<T> create)
-        {
-            Name = name;
-            Version = string.Empty;
-            _create = create;
-        }
-
-        public override T Create() => _create();
-    }
 }

@@ -64,12 +64,12 @@ public sealed class TaskHubWorkerFixture(AzuriteFixture azurite) : IAsyncLifetim
             Orchestration<AwaitApproval>(),
             Orchestration<Explode>());
         _worker.AddTaskActivities(
-            new ShimCreator<TaskActivity>(nameof(Shout), () => shims.CreateActivity(nameof(Shout), new Shout())));
+            new ShimObjectCreator<TaskActivity>(nameof(Shout), () => shims.CreateActivity(nameof(Shout), new Shout())));
         await _worker.StartAsync();
 
         _client = new TaskHubDurableTaskClient("tests", _service, new TaskHubDurableTaskClientOptions { DataConverter = Converter });
 
-        ShimCreator<TaskOrchestration> Orchestration<T>()
+        ShimObjectCreator<TaskOrchestration> Orchestration<T>()
             where T : ITaskOrchestrator, new() =>
             new(typeof(T).Name, () => shims.CreateOrchestration(typeof(T).Name, new T()));
     }
