@@ -269,9 +269,9 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                 await action();
                 return;
             }
-            catch (Exception ex) when (attempt < 30 && ex is Azure.RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (attempt < 30 && ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
             {
-                // Storage restarting: try again shortly.
+                // Storage restarting (the SDK reports retries exhausted over a refused connection as an AggregateException): try again shortly.
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }

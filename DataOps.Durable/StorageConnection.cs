@@ -55,10 +55,12 @@ public static class StorageConnection
     }
 
     /// <summary>
-    /// The retry profile of every storage client: exponential from 200 ms, at most 5 s apart, 4 retries, so a
-    /// storage blip of a few seconds is ridden out inside one call while an outage surfaces within about 10 s.
+    /// The profile of every storage client the app builds: retries exponential from 200 ms, at most 5 s apart, 4 of
+    /// them, so a storage blip of a few seconds is ridden out inside one call while an outage surfaces within about
+    /// 10 s, as a <see cref="Azure.RequestFailedException"/> (status 0) rather than the SDK's
+    /// <see cref="AggregateException"/> (<see cref="StorageUnreachablePolicy"/>).
     /// </summary>
-    public static void ApplyRetry(ClientOptions options)
+    public static void ApplyProfile(ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Retry.Mode = RetryMode.Exponential;
@@ -66,16 +68,8 @@ public static class StorageConnection
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
-    }
 
-    /// <summary>
-    /// Whether <paramref name="exception"/> means storage did not answer or refused: a service error, a transport
-    /// failure, or the SDK's report of retries exhausted over such failures.
-    /// </summary>
-    public static bool IsStorageFailure(Exception exception) => exception switch
-    {
-        Azure.RequestFailedException or HttpRequestException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageFailure),
-        _ => false,
-    };
+        // Per call: it must see what the retry policy throws once every attempt has failed.
+        options.AddPolicy(StorageUnreachablePolicy.Instance, HttpPipelinePosition.PerCall);
+    }
 }

@@ -32,7 +32,7 @@ public static class StorageServiceCollectionExtensions
             clients.AddTableServiceClient(tables);
             clients.AddQueueServiceClient(queues);
             clients.AddBlobServiceClient(blobs);
-            clients.ConfigureDefaults(StorageConnection.ApplyRetry);
+            clients.ConfigureDefaults(StorageConnection.ApplyProfile);
 
             // The health probe reports the state now: one attempt, no waiting for storage to come back.
             clients.AddTableServiceClient(tables).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);

@@ -28,7 +28,7 @@ internal sealed class StorageClients(IConfiguration configuration, AzureComponen
     {
         var section = StorageConnection.ForService(StorageConnection.Section(configuration, connectionName), service);
         var options = factory.CreateClientOptions(typeof(TOptions), null, section);
-        StorageConnection.ApplyRetry((Azure.Core.ClientOptions)options);
+        StorageConnection.ApplyProfile((Azure.Core.ClientOptions)options);
         return (TClient)factory.CreateClient(typeof(TClient), section, factory.CreateTokenCredential(section), options);
     }
 }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Azure;
 
 namespace DataOps.Functions.Registry;
 
@@ -17,7 +17,7 @@ public sealed partial class RegistryInitializer(RegistryTables tables, ILogger<R
         {
             await tables.EnsureCreatedAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             LogCreateFailed(logger, ex);
         }

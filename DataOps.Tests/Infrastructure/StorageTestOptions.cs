@@ -22,7 +22,7 @@ internal static class StorageTestOptions
     private static T Fast<T>(T options, HttpPipelinePolicy[] perRetryPolicies)
         where T : ClientOptions
     {
-        StorageConnection.ApplyRetry(options);
+        StorageConnection.ApplyProfile(options);
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
         foreach (var policy in perRetryPolicies)

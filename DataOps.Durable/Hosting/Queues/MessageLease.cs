@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,7 @@ internal sealed class MessageLease : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             _logger.LogWarning(ex, "Extending the visibility of message {MessageId} in queue {Queue} failed; another host may process it too", _messageId, _queue.Name);
         }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using DataOps.Durable.Hosting.Indexing;
@@ -33,7 +34,7 @@ internal sealed class QueueListener(
             await service.GetQueueClient(trigger.QueueName + "-poison").CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             _created = true;
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             logger.LogWarning(ex, "Creating queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
         }
@@ -96,7 +97,7 @@ internal sealed class QueueListener(
         {
             return (await queue.ReceiveMessagesAsync(settings.BatchSize, settings.MessageLeaseDuration, cancellationToken)).Value;
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             logger.LogWarning(ex, "Polling queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
             return [];
@@ -115,7 +116,7 @@ internal sealed class QueueListener(
                 await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 return;
             }
-            catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
             {
                 logger.LogWarning(ex, "Creating queue {Queue} for function {Function} failed; will retry", trigger.QueueName, function.Name);
                 await Task.Delay(delay, time, cancellationToken);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using DataOps.Durable.Hosting.Indexing;
@@ -31,7 +32,7 @@ internal sealed class QueueMessageProcessor(
         {
             await RunAsync(message, lease, settings, stoppingToken);
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             // The message reappears when its visibility runs out and is retried then.
             logger.LogWarning(ex, "Settling message {MessageId} of queue {Queue} failed", message.MessageId, queue.Name);

@@ -52,7 +52,7 @@ internal sealed class ListenerLock(BlobContainerClient container, string hostId,
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             logger.LogWarning(ex, "Timer {Function} lost its singleton lock", functionName);
             await lost.CancelAsync();
@@ -65,7 +65,7 @@ internal sealed class ListenerLock(BlobContainerClient container, string hostId,
         {
             await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
         }
-        catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             // The lease then simply expires at the end of its period.
         }

@@ -1,3 +1,4 @@
+using Azure;
 using DataOps.Durable.Hosting.Indexing;
 using DataOps.Durable.Hosting.Invocation;
 using Microsoft.Extensions.Hosting;
@@ -64,7 +65,7 @@ internal sealed class TimerListener(
             {
                 return;
             }
-            catch (Exception ex) when (StorageConnection.IsStorageFailure(ex))
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
             {
                 logger.LogWarning(ex, "Timer {Function} could not reach storage; will retry", function.Name);
                 await Task.Delay(singleton.Value.ListenerLockRecoveryPollingInterval, stoppingToken);

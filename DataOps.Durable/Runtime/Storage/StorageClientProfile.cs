@@ -4,7 +4,7 @@ namespace DataOps.Durable.Runtime.Storage;
 
 /// <summary>
 /// The one retry and diagnostics profile of every storage client the runtime builds (tables, queues, blobs):
-/// the app's retry profile (<see cref="StorageConnection.ApplyRetry"/>), no distributed tracing (the
+/// the app's client profile (<see cref="StorageConnection.ApplyProfile"/>), no distributed tracing (the
 /// runtime traces its own operations). Storage that never answered is reported as a
 /// <see cref="Azure.RequestFailedException"/>, and with <see cref="DurableMetrics"/> every round trip (retries
 /// included) is counted.
@@ -15,10 +15,8 @@ internal static class StorageClientProfile
     public static T Apply<T>(T options, DurableMetrics? metrics = null)
         where T : ClientOptions
     {
-        StorageConnection.ApplyRetry(options);
+        StorageConnection.ApplyProfile(options);
         options.Diagnostics.IsDistributedTracingEnabled = false;
-        // Per call: it must see what the retry policy throws once every attempt has failed.
-        options.AddPolicy(StorageUnreachablePolicy.Instance, HttpPipelinePosition.PerCall);
         if (metrics is not null)
         {
             options.AddPolicy(new StorageCallCountingPolicy(metrics), HttpPipelinePosition.PerRetry);

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using DataOps.Durable;
 using DataOps.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -93,16 +92,18 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void IsStorageFailure_SdkExhaustedRetries_IsAFailureButOtherErrorsAreNot()
+    public async Task AddDataOpsStorage_StorageUnreachable_RetriesThenThrowsRequestFailedWithStatusZero()
     {
-        var refused = new RequestFailedException(0, "connection refused", new HttpRequestException("refused"));
+        // Every caller treats a RequestFailedException as a storage fault and keeps going; the SDK itself would
+        // report the exhausted retries as an AggregateException, which those callers would not catch.
+        await using var services = Provider(new() { ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(PortAllocator.GetFreePorts(3)) });
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient("unreachable");
 
-        Assert.True(StorageConnection.IsStorageFailure(refused));
-        Assert.True(StorageConnection.IsStorageFailure(new HttpRequestException("reset")));
-        Assert.True(StorageConnection.IsStorageFailure(new AggregateException(refused, refused)));
-        Assert.False(StorageConnection.IsStorageFailure(new AggregateException(refused, new InvalidOperationException())));
-        Assert.False(StorageConnection.IsStorageFailure(new AggregateException()));
-        Assert.False(StorageConnection.IsStorageFailure(new InvalidOperationException()));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => queue.ExistsAsync(Ct));
+
+        Assert.Equal(0, error.Status);
+        Assert.Equal(5, Assert.IsType<AggregateException>(error.InnerException).InnerExceptions.Count);
+        Assert.DoesNotContain("AccountKey", error.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings) =>

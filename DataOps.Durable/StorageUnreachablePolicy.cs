@@ -2,14 +2,15 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace DataOps.Durable.Runtime.Storage;
+namespace DataOps.Durable;
 
 /// <summary>
 /// Azure.Core's retry policy reports storage that never answered (connection refused or reset on every attempt) as
-/// an <see cref="AggregateException"/> of each attempt's <see cref="RequestFailedException"/>. Every loop of the
-/// runtime treats a storage fault as a <see cref="RequestFailedException"/> and keeps going (a worker outlives a
-/// storage restart), so this policy, placed before the retry policy, surfaces that case as one with status 0
-/// (no response), the attempts kept as its inner exception.
+/// an <see cref="AggregateException"/> of each attempt's <see cref="RequestFailedException"/>. Every caller in the app
+/// (trigger listeners, locks, registry, durable runtime) treats a storage fault as a <see cref="RequestFailedException"/>
+/// and keeps going (a host outlives a storage restart), so this policy, placed before the retry policy in every client
+/// the app builds (<see cref="StorageConnection.ApplyProfile"/>), surfaces that case as one with status 0 (no
+/// response), the attempts kept as its inner exception.
 /// </summary>
 internal sealed class StorageUnreachablePolicy : HttpPipelinePolicy
 {
