@@ -61,9 +61,6 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<ConnectorProbes>();
         services.TryAddSingleton<RegistryScans>();
         services.AddGleanAdapter(configuration);
-
-        // Every orchestrator and activity of this assembly, by class name.
-        services.AddDurableTask().AddTasks(typeof(DataOpsServiceCollectionExtensions).Assembly);
         return services;
     }
 }

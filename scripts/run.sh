@@ -35,5 +35,5 @@ if [[ "$glean_url" == "http://127.0.0.1:7081" || "$glean_url" == "http://localho
 fi
 
 echo "function host starting on http://127.0.0.1:7071 (Ctrl+C to stop)"
-cd "$root/DataOps.Functions"
-dotnet bin/Release/net10.0/DataOps.Functions.dll "$@"
+cd "$root/DataOps.LocalHost"
+dotnet bin/Release/net10.0/DataOps.LocalHost.dll "$@"

@@ -1,4 +1,4 @@
-using DataOps.Durable.Client;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting.Management;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,3 @@
-using DataOps.Durable.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -16,10 +15,10 @@ internal static class HostTelemetry
     public const string ExporterSetting = "DataOps:Telemetry:Exporter";
 
     /// <summary>The product's meters.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [DurableMetrics.Name];
+    public static IReadOnlyList<string> MeterNames { get; } = [DurableTelemetryNames.Durable];
 
     /// <summary>The product's activity sources.</summary>
-    public static IReadOnlyList<string> ActivitySourceNames { get; } = [DurableMetrics.Name];
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [DurableTelemetryNames.Durable, DurableTelemetryNames.DurableTaskCore];
 
     /// <exception cref="InvalidOperationException">The setting names no known exporter.</exception>
     public static void Add(IServiceCollection services, IConfiguration configuration)

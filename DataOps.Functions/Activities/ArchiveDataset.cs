@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
@@ -23,16 +23,16 @@ public sealed class ArchiveDataset(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var dataset = (await datasets.LoadAsync(input.DatasetId, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
         var metadata = new
         {
             archivedAt = input.ArchivedAt,
             dataset = DatasetView.From(dataset.ToSnapshot()),
             connector = connector is null ? null : new { name = connector.Connector.ConnectorName, gleanDatasource = connector.Connector.DatasourceName },
         };
-        var sample = (await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
-        var quality = await history.ReadAsync(input.DatasetId, context.CancellationToken).ConfigureAwait(false);
+        var sample = (await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
+        var quality = await history.ReadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false);
         var archive = new DatasetArchive(
             dataset.ClientId.Value,
             dataset.Stage.ToWireName(),
@@ -41,7 +41,7 @@ public sealed class ArchiveDataset(
             JsonSerializer.SerializeToElement(metadata, DomainJson.Options),
             JsonSerializer.SerializeToElement(sample, DomainJson.Options),
             JsonSerializer.SerializeToElement(quality, DomainJson.Options));
-        var receipt = await archives.WriteAsync(archive, context.CancellationToken).ConfigureAwait(false);
+        var receipt = await archives.WriteAsync(archive, CancellationToken.None).ConfigureAwait(false);
         return new ArchiveSummary(receipt.Location, receipt.CompressedBytes);
     }
 }

@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -18,7 +18,7 @@ public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var reason = WireNames.Parse<TeardownReason>(input.Reason);
-        var dataset = (await datasets.LoadAsync(input.DatasetId, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var dataset = (await datasets.LoadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false)).Dataset;
         switch (dataset.Status)
         {
             case DatasetStatus.Archived:
@@ -27,14 +27,14 @@ public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore
                 return new TeardownStart(true, null);
         }
 
-        var journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
+        var journey = await journeys.GetAsync(dataset.JourneyId.Value, CancellationToken.None).ConfigureAwait(false);
         var safety = TeardownSafety.Check(dataset, journey?.ToState(), reason, input.Force);
         if (!safety.Allowed)
         {
             return new TeardownStart(false, safety.Reason);
         }
 
-        await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(reason, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(reason, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         return new TeardownStart(true, null);
     }
 }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Activities;
 
@@ -9,7 +9,7 @@ public sealed class BeginValidation(DatasetLoader datasets, TimeProvider time) :
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await datasets.UpdateAsync(input, d => d.StartValidation(time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        await datasets.UpdateAsync(input, d => d.StartValidation(time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -21,8 +21,8 @@ public sealed class CompleteTeardown(DatasetLoader datasets, IDatasetRegistry re
                     d.Archive(input.ArchiveLocation, d.SizeBytes, time.GetUtcNow());
                 }
             },
-            context.CancellationToken).ConfigureAwait(false);
-        await registry.ReleaseClaimsAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
+        await registry.ReleaseClaimsAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

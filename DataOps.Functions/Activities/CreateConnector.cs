@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Glean.Model;
 using DataOps.Functions.Registry;
@@ -12,9 +12,9 @@ public sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorServi
     public override async Task<string> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), context.CancellationToken).ConfigureAwait(false);
-        await connectors.SaveAsync(input, connector, ConnectorStatuses.Healthy, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), CancellationToken.None).ConfigureAwait(false);
+        await connectors.SaveAsync(input, connector, ConnectorStatuses.Healthy, CancellationToken.None).ConfigureAwait(false);
         return connector.DatasourceName;
     }
 }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Registry;
 
@@ -14,21 +14,21 @@ public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore conne
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
         if (connector is null)
         {
             return false;
         }
 
-        await glean.EmptyAndRetireAsync(connector.Connector, input, context.CancellationToken).ConfigureAwait(false);
-        var left = await glean.GetDocumentCountAsync(connector.Connector, context.CancellationToken).ConfigureAwait(false);
+        await glean.EmptyAndRetireAsync(connector.Connector, input, CancellationToken.None).ConfigureAwait(false);
+        var left = await glean.GetDocumentCountAsync(connector.Connector, CancellationToken.None).ConfigureAwait(false);
         if (left.Indexed != 0)
         {
             throw new InvalidOperationException($"Connector '{connector.Connector.ConnectorName}' still holds {left.Indexed} documents after emptying.");
         }
 
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Registry;
 
@@ -11,15 +11,15 @@ public sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore c
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
         if (connector is null || connector.Status == ConnectorStatuses.Retired)
         {
             return false;
         }
 
-        await glean.DisconnectAsync(connector.Connector, context.CancellationToken).ConfigureAwait(false);
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Disconnected, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        await glean.DisconnectAsync(connector.Connector, CancellationToken.None).ConfigureAwait(false);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Disconnected, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
@@ -28,15 +28,15 @@ public sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry re
                     d.MarkFailed(Truncate(input.Error), failedChecks, time.GetUtcNow());
                 }
             },
-            context.CancellationToken).ConfigureAwait(false);
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
         if (connector is not null && connector.DatasetId == input.DatasetId && connector.Status != ConnectorStatuses.Retired)
         {
-            await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId, context.CancellationToken).ConfigureAwait(false);
-            await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId, CancellationToken.None).ConfigureAwait(false);
+            await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
 
-        await registry.ReleaseClaimsAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        await registry.ReleaseClaimsAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 

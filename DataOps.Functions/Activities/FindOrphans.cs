@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -22,16 +22,16 @@ public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jour
         var listed = new List<DatasetSnapshot>();
         foreach (var status in Candidates)
         {
-            listed.AddRange(await scans.AllAsync(new DatasetQuery { Status = status }, context.CancellationToken).ConfigureAwait(false));
+            listed.AddRange(await scans.AllAsync(new DatasetQuery { Status = status }, CancellationToken.None).ConfigureAwait(false));
         }
 
         var orphans = new List<string>();
         var journeyCache = new Dictionary<string, JourneyView?>(StringComparer.Ordinal);
-        foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, context.CancellationToken).ConfigureAwait(false))
+        foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, CancellationToken.None).ConfigureAwait(false))
         {
             if (!journeyCache.TryGetValue(dataset.JourneyId.Value, out var journey))
             {
-                journey = await journeys.GetAsync(dataset.JourneyId.Value, context.CancellationToken).ConfigureAwait(false);
+                journey = await journeys.GetAsync(dataset.JourneyId.Value, CancellationToken.None).ConfigureAwait(false);
                 journeyCache[dataset.JourneyId.Value] = journey;
             }
 

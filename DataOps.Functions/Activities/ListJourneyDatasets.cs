@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -16,8 +16,8 @@ public sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<Jour
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var query = new DatasetQuery { JourneyId = JourneyId.Create(input.JourneyId), Stage = input.Stage is null ? null : WireNames.Parse<Stage>(input.Stage) };
-        var listed = await scans.AllAsync(query, context.CancellationToken).ConfigureAwait(false);
-        var confirmed = await scans.ConfirmAsync(listed.Where(d => Eligible.Contains(d.Status)), Eligible, context.CancellationToken).ConfigureAwait(false);
+        var listed = await scans.AllAsync(query, CancellationToken.None).ConfigureAwait(false);
+        var confirmed = await scans.ConfirmAsync(listed.Where(d => Eligible.Contains(d.Status)), Eligible, CancellationToken.None).ConfigureAwait(false);
         return confirmed.Select(d => d.Id.Value).Order(StringComparer.Ordinal).ToArray();
     }
 }

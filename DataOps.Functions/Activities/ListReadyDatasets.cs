@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 
 namespace DataOps.Functions.Activities;
@@ -11,7 +11,7 @@ public sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ready = await scans.AllAsync(new DatasetQuery { Status = DatasetStatus.Ready }, context.CancellationToken).ConfigureAwait(false);
+        var ready = await scans.AllAsync(new DatasetQuery { Status = DatasetStatus.Ready }, CancellationToken.None).ConfigureAwait(false);
         return ready.Select(d => d.Id.Value).Order(StringComparer.Ordinal).ToArray();
     }
 }

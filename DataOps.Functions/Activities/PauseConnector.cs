@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Registry;
 
@@ -11,15 +11,15 @@ public sealed class PauseConnector(DatasetLoader datasets, ConnectorStore connec
     public override async Task<bool> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
         if (connector is null || connector.Status is ConnectorStatuses.Disconnected or ConnectorStatuses.Retired)
         {
             return false;
         }
 
         glean.Pause(connector.Connector);
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
@@ -18,13 +18,13 @@ public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSourc
     public override async Task<PopulationSummary> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, context.CancellationToken).ConfigureAwait(false))?.Connector
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false))?.Connector
             ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
-        var all = await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false);
-        var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, context.CancellationToken).ConfigureAwait(false);
+        var all = await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+        var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, CancellationToken.None).ConfigureAwait(false);
         var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);
-        await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), context.CancellationToken).ConfigureAwait(false);
+        await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         return new PopulationSummary(all.Count, size, result.PageCount);
     }
 }

@@ -1,5 +1,5 @@
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
@@ -11,8 +11,8 @@ public sealed class ProbeConnector(DatasetLoader datasets, ConnectorProbes probe
     public override async Task<ConnectorProbeResult> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var probe = await probes.ProbeAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var probe = await probes.ProbeAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         var problems = ConnectorHealthEvaluator.Problems(probe);
         return new ConnectorProbeResult(input, problems.Count == 0, problems);
     }

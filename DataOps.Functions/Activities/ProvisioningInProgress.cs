@@ -1,5 +1,5 @@
-using DataOps.Durable;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using DataOps.Functions.Triggers;
 using DataOps.Functions.Workflows;
 
@@ -21,7 +21,7 @@ public sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActiv
         ArgumentNullException.ThrowIfNull(input);
         foreach (var stage in input.Stage is null ? Stages : [input.Stage])
         {
-            var instance = await client.GetInstanceAsync(ProvisionFunctions.InstanceIdFor(input.JourneyId, stage), false, context.CancellationToken).ConfigureAwait(false);
+            var instance = await client.GetInstanceAsync(ProvisionFunctions.InstanceIdFor(input.JourneyId, stage), false, CancellationToken.None).ConfigureAwait(false);
             if (instance is { IsRunning: true })
             {
                 return true;

@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -18,7 +18,7 @@ public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var decision = QualityEvaluation.Decide(input.Checks.Select(QualityCheckMapping.ToResult), input.ValidatedAt);
-        await history.SaveAsync(input.DatasetId, input.ValidatedAt, input.Checks, context.CancellationToken).ConfigureAwait(false);
+        await history.SaveAsync(input.DatasetId, input.ValidatedAt, input.Checks, CancellationToken.None).ConfigureAwait(false);
         await datasets.UpdateAsync(
             input.DatasetId,
             d =>
@@ -37,7 +37,7 @@ public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore
                     d.MarkFailed(decision, input.ValidatedAt);
                 }
             },
-            context.CancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         return new ValidationResult(
             input.DatasetId,
             decision.IsReady ? WorkflowOutcomes.Ready : WorkflowOutcomes.Failed,

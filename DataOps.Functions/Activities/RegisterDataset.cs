@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -29,7 +29,7 @@ public sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time
             time.GetUtcNow());
         try
         {
-            await registry.RegisterAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+            await registry.RegisterAsync(dataset, CancellationToken.None).ConfigureAwait(false);
             return new RegistrationResult(true, d.DatasetId, null, null);
         }
         catch (DatasetClaimConflictException ex)

@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
@@ -21,7 +21,7 @@ public sealed class RevertToValidating(DatasetLoader datasets, TimeProvider time
                     d.RevertToValidating(input.Reason, time.GetUtcNow());
                 }
             },
-            context.CancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

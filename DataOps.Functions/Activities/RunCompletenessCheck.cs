@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
@@ -12,14 +12,14 @@ public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSo
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         var schema = records.SchemaFor(dataset);
         if (schema is null)
         {
             return QualityCheckMapping.NotApplicable(QualityCheckType.Completeness, $"stage {dataset.Stage.ToWireName()} is not populated by the product");
         }
 
-        var loaded = await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        var loaded = await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         return QualityCheckMapping.ToOutcome(CompletenessEvaluator.Evaluate(loaded, schema, records.ExpectedCount(dataset, loaded.Count)));
     }
 }

@@ -1,5 +1,5 @@
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
@@ -14,8 +14,8 @@ public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorPro
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
-        var probe = await probes.ProbeAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var probe = await probes.ProbeAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         if (!probe.Connected)
         {
             throw new QualityCheckUnavailableException("Glean did not answer the health probe (429/5xx after retries, or unreachable); the check runs again");

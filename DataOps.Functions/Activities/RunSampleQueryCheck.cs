@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Glean;
 using DataOps.Functions.Workflows;
 
@@ -16,16 +16,16 @@ public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSou
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         if (dataset.DataSource == DataSource.None)
         {
             return QualityCheckMapping.NotApplicable(QualityCheckType.SampleQueries, "production datasets hold no records the product indexed");
         }
 
-        var connector = await probes.ConnectorOfAsync(dataset, context.CancellationToken).ConfigureAwait(false);
+        var connector = await probes.ConnectorOfAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         // Queries built from the dataset's own records: a search for what was indexed must find it.
-        var queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false));
-        var report = await glean.RunSampleQueriesAsync(connector, queries, context.CancellationToken).ConfigureAwait(false);
+        var queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
+        var report = await glean.RunSampleQueriesAsync(connector, queries, CancellationToken.None).ConfigureAwait(false);
         if (report.Results.FirstOrDefault(r => r.Unanswered) is { } unanswered)
         {
             throw new QualityCheckUnavailableException(

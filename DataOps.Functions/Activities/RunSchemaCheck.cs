@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Activities;
@@ -12,10 +12,10 @@ public sealed class RunSchemaCheck(DatasetLoader datasets, DatasetRecordSource r
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var dataset = (await datasets.LoadAsync(input, context.CancellationToken).ConfigureAwait(false)).Dataset;
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         var schema = records.SchemaFor(dataset);
         return schema is null
             ? QualityCheckMapping.NotApplicable(QualityCheckType.Schema, $"stage {dataset.Stage.ToWireName()} has no template schema")
-            : QualityCheckMapping.ToOutcome(SchemaValidator.Evaluate(await records.LoadAsync(dataset, context.CancellationToken).ConfigureAwait(false), schema));
+            : QualityCheckMapping.ToOutcome(SchemaValidator.Evaluate(await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false), schema));
     }
 }

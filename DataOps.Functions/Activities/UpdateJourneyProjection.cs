@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 
@@ -12,7 +12,7 @@ public sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : T
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.ToStage, input.Completed, input.OccurredAt, context.CancellationToken).ConfigureAwait(false);
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.ToStage, input.Completed, input.OccurredAt, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

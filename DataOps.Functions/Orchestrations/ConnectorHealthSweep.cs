@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 
@@ -29,7 +29,7 @@ public sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, Sc
             await Task.WhenAll(unhealthy.Select(p => context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(p.DatasetId),
-                new SubOrchestrationOptions($"{context.InstanceId}:validate:{p.DatasetId}"))));
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:validate:{p.DatasetId}" })));
             reverted.AddRange(unhealthy.Select(p => p.DatasetId));
         }
 

@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 
@@ -39,7 +39,7 @@ public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, P
             var validation = await context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(input.DatasetId),
-                new SubOrchestrationOptions(context.InstanceId + ":validate"));
+                new SubOrchestrationOptions { InstanceId = context.InstanceId + ":validate" });
             if (validation.Outcome == WorkflowOutcomes.Ready)
             {
                 return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Ready, validation.Score, null);
@@ -50,7 +50,7 @@ public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, P
         }
         catch (TaskFailedException ex)
         {
-            var error = $"{ex.TaskName.Name} failed: {ex.FailureDetails.ErrorMessage}";
+            var error = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
             await context.CallActivityAsync(nameof(FailProvisioning), new FailProvisioningInput(input.DatasetId, error, []), WorkflowRetry.Transient);
             return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Failed, null, error);
         }

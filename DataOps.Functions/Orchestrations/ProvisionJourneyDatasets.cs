@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Orchestrations;
@@ -32,7 +32,7 @@ public sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourney
                 return context.CallSubOrchestratorAsync<ProvisionDatasetResult>(
                     nameof(ProvisionDataset),
                     datasetInput,
-                    new SubOrchestrationOptions(DatasetInstanceId(context.InstanceId, type)));
+                    new SubOrchestrationOptions { InstanceId = DatasetInstanceId(context.InstanceId, type) });
             }).ToList();
             results.AddRange(await Task.WhenAll(running));
         }

@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 
@@ -16,6 +16,6 @@ public sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInput
         return await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
             new ValidateDatasetInput(input.DatasetId),
-            new SubOrchestrationOptions(context.InstanceId + ":validate"));
+            new SubOrchestrationOptions { InstanceId = context.InstanceId + ":validate" });
     }
 }

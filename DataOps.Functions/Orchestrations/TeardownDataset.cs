@@ -1,5 +1,4 @@
-using DataOps.Durable;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 
@@ -9,29 +8,62 @@ namespace DataOps.Functions.Orchestrations;
 /// Tears a dataset down safely: the safety rule, TEARDOWN, pause, archive (metadata, sample, quality history),
 /// disconnect, then a durable timer for the grace period (24 h by default) before the connector is emptied and
 /// retired, the cleanup verified and the dataset ARCHIVED. The timer survives restarts: it is a message in storage.
+/// It always runs as its own instance, <c>teardown:{datasetId}</c>, whoever starts it (the teardown API, a stage
+/// change, the journey completing, the orphan scan), so one dataset never has two teardowns running.
 /// </summary>
 public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, TeardownDatasetResult>
 {
-    /// <summary>The instance id of a dataset's teardown; one per dataset, so concurrent triggers do not double up.</summary>
+    /// <summary>How long a caller waits for the completion event before it looks at the teardown instance itself.</summary>
+    public static readonly TimeSpan CompletionCheckInterval = TimeSpan.FromHours(1);
+
+    /// <summary>The instance id of a dataset's teardown.</summary>
     public static string InstanceIdFor(string datasetId) => "teardown:" + datasetId;
 
+    /// <summary>The event a teardown sends its caller when it finishes.</summary>
+    public static string CompletedEventFor(string datasetId) => "teardown_completed:" + datasetId;
+
     /// <summary>
-    /// Runs a dataset's teardown as a sub-orchestration of <paramref name="context"/> under its one instance id. When
-    /// another orchestration (a repeated stage change, the journey completing, the orphan scan) already runs that
-    /// teardown, the start is refused and this answers <see cref="WorkflowOutcomes.AlreadyTearingDown"/>: the running
-    /// teardown finishes the job.
+    /// Starts the dataset's teardown from another orchestration and waits for its result. The teardown is started as
+    /// <c>teardown:{datasetId}</c> through the client (not as a sub-orchestration, whose instance id the engine does not
+    /// de-duplicate): when one is already running, for instance from the teardown API, the start is refused and this
+    /// answers <see cref="WorkflowOutcomes.AlreadyTearingDown"/>. The teardown sends its result back as an event; should
+    /// that be lost (the teardown was terminated), the caller looks at the instance every
+    /// <see cref="CompletionCheckInterval"/>. A teardown that failed fails the caller.
     /// </summary>
     public static async Task<TeardownDatasetResult> CallAsync(TaskOrchestrationContext context, TeardownDatasetInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            return await context.CallSubOrchestratorAsync<TeardownDatasetResult>(nameof(TeardownDataset), input, new SubOrchestrationOptions(InstanceIdFor(input.DatasetId)));
-        }
-        catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<OrchestrationAlreadyExistsException>())
+        var request = input with { Caller = context.InstanceId };
+        var started = await context.CallActivityAsync<bool>(nameof(StartTeardown), request, WorkflowRetry.Transient);
+        if (!started)
         {
             return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.AlreadyTearingDown, null, null);
+        }
+
+        while (true)
+        {
+            TeardownDatasetResult? result;
+            try
+            {
+                result = await context.WaitForExternalEvent<TeardownDatasetResult>(CompletedEventFor(input.DatasetId), CompletionCheckInterval);
+            }
+            catch (TaskCanceledException)
+            {
+                result = await context.CallActivityAsync<TeardownDatasetResult?>(nameof(GetTeardownResult), request, WorkflowRetry.Transient);
+            }
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.Outcome == WorkflowOutcomes.Failed)
+            {
+                throw new InvalidOperationException($"The teardown of dataset '{input.DatasetId}' failed: {result.Refusal}");
+            }
+
+            return result;
         }
     }
 
@@ -40,6 +72,31 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        TeardownDatasetResult result;
+        try
+        {
+            result = await TearDownAsync(context, input);
+        }
+        catch (TaskFailedException ex)
+        {
+            Notify(context, input, new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Failed, null, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}"));
+            throw;
+        }
+
+        Notify(context, input, result);
+        return result;
+    }
+
+    private static void Notify(TaskOrchestrationContext context, TeardownDatasetInput input, TeardownDatasetResult result)
+    {
+        if (input.Caller is { } caller)
+        {
+            context.SendEvent(caller, CompletedEventFor(input.DatasetId), result);
+        }
+    }
+
+    private static async Task<TeardownDatasetResult> TearDownAsync(TaskOrchestrationContext context, TeardownDatasetInput input)
+    {
         var start = await context.CallActivityAsync<TeardownStart>(nameof(BeginTeardown), input, WorkflowRetry.Transient);
         if (!start.Allowed)
         {

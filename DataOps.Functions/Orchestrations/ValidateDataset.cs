@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Workflows;
 

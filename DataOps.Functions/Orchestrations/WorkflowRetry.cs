@@ -1,5 +1,5 @@
 using DataOps.Domain.Common;
-using DataOps.Durable;
+using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Orchestrations;
 

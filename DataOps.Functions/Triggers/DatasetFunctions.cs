@@ -1,6 +1,8 @@
+using DurableTask.Core.Exceptions;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

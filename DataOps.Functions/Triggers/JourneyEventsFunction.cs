@@ -1,7 +1,9 @@
+using DurableTask.Core.Exceptions;
 using System.Globalization;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

@@ -1,4 +1,6 @@
-using DataOps.Durable.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Orchestrations;

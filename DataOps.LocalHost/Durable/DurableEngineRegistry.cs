@@ -4,8 +4,8 @@ using Microsoft.DurableTask;
 namespace DataOps.LocalHost.Durable;
 
 /// <summary>
-/// The orchestrators and activities the engine runs, registered by type and named after their class, as Durable
-/// Functions names class-based functions.
+/// The orchestrators and activities the engine runs, registered by type and named after their class (or the name in
+/// their <see cref="DurableTaskAttribute"/>), as Durable Functions names class-based functions.
 /// </summary>
 public sealed class DurableEngineRegistry
 {
@@ -71,12 +71,23 @@ public sealed class DurableEngineRegistry
     private static void Add(Dictionary<string, Type> registered, Type type)
     {
         // Two classes with one name would make the name ambiguous to callers.
-        if (registered.TryGetValue(type.Name, out var existing) && existing != type)
+        var name = NameOf(type);
+        if (registered.TryGetValue(name, out var existing) && existing != type)
         {
-            throw new ArgumentException($"Both {existing.FullName} and {type.FullName} would be registered as '{type.Name}'.", nameof(type));
+            throw new ArgumentException($"Both {existing.FullName} and {type.FullName} would be registered as '{name}'.", nameof(type));
         }
 
-        registered[type.Name] = type;
+        registered[name] = type;
+    }
+
+    /// <summary>The name callers use: <see cref="DurableTaskAttribute"/>'s when the class carries one, else the class name.</summary>
+    /// <param name="type">An orchestrator or activity class.</param>
+    /// <returns>The task name.</returns>
+    public static string NameOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var named = type.GetCustomAttribute<DurableTaskAttribute>()?.Name.Name;
+        return string.IsNullOrEmpty(named) ? type.Name : named;
     }
 
     internal static bool DerivesFrom(Type type, Type openGeneric)

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Azure.Core;
 using DurableTask.AzureStorage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.LocalHost.Durable;

@@ -192,7 +192,7 @@ public sealed class BadInputCampaignTests
     /// </summary>
     private static IReadOnlyList<VolatileItem> VolatileItems(DataOpsApp app)
     {
-        var leases = app.Durable.HubName.ToLowerInvariant() + "-leases";
+        var leases = app.HubName.ToLowerInvariant() + "-leases";
         return
         [
             new(VolatileKind.Blob, leases, "workers/", "each durable worker rewrites its heartbeat blob (same content: its id) every lease-renew interval"),

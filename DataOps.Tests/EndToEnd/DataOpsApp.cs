@@ -2,14 +2,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using DataOps.Durable;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
-using DataOps.Functions;
+using DataOps.LocalHost;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Tests.EndToEnd;
@@ -39,6 +37,9 @@ internal sealed class DataOpsApp : IAsyncDisposable
 
     public string Prefix { get; }
 
+    /// <summary>The app's task hub (its tables are <c>{HubName}Instances</c> and <c>{HubName}History</c>).</summary>
+    public string HubName => "H" + Prefix;
+
     /// <summary>The storage account the app runs on.</summary>
     public string StorageConnectionString { get; }
 
@@ -63,8 +64,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
     {
         var glean = await GleanEmulatorFixture.StartAsync();
         var prefix = AzuriteFixture.UniqueName("e");
-        var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DataOpsServiceCollectionExtensions.DefaultSettings });
+        var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
         var values = new Dictionary<string, string?>
         {
             ["Host:Urls"] = "http://127.0.0.1:0",
@@ -72,8 +72,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
             ["FunctionKeys:default"] = Key,
             ["AzureFunctionsWebHost:hostid"] = prefix,
             ["extensions:durableTask:hubName"] = "H" + prefix,
-            // Timer messages come back every half second so a test clock moved past their fire time is noticed.
-            ["extensions:durableTask:storageProvider:timerPollHorizon"] = "00:00:00.500",
+            ["extensions:durableTask:storageProvider:partitionCount"] = "2",
             ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["logging:logLevel:default"] = "Warning",
             ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
@@ -104,9 +103,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
-        builder.Services.AddHttpClient();
-        builder.Services.AddDataOps(builder.Configuration);
-        builder.AddFunctionsFromAssembly(typeof(DataOpsServiceCollectionExtensions).Assembly);
+        builder.AddDataOpsApp();
         var host = builder.Build();
         try
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.EndToEnd;
 
@@ -24,7 +25,7 @@ public sealed class GleanOutageEndToEndTests(AzuriteFixture azurite)
 
         // ...and is retried once Glean answers, instead of scoring the dataset on Glean's bad minute.
         var done = await app.WaitForCompletionAsync("provision:j-outage:sandbox", TimeSpan.FromSeconds(120));
-        Assert.Equal(DataOps.Durable.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var list = await app.GetJsonAsync("api/datasets?journeyId=j-outage");
         var dataset = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal("ready", dataset.GetProperty("status").GetString());

@@ -5,6 +5,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.EndToEnd;
 
@@ -22,7 +23,7 @@ public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
         Assert.Equal("provision:j-1:sandbox", accepted.GetProperty("id").GetString());
         Assert.NotNull(response.Headers.Location);
         var done = await app.WaitForCompletionAsync("provision:j-1:sandbox");
-        Assert.Equal(DataOps.Durable.OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
 
         var list = await app.GetJsonAsync("api/datasets?journeyId=j-1");
         var items = list.GetProperty("items").EnumerateArray().ToList();

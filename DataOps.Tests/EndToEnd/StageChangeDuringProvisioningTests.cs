@@ -2,6 +2,7 @@ using System.Net;
 using DataOps.Domain.Datasets;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.EndToEnd;
 
@@ -32,6 +33,6 @@ public sealed class StageChangeDuringProvisioningTests(AzuriteFixture azurite)
             "both datasets are archived");
 
         Assert.Equal(2, datasets.Count);
-        Assert.True((await app.Durable.GetInstanceAsync("provision:j-race:sandbox", false, Ct))!.RuntimeStatus == DataOps.Durable.OrchestrationRuntimeStatus.Completed);
+        Assert.True((await app.Durable.GetInstanceAsync("provision:j-race:sandbox", false, Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Durable;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 
@@ -184,7 +183,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         return await host.Client.SendAsync(request, Ct);
     }
 
-    /// <summary>A function host with the storage-backed durable runtime on its own task hub, tuned for quick polling.</summary>
+    /// <summary>A function host with the durable engine on its own task hub, tuned for quick polling.</summary>
     private Task<TestFunctionHost> StartAsync() =>
         TestFunctionHost.StartAsync(azurite, [typeof(StarterFunctions)],
             new Dictionary<string, string?>
@@ -192,7 +191,6 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
                 ["extensions:durableTask:hubName"] = "Mgmt" + AzuriteFixture.UniqueName("h")[1..13],
                 ["extensions:durableTask:storageProvider:partitionCount"] = "2",
                 ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100",
-                ["extensions:durableTask:shutdownTimeout"] = "00:00:05",
             },
-            services => services.AddDurableTask().AddOrchestrator<ApprovalOrchestrator>());
+            durable: registry => registry.AddOrchestrator<ApprovalOrchestrator>());
 }

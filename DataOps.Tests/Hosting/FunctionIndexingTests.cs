@@ -1,4 +1,4 @@
-using DataOps.Durable.Client;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;

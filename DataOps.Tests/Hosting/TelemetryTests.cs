@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using DataOps.Durable;
-using DataOps.Durable.Client;
-using DataOps.Tests.Durable.TestSupport;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -74,7 +73,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
 
         var ours = activities.Where(a => a.Source.Name == "DataOps.Durable" && Equals(a.GetTagItem("durable.instance_id"), id)).ToList();
         Assert.Contains(ours, a => a.DisplayName == "orchestration.episode");
-        Assert.Equal(3, ours.Count(a => a.DisplayName == "activity " + nameof(TestTasks.Append)));
+        Assert.Equal(3, ours.Count(a => a.DisplayName == "activity " + nameof(Append)));
         var durable = metrics.Where(m => m.MeterName == "DataOps.Durable").Select(m => m.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "durable.episodes", "durable.activities", "durable.storage.calls" }, durable);
     }
@@ -111,7 +110,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
     private static async Task<string> RunSequenceAsync(TestFunctionHost host)
     {
         var client = host.Host.Services.GetRequiredService<DurableTaskClient>();
-        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(TestTasks.Sequence), "x", cancellation: Ct);
+        var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(Sequence), "x", cancellation: Ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         var done = await client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
@@ -126,11 +125,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         settings["extensions:durableTask:storageProvider:partitionCount"] = "2";
         settings["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100";
         settings["extensions:durableTask:shutdownTimeout"] = "00:00:05";
-        return TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)], settings, s =>
-        {
-            s.AddDurableTask().AddOrchestrator<TestTasks.Sequence>().AddActivity<TestTasks.Append>();
-            services?.Invoke(s);
-        });
+        return TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)], settings, services, r => r.AddOrchestrator<Sequence>().AddActivity<Append>());
     }
 
     /// <summary>Stands in for an OpenTelemetry collector: accepts OTLP/HTTP exports on a free port and keeps each body.</summary>
@@ -166,5 +161,28 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             await _app.StopAsync(CancellationToken.None);
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>Three activities in a row.</summary>
+    public sealed class Sequence : TaskOrchestrator<string, string>
+    {
+        /// <inheritdoc />
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
+        {
+            var result = input;
+            for (var i = 0; i < 3; i++)
+            {
+                result = await context.CallActivityAsync<string>(nameof(Append), result);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Appends a mark.</summary>
+    public sealed class Append : TaskActivity<string, string>
+    {
+        /// <inheritdoc />
+        public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(input + "+");
     }
 }

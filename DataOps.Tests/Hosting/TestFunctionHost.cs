@@ -1,5 +1,6 @@
 using DataOps.Durable.Hosting;
 using DataOps.Tests.Infrastructure;
+using DataOps.LocalHost.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,9 +26,10 @@ public sealed class TestFunctionHost : IAsyncDisposable
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<DurableEngineRegistry>? durable = null)
     {
-        var builder = CreateBuilder(azurite, functions, settings, services);
+        var builder = CreateBuilder(azurite, functions, settings, services, durable);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new TestFunctionHost(host);
@@ -41,7 +43,8 @@ public sealed class TestFunctionHost : IAsyncDisposable
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<DurableEngineRegistry>? durable = null)
     {
         var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions
         {
@@ -67,6 +70,12 @@ public sealed class TestFunctionHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddSingleton<InvocationRecorder>();
         services?.Invoke(builder.Services);
+        if (durable is not null)
+        {
+            // The durable engine on the host's task hub, with the orchestrators and activities the test registers.
+            builder.Services.AddDurableEngine(builder.Configuration, durable);
+        }
+
         builder.AddFunctions(functions);
         return builder;
     }

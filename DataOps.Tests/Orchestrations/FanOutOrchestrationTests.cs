@@ -1,9 +1,6 @@
-using DataOps.Durable;
-using DataOps.Durable.Client;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Workflows;
-using Moq;
 
 namespace DataOps.Tests.Orchestrations;
 
@@ -30,15 +27,21 @@ public sealed class FanOutOrchestrationTests
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1", "ds-2"]);
-        ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult(((TeardownDatasetInput)i!).DatasetId, WorkflowOutcomes.Archived, "x", null));
+        ctx.Teardowns(i => new TeardownDatasetResult(i.DatasetId, WorkflowOutcomes.Archived, "x", null));
         var input = new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24));
 
         var results = await new StageTransition().RunAsync(ctx.Object, input);
 
-        Assert.Equal([nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "TeardownDataset@teardown:ds-1", "TeardownDataset@teardown:ds-2"], ctx.CallNames);
+        // Each teardown is started as its own instance, then its completion event is awaited (with a check-interval timer).
+        Assert.Equal([nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "StartTeardown:ds-1", "timer", "StartTeardown:ds-2", "timer"], ctx.CallNames);
         var query = Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[2].Input);
         Assert.Equal("sandbox", query.Stage);
-        Assert.All(ctx.Calls.Skip(3), c => Assert.Equal("stage_transition", ((TeardownDatasetInput)c.Input!).Reason));
+        Assert.All(ctx.Calls.Where(c => c.Name.StartsWith("StartTeardown", StringComparison.Ordinal)), c =>
+        {
+            var teardown = (TeardownDatasetInput)c.Input!;
+            Assert.Equal("stage_transition", teardown.Reason);
+            Assert.Equal("parent", teardown.Caller);
+        });
         Assert.Equal(2, results.Count);
     }
 
@@ -49,12 +52,12 @@ public sealed class FanOutOrchestrationTests
         var polls = 0;
         ctx.Activity(nameof(ProvisioningInProgress), _ => ++polls < 3);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
-        ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
+        ctx.Teardowns(_ => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
 
         await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
 
         Assert.Equal(
-            [nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "TeardownDataset@teardown:ds-1"],
+            [nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), "timer", nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "StartTeardown:ds-1", "timer"],
             ctx.CallNames);
         Assert.Equal(OrchestrationContextMock.Now + StageTransition.ProvisioningPollInterval, ctx.Calls[2].Input);
     }
@@ -65,11 +68,7 @@ public sealed class FanOutOrchestrationTests
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1", "ds-2"]);
-        ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns<TaskName, object?, TaskOptions?>((_, i, _) => ((TeardownDatasetInput)i!).DatasetId == "ds-1"
-                ? Task.FromException<TeardownDatasetResult>(new TaskFailedException(
-                    new TaskName(nameof(TeardownDataset)), 2, new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, "already running")))
-                : Task.FromResult(new TeardownDatasetResult("ds-2", WorkflowOutcomes.Archived, "x", null)));
+        ctx.Teardowns(i => new TeardownDatasetResult(i.DatasetId, WorkflowOutcomes.Archived, "x", null), alreadyRunning: "ds-1");
 
         var results = await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
 
@@ -82,11 +81,29 @@ public sealed class FanOutOrchestrationTests
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
-        ctx.Mock.Setup(c => c.CallSubOrchestratorAsync<TeardownDatasetResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Returns(Task.FromException<TeardownDatasetResult>(new TaskFailedException(
-                new TaskName(nameof(TeardownDataset)), 2, new TaskFailureDetails(typeof(InvalidOperationException).FullName!, "boom"))));
+        ctx.Teardowns(i => new TeardownDatasetResult(i.DatasetId, WorkflowOutcomes.Failed, null, "ArchiveDataset failed: boom"));
 
-        await Assert.ThrowsAsync<TaskFailedException>(() => new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24))));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24))));
+
+        Assert.Contains("ArchiveDataset failed: boom", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StageTransition_CompletionEventLost_LooksAtTheTeardownInstanceEveryCheckInterval()
+    {
+        var ctx = new OrchestrationContextMock();
+        ctx.Activity(nameof(ProvisioningInProgress), _ => false);
+        ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
+        ctx.Teardowns(_ => null);
+        var looks = 0;
+        ctx.Activity<TeardownDatasetResult?>(nameof(GetTeardownResult), _ => ++looks < 2 ? null : new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
+
+        var results = await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", "sandbox", "pilot", false, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
+
+        Assert.Equal(WorkflowOutcomes.Archived, Assert.Single(results).Outcome);
+        Assert.Equal(["StartTeardown:ds-1", "timer", nameof(GetTeardownResult), "timer", nameof(GetTeardownResult)], ctx.CallNames.Skip(3));
+        Assert.Equal(OrchestrationContextMock.Now + TeardownDataset.CompletionCheckInterval, ctx.Calls[4].Input);
+        Assert.Equal("parent", ((TeardownDatasetInput)ctx.Calls[5].Input!).Caller);
     }
 
     [Fact]
@@ -95,7 +112,7 @@ public sealed class FanOutOrchestrationTests
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(ProvisioningInProgress), _ => false);
         ctx.Activity<IReadOnlyList<string>>(nameof(ListJourneyDatasets), _ => ["ds-1"]);
-        ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
+        ctx.Teardowns(_ => new TeardownDatasetResult("ds-1", WorkflowOutcomes.Archived, "x", null));
 
         await new StageTransition().RunAsync(ctx.Object, new JourneyTransitionInput("j-1", "acme", null, null, true, DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24)));
 
@@ -125,12 +142,12 @@ public sealed class FanOutOrchestrationTests
     {
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(FindOrphans), _ => new ScanResult(5, ["ds-7", "ds-9"]));
-        ctx.SubOrchestration(nameof(TeardownDataset), i => new TeardownDatasetResult(((TeardownDatasetInput)i!).DatasetId, WorkflowOutcomes.Archived, "x", null));
+        ctx.Teardowns(i => new TeardownDatasetResult(i.DatasetId, WorkflowOutcomes.Archived, "x", null));
 
         var result = await new OrphanScan().RunAsync(ctx.Object, new OrphanScanInput(DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24), TimeSpan.FromHours(24)));
 
         Assert.Equal(["ds-7", "ds-9"], result.DatasetIds);
-        Assert.Equal(["TeardownDataset@teardown:ds-7", "TeardownDataset@teardown:ds-9"], ctx.CallNames.Skip(1));
-        Assert.All(ctx.Calls.Skip(1), c => Assert.Equal("orphan_cleanup", ((TeardownDatasetInput)c.Input!).Reason));
+        Assert.Equal(["StartTeardown:ds-7", "timer", "StartTeardown:ds-9", "timer"], ctx.CallNames.Skip(1));
+        Assert.All(ctx.Calls.Skip(1).Where(c => c.Name != "timer"), c => Assert.Equal("orphan_cleanup", ((TeardownDatasetInput)c.Input!).Reason));
     }
 }

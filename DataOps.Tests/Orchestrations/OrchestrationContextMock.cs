@@ -1,4 +1,7 @@
-using DataOps.Durable;
+using DataOps.Functions.Activities;
+using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Workflows;
+using Microsoft.DurableTask;
 using Moq;
 
 namespace DataOps.Tests.Orchestrations;
@@ -40,10 +43,34 @@ internal sealed class OrchestrationContextMock
     public void FailingActivity<TResult>(string name, string message)
         => Mock.Setup(c => c.CallActivityAsync<TResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
-            .ThrowsAsync(new TaskFailedException(name, 1, new TaskFailureDetails("System.InvalidOperationException", message, null, null)));
+            .ThrowsAsync(new TaskFailedException(name, 1, new TaskFailureDetails("System.InvalidOperationException", message, null, null, null)));
 
     public void SubOrchestration<TResult>(string name, Func<object?, TResult> result)
         => Mock.Setup(c => c.CallSubOrchestratorAsync<TResult>(It.Is<TaskName>(n => n.Name == name), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((n, i, o) => Calls.Add((n.Name + "@" + (o as SubOrchestrationOptions)?.InstanceId, i)))
             .Returns<TaskName, object?, TaskOptions?>((_, i, _) => Task.FromResult(result(i)));
+
+    /// <summary>
+    /// Teardowns started through <see cref="StartTeardown"/> (recorded as <c>StartTeardown:{datasetId}</c>) whose result
+    /// event carries <paramref name="result"/> (null: no event arrives, the wait times out). <paramref name="alreadyRunning"/>
+    /// names datasets whose teardown another caller runs.
+    /// </summary>
+    public void Teardowns(Func<TeardownDatasetInput, TeardownDatasetResult?> result, params string[] alreadyRunning)
+    {
+        var started = new Dictionary<string, TeardownDatasetInput>(StringComparer.Ordinal);
+        Mock.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(StartTeardown)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add(($"{n.Name}:{((TeardownDatasetInput)i!).DatasetId}", i)))
+            .Returns<TaskName, object?, TaskOptions?>((_, i, _) =>
+            {
+                var input = (TeardownDatasetInput)i!;
+                started[input.DatasetId] = input;
+                return Task.FromResult(!alreadyRunning.Contains(input.DatasetId));
+            });
+        Mock.Setup(c => c.WaitForExternalEvent<TeardownDatasetResult>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns<string, CancellationToken>((name, _) =>
+            {
+                var datasetId = started.Keys.Single(id => TeardownDataset.CompletedEventFor(id) == name);
+                return result(started[datasetId]) is { } done ? Task.FromResult(done) : Task.FromCanceled<TeardownDatasetResult>(new CancellationToken(true));
+            });
+    }
 }

@@ -1,6 +1,8 @@
 using DataOps.Functions.Activities;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Workflows;
+using Microsoft.DurableTask;
+using Moq;
 
 namespace DataOps.Tests.Orchestrations;
 
@@ -44,6 +46,40 @@ public sealed class TeardownDatasetTests
         Assert.Equal(WorkflowOutcomes.Refused, result.Outcome);
         Assert.Equal("journey active in sandbox", result.Refusal);
         Assert.Equal([nameof(BeginTeardown)], ctx.CallNames);
+    }
+
+    [Fact]
+    public async Task RunAsync_StartedByAnotherOrchestration_SendsItTheResult()
+    {
+        var ctx = Allowing();
+
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24), Caller: "transition:j-1"));
+
+        ctx.Mock.Verify(c => c.SendEvent("transition:j-1", TeardownDataset.CompletedEventFor("ds-1"), result), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_StartedFromOutside_SendsNoEvent()
+    {
+        var ctx = Allowing();
+
+        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", true, TimeSpan.FromHours(24)));
+
+        ctx.Mock.Verify(c => c.SendEvent(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_ActivityFailsForGood_TellsTheCallerItFailedAndFails()
+    {
+        var ctx = Allowing();
+        ctx.FailingActivity<ArchiveSummary>(nameof(ArchiveDataset), "blob storage refused");
+
+        await Assert.ThrowsAsync<TaskFailedException>(() => new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24), Caller: "transition:j-1")));
+
+        ctx.Mock.Verify(c => c.SendEvent(
+            "transition:j-1",
+            TeardownDataset.CompletedEventFor("ds-1"),
+            It.Is<TeardownDatasetResult>(r => r.Outcome == WorkflowOutcomes.Failed && r.Refusal == "ArchiveDataset failed: blob storage refused")), Times.Once);
     }
 
     private static OrchestrationContextMock Allowing()

@@ -33,7 +33,7 @@ internal static class ParameterBinders
 
         if (parameter.GetCustomAttribute<DurableClientAttribute>() is not null)
         {
-            return Require(type.IsClass && type.Namespace == "DataOps.Durable.Client", function, parameter,
+            return Require(typeof(Microsoft.DurableTask.Client.DurableTaskClient).IsAssignableFrom(type), function, parameter,
                 "[DurableClient] needs a parameter of type DurableTaskClient",
                 d => d.Context.InstanceServices.GetRequiredService(type));
         }

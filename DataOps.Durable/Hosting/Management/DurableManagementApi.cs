@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DataOps.Durable.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

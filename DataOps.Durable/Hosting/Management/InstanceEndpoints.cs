@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DataOps.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DataOps.Durable.Hosting.Management;

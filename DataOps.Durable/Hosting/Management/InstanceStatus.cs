@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using Microsoft.DurableTask.Client;
+
 namespace DataOps.Durable.Hosting.Management;
 
 /// <summary>The status body of the management API, in Durable Functions' shape.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using DataOps.Durable;
+using DataOps.LocalHost.Durable;
 using DataOps.Functions;
 using DataOps.Functions.Triggers;
 using DataOps.Tests.Hosting;
@@ -19,7 +19,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
     public async Task Health_AllDependenciesUp_Returns200Anonymously()
     {
         // Any HTTP answer below 500 counts as reachable; Azurite's blob endpoint stands in for Glean here.
-        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri, services => services.AddDurableTask());
+        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri, durable: _ => { });
 
         HealthReport? report = null;
         await Eventually.HoldsAsync(async () =>
@@ -27,7 +27,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
             using var response = await host.Client.GetAsync("/api/health", Ct);
             report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
             return response.StatusCode == HttpStatusCode.OK;
-        }, "the durable runtime has created the task hub and health answers 200");
+        }, "the durable engine has created the task hub and health answers 200");
 
         Assert.Equal("healthy", report!.Status);
         Assert.Equal(["storage", "taskHub", "glean"], report.Checks.Select(c => c.Name));
@@ -49,13 +49,13 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
         Assert.False(report.Checks.Single(c => c.Name == "glean").Healthy);
     }
 
-    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<IServiceCollection>? services = null) =>
+    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<DurableEngineRegistry>? durable = null) =>
         TestFunctionHost.StartAsync(azurite, [typeof(HealthFunction)],
             new Dictionary<string, string?> { ["Glean:BaseUrl"] = gleanUrl, ["extensions:durableTask:hubName"] = _hub },
             s =>
             {
                 s.AddHttpClient();
                 s.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite));
-                services?.Invoke(s);
-            });
+            },
+            durable);
 }

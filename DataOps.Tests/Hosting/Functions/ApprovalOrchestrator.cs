@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using Microsoft.DurableTask;
 
 namespace DataOps.Tests.Hosting.Functions;
 

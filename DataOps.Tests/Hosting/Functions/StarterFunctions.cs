@@ -1,4 +1,4 @@
-using DataOps.Durable.Client;
+using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
 using Microsoft.AspNetCore.Http;
 

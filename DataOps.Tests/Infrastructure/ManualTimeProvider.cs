@@ -1,4 +1,4 @@
-namespace DataOps.Tests.Durable.TestSupport;
+namespace DataOps.Tests.Infrastructure;
 
 /// <summary>
 /// A clock that moves only when the test advances it, while timers created on it run in real time. A whole function

@@ -1,0 +1,38 @@
+using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Activities;
+
+/// <summary>
+/// The result of the teardown a caller started (<see cref="TeardownDatasetInput.Caller"/>), read from its instance,
+/// or null while it is still running. A teardown that failed, was terminated or is gone reads as
+/// <see cref="WorkflowOutcomes.Failed"/> with the reason.
+/// </summary>
+public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, TeardownDatasetResult?>
+{
+    /// <inheritdoc />
+    public override async Task<TeardownDatasetResult?> RunAsync(TaskActivityContext context, TeardownDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var instanceId = TeardownDataset.InstanceIdFor(input.DatasetId);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true).ConfigureAwait(false);
+        if (instance is null || !string.Equals(instance.ReadInputAs<TeardownDatasetInput>()?.Caller, input.Caller, StringComparison.Ordinal))
+        {
+            return Failed(input, $"instance '{instanceId}' of this caller no longer exists");
+        }
+
+        return instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => instance.ReadOutputAs<TeardownDatasetResult>(),
+            OrchestrationRuntimeStatus.Failed => Failed(input, instance.FailureDetails?.ErrorMessage ?? "failed"),
+            OrchestrationRuntimeStatus.Terminated => Failed(input, $"instance '{instanceId}' was terminated"),
+            _ => null,
+        };
+    }
+
+    private static TeardownDatasetResult Failed(TeardownDatasetInput input, string reason) =>
+        new(input.DatasetId, WorkflowOutcomes.Failed, null, reason);
+}

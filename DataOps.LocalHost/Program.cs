@@ -1,0 +1,17 @@
+using DataOps.Durable.Hosting;
+
+namespace DataOps.LocalHost;
+
+/// <summary>Entry point of the DataOps Lifecycle local function host.</summary>
+public static class Program
+{
+    /// <summary>
+    /// Starts the host on 127.0.0.1:7071 (<c>Host:LocalHttpPort</c> or <c>Host:Urls</c> change it) with
+    /// host.json, local.settings.json and environment configuration, serving the DataOps functions.
+    /// </summary>
+    public static async Task Main(string[] args)
+    {
+        await using var host = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { Args = args }).AddDataOpsApp().Build();
+        await host.RunAsync();
+    }
+}
