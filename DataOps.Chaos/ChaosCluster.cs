@@ -18,18 +18,18 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     private readonly ChaosOptions _options;
     private readonly string _workDir;
-    private readonly string _functionsDir;
+    private readonly string _hostDir;
     private readonly ChildProcess?[] _hosts = new ChildProcess?[2];
     private readonly int[] _hostPorts;
     private readonly Lock _lock = new();
     private AzuriteProcess? _azurite;
     private ChildProcess? _emulator;
 
-    private ChaosCluster(ChaosOptions options, string workDir, string functionsDir, int[] hostPorts, Uri gleanUrl)
+    private ChaosCluster(ChaosOptions options, string workDir, string hostDir, int[] hostPorts, Uri gleanUrl)
     {
         _options = options;
         _workDir = workDir;
-        _functionsDir = functionsDir;
+        _hostDir = hostDir;
         _hostPorts = hostPorts;
         GleanUrl = gleanUrl;
         HostUrls = [.. hostPorts.Select(p => new Uri($"http://127.0.0.1:{p}/"))];
@@ -49,11 +49,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
     {
         var root = RepositoryRoot.Find();
         var configuration = typeof(ChaosCluster).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var functionsDir = Path.Combine(root, "DataOps.Functions", "bin", configuration, "net10.0");
+        var hostDir = Path.Combine(root, "DataOps.LocalHost", "bin", configuration, "net10.0");
         var workDir = options.WorkDirectory ?? Path.Combine(root, ".run", "chaos", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(workDir);
         var ports = PortAllocator.GetFreePorts(3);
-        var cluster = new ChaosCluster(options, workDir, functionsDir, [ports[0], ports[1]], new Uri($"http://127.0.0.1:{ports[2]}/"));
+        var cluster = new ChaosCluster(options, workDir, hostDir, [ports[0], ports[1]], new Uri($"http://127.0.0.1:{ports[2]}/"));
         try
         {
             cluster._azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = cluster.AzuriteLocation }, cancellationToken);
@@ -89,7 +89,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         };
         var name = index == 0 ? "host-a" : "host-b";
         var host = ChildProcess.StartDotnet(
-            name, Path.Combine(_functionsDir, "DataOps.Functions.dll"), [], environment, _functionsDir, Path.Combine(_workDir, name + ".log"));
+            name, Path.Combine(_hostDir, "DataOps.LocalHost.dll"), [], environment, _hostDir, Path.Combine(_workDir, name + ".log"));
         lock (_lock)
         {
             _hosts[index] = host;

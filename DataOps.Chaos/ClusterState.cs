@@ -50,8 +50,16 @@ internal sealed class ClusterState(string connectionString, Uri gleanUrl) : IDis
         return rows;
     }
 
+    /// <summary>
+    /// Every instance of the task hub's instance table. The engine keeps no failure details there: a failed
+    /// instance's output is its <c>"{ErrorType}: {ErrorMessage}"</c>, which is what <see cref="InstanceRow.Failure"/> holds.
+    /// </summary>
     public async Task<IReadOnlyList<InstanceRow>> InstancesAsync(CancellationToken cancellationToken) =>
-        [.. (await RowsAsync(HubName + "Instances", cancellationToken)).Select(e => new InstanceRow(e.PartitionKey, e.GetString("Name") ?? "", e.GetString("RuntimeStatus") ?? "", e.GetString("FailureDetails")))];
+        [.. (await RowsAsync(HubName + "Instances", cancellationToken)).Select(e =>
+        {
+            var status = e.GetString("RuntimeStatus") ?? "";
+            return new InstanceRow(e.PartitionKey, e.GetString("Name") ?? "", status, status == "Failed" ? e.GetString("Output") : null);
+        })];
 
     public async Task<IReadOnlyList<AuditRow>> AuditAsync(CancellationToken cancellationToken) =>
         [.. (await RowsAsync(TablePrefix + "AuditLog", cancellationToken)).Select(e => new AuditRow(e.PartitionKey, e.GetString("EventId") ?? "", e.GetString("EventType") ?? ""))];

@@ -3,15 +3,16 @@ using System.Globalization;
 namespace DataOps.Benchmarks.Durable;
 
 /// <summary>
-/// Engine throughput of the durable runtime on one host against a private Azurite (<see cref="DurableEngineMeasurement"/>):
-/// sequential activities of one instance, fan-out activities, many small orchestrations, and storage round trips
-/// per activity.
+/// Engine throughput of the product's durable engine (the Durable Task Framework's Azure Storage provider with
+/// host.json's settings, <see cref="ProductEngine"/>) in one host against a private Azurite
+/// (<see cref="DurableEngineMeasurement"/>): sequential activities of one instance, fan-out activities, many small
+/// orchestrations, and storage round trips per activity.
 /// </summary>
 public sealed class DurableBenchmarkSuite : IBenchmarkSuite
 {
     public string Name => "durable";
 
-    public string Description => "durable runtime on Azurite: sequential and fan-out activities/s, orchestrations/s, storage calls per activity";
+    public string Description => "the product's durable engine on Azurite: sequential and fan-out activities/s, orchestrations/s, storage calls per activity";
 
     public async Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken)
     {

@@ -37,12 +37,11 @@ internal static class DurableEngineMeasurement
     /// <summary>Activities in each of the many orchestrations.</summary>
     public const int ActivitiesPerOrchestration = 5;
 
-    /// <summary>The repository's runtime on a private Azurite: the sequential, fan-out and many-orchestrations phases, in that order.</summary>
+    /// <summary>The product's engine (<see cref="ProductEngine"/>) on a private Azurite: the sequential, fan-out and many-orchestrations phases, in that order.</summary>
     public static async Task<(DurablePhase Sequential, DurablePhase FanOut, DurablePhase Many)> RunAsync(CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        using var requests = new HttpRequestMeter();
-        await using var engine = new RuntimeEngine(azurite.ConnectionString, "BenchHub", requests.Snapshot);
+        await using var engine = new ProductEngine(azurite.ConnectionString, "BenchHub");
         await engine.StartAsync(cancellationToken);
         await engine.RunSequentialAsync(5, cancellationToken);
         var sequential = await SequentialAsync(engine, azurite, SequentialActivities, cancellationToken);

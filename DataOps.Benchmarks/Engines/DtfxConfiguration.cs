@@ -54,8 +54,8 @@ internal sealed record DtfxConfiguration(string Name)
     /// re-read a growing history every episode), blob partition leases (the table partition manager's 2-second
     /// table timeout fires on a busy Azurite, partitions are dropped and work stalls for tens of seconds), a 1 s
     /// polling ceiling instead of 30 s, two partitions (one per core: fewer empty control-queue polls than four, and
-    /// fan-out and many orchestrations ran slightly faster), 64 concurrent activities and orchestrations as the
-    /// repository's runtime runs with, and Durable Functions' host.json default for the control-queue buffer.
+    /// fan-out and many orchestrations ran slightly faster), 64 concurrent activities and orchestrations, and Durable
+    /// Functions' host.json default for the control-queue buffer.
     /// </summary>
     public static DtfxConfiguration Tuned { get; } = new("DTFx tuned")
     {

@@ -72,7 +72,7 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         await Parallel.ForAsync(0, orchestrations, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, _) =>
             await Client.CreateOrchestrationInstanceAsync(DtfxSequentialFlow.Name, string.Empty, $"{idPrefix}{i:D5}", activities));
 
-        // Polled like the runtime's phase: one prefix query of completed instances a second.
+        // Polled like the product engine's phase: one prefix query of completed instances a second.
         var condition = new OrchestrationInstanceStatusQueryCondition
         {
             InstanceIdPrefix = idPrefix, RuntimeStatus = [OrchestrationStatus.Completed], FetchInput = false, FetchOutput = false,
@@ -134,9 +134,9 @@ internal sealed class DtfxEngine(string connectionString, string taskHubName, Dt
         return options;
     }
 
-    // The client's own WaitForOrchestrationAsync polls every 2 s; this polls with the pacing of the runtime's client
-    // (20 ms, growing by half up to 1 s), so both engines cost alike in completion polls. Timing uses the recorded
-    // completion time, not when a poll saw it.
+    // The client's own WaitForOrchestrationAsync polls every 2 s; this polls from 20 ms, growing by half up to 1 s,
+    // the same for every configuration, so they cost alike in completion polls. Timing uses the recorded completion
+    // time, not when a poll saw it.
     private async Task<DateTimeOffset> WaitAsync(OrchestrationInstance instance, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(20);

@@ -2,10 +2,12 @@ using Microsoft.DurableTask;
 
 namespace DataOps.Benchmarks.Engines;
 
-// The same workloads as the repository runtime's (Durable/RuntimeEngine.cs), written against the class-based
-// Durable Task SDK: only the namespaces differ, which is the point of the product's look-alike types.
+// The benchmark's workloads, written against the class-based Durable Task SDK as the product's orchestrators and
+// activities are. Each carries its task name, so the product's engine, which names a task by this attribute (else
+// by its class), and DtfxEngine, which registers them under the same names, run them alike.
 
 /// <summary>Calls its input's number of <see cref="DtfxNoop"/> activities one after another.</summary>
+[DurableTask(Name)]
 internal sealed class DtfxSequentialFlow : TaskOrchestrator<int, int>
 {
     public const string Name = "SequentialFlow";
@@ -24,6 +26,7 @@ internal sealed class DtfxSequentialFlow : TaskOrchestrator<int, int>
 }
 
 /// <summary>Fans out its input's number of <see cref="DtfxNoop"/> activities and waits for all.</summary>
+[DurableTask(Name)]
 internal sealed class DtfxFanOutFlow : TaskOrchestrator<int, int>
 {
     public const string Name = "FanOutFlow";
@@ -37,6 +40,7 @@ internal sealed class DtfxFanOutFlow : TaskOrchestrator<int, int>
 }
 
 /// <summary>Returns its input: the engine's cost per activity, nothing else.</summary>
+[DurableTask(Name)]
 internal sealed class DtfxNoop : TaskActivity<int, int>
 {
     public const string Name = "Noop";

@@ -1,23 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataOps.Benchmarks.Durable;
-using DataOps.Benchmarks.Storage;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Benchmarks.Engines;
 
 /// <summary>
-/// The repository's durable runtime and the Durable Task Framework's Azure Storage provider (default settings and
-/// tuned) side by side on ONE Azurite, each on its own task hub, with the workloads and measurement of the
-/// <c>durable</c> suite. The engines take turns phase by phase, so machine load drifting over the run hits all of
-/// them alike; all stay started throughout, and each counts its own storage requests, so an idle engine's polling
-/// is not charged to the one being measured (it does show in Azurite's CPU, which the suite reports at idle).
+/// The Durable Task Framework's Azure Storage provider with default settings and tuned side by side on ONE Azurite,
+/// each on its own task hub, with the workloads and measurement of the <c>durable</c> suite. The engines take turns
+/// phase by phase, so machine load drifting over the run hits both alike; both stay started throughout, and each
+/// counts its own storage requests, so an idle engine's polling is not charged to the one being measured (it does
+/// show in Azurite's CPU, which the suite reports at idle).
 /// </summary>
 public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
 {
     public string Name => "engines";
 
-    public string Description => "repository runtime vs DTFx Azure Storage provider (default, tuned) on one Azurite: activities/s, orchestrations/s, round trips";
+    public string Description => "DTFx Azure Storage provider, default vs tuned, on one Azurite: activities/s, orchestrations/s, round trips";
 
     public async Task RunAsync(TextWriter output, BenchmarkOptions options, CancellationToken cancellationToken)
     {
@@ -35,16 +34,11 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
         await output.WriteLineAsync($"load average before (1/5/15 min): {loadBefore}; {Environment.ProcessorCount} cores");
 
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        using var meter = new HttpRequestMeter();
-        List<DtfxEngine> dtfx =
+        DtfxEngine[] engines =
         [
             new(azurite.ConnectionString, "DtfxDefault", DtfxConfiguration.Default),
             new(azurite.ConnectionString, "DtfxTuned", DtfxConfiguration.Tuned),
         ];
-
-        // The runtime's clients take no extra policy: its mix is everything the process sent less the DTFx engines'.
-        var runtime = new RuntimeEngine(azurite.ConnectionString, "RuntimeHub", () => StorageRequestMix.Except(meter.Snapshot(), dtfx.Select(e => e.Requests())));
-        IDurableEngine[] engines = [runtime, .. dtfx];
         try
         {
             foreach (var engine in engines)
@@ -53,7 +47,7 @@ public sealed class EnginesBenchmarkSuite : IBenchmarkSuite
                 await engine.RunSequentialAsync(5, cancellationToken);
             }
 
-            foreach (var engine in dtfx)
+            foreach (var engine in engines)
             {
                 await output.WriteLineAsync($"{engine.Name}: host.json (extensions.durableTask): {(engine.Configuration.HostJson() is { Count: > 0 } json ? string.Join("; ", json) : "nothing set")}");
                 await output.WriteLineAsync($"  provider settings: {string.Join(", ", DtfxConfiguration.Describe(engine.Settings!))}");

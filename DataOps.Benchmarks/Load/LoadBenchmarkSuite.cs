@@ -6,10 +6,11 @@ using System.Text.Json;
 using DataOps.Benchmarks.Durable;
 using DataOps.Benchmarks.Storage;
 using DataOps.Benchmarks.Workflows;
-using DataOps.Durable;
-using DataOps.Durable.Client;
 using DataOps.GleanEmulator;
+using DataOps.LocalHost.Durable;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -121,9 +122,13 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
                 },
                 cancellationToken);
             await output.WriteLineAsync($"host pid {host.ProcessId} on {host.BaseAddress}, Azurite pid {azurite.ProcessId}");
-            await using var services = new ServiceCollection()
-                .AddDurableTask(o => { o.HubName = HubName; o.ConnectionString = azurite.ConnectionString; }).Services
-                .BuildServiceProvider();
+            // The product's durable client over the host's task hub; only its queries are used (the engine is not started here).
+            var clientSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                [DurableEngineOptions.SectionName + ":hubName"] = HubName,
+            }).Build();
+            await using var services = new ServiceCollection().AddDurableEngine(clientSettings).BuildServiceProvider();
             var durable = services.GetRequiredService<DurableTaskClient>();
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Add("x-functions-key", Key);

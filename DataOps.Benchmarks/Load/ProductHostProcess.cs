@@ -6,8 +6,8 @@ using DataOps.Tests.Infrastructure;
 namespace DataOps.Benchmarks.Load;
 
 /// <summary>
-/// The product's function host as its own process, started the way <c>scripts/run.sh</c> starts it
-/// (<c>dotnet DataOps.Functions.dll</c> from its build folder, settings in environment variables), on a free port of
+/// The product's function host as its own process, started from its build folder
+/// (<c>dotnet DataOps.LocalHost.dll</c>, settings in environment variables), on a free port of
 /// 127.0.0.1, with <see cref="HostProbe"/> loaded as a startup hook so its requests and memory can be read.
 /// Stopped by its own pid on dispose, at process exit, and by a watchdog if the benchmark is killed.
 /// </summary>
@@ -42,8 +42,8 @@ internal sealed class ProductHostProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var build = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var folder = Path.Combine(RepositoryRoot.Find(), "DataOps.Functions", "bin", build.Parent!.Name, build.Name);
-        var assembly = Path.Combine(folder, "DataOps.Functions.dll");
+        var folder = Path.Combine(RepositoryRoot.Find(), "DataOps.LocalHost", "bin", build.Parent!.Name, build.Name);
+        var assembly = Path.Combine(folder, "DataOps.LocalHost.dll");
         if (!File.Exists(assembly))
         {
             throw new InvalidOperationException($"The function host is not built ({assembly} is missing): run 'dotnet build DataOps.sln -c {build.Parent.Name}' first.");

@@ -7,7 +7,7 @@ namespace DataOps.Benchmarks.Storage;
 /// <summary>
 /// Counts every HTTP request this process completes, by server port and method, from .NET's own
 /// <c>http.client.request.duration</c> instrument (meter <c>System.Net.Http</c>). Every storage client is built on
-/// <c>HttpClient</c>, so this sees all of a process's storage traffic (durable runtime, registry, trigger
+/// <c>HttpClient</c>, so this sees all of a process's storage traffic (durable engine, registry, trigger
 /// listeners, retries included) without touching the code that sends it. Azurite serves each service on its own
 /// port, so the port says which service a request went to.
 /// </summary>

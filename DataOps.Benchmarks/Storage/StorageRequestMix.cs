@@ -27,27 +27,10 @@ internal sealed class StorageRequestMix : HttpPipelineSynchronousPolicy
         ArgumentNullException.ThrowIfNull(message);
         var method = message.Request.Method.Method;
 
-        // The HTTP metric reports non-standard methods (the tables' MERGE) as _OTHER; label them the same so the
-        // two sources can be subtracted.
+        // The HTTP metric reports non-standard methods (the tables' MERGE) as _OTHER; label them the same so both
+        // sources read alike (see StorageTraffic).
         var label = StandardMethods.Contains(method) ? method : "_OTHER";
         Interlocked.Increment(ref _counts.GetOrAdd((message.Request.Uri.Port, label), static _ => new StrongBox()).Value);
-    }
-
-    /// <summary>The counts of <paramref name="all"/> less those of <paramref name="others"/> (never below zero).</summary>
-    public static IReadOnlyList<HttpRequestCount> Except(IReadOnlyList<HttpRequestCount> all, IEnumerable<IReadOnlyList<HttpRequestCount>> others)
-    {
-        ArgumentNullException.ThrowIfNull(all);
-        ArgumentNullException.ThrowIfNull(others);
-        var remaining = all.ToDictionary(c => (c.Port, c.Method), c => c.Count);
-        foreach (var count in others.SelectMany(o => o))
-        {
-            if (remaining.TryGetValue((count.Port, count.Method), out var value))
-            {
-                remaining[(count.Port, count.Method)] = Math.Max(0, value - count.Count);
-            }
-        }
-
-        return [.. remaining.Select(r => new HttpRequestCount(r.Key.Port, r.Key.Method, r.Value))];
     }
 
     private sealed class StrongBox

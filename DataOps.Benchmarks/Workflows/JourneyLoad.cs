@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Durable;
-using DataOps.Durable.Client;
 using DataOps.Functions.Triggers;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Benchmarks.Workflows;
 

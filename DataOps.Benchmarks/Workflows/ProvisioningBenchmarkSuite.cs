@@ -1,18 +1,17 @@
 using System.Globalization;
-using DataOps.Durable.Client;
 using DataOps.Durable.Hosting;
-using DataOps.Functions;
 using DataOps.GleanEmulator;
+using DataOps.LocalHost;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Benchmarks.Workflows;
 
 /// <summary>
-/// Request-to-READY on the whole product (function host, durable runtime, Azurite, Glean emulator over HTTP): one
+/// Request-to-READY on the whole product (function host, durable engine, Azurite, Glean emulator over HTTP): one
 /// sandbox dataset of each type alone, then 20 journeys x 4 types submitted at once.
 /// </summary>
 public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
@@ -35,8 +34,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
         await glean.StartAsync(cancellationToken);
         try
         {
-            var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
-            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DataOpsServiceCollectionExtensions.DefaultSettings });
+            var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Host:Urls"] = "http://127.0.0.1:0",
@@ -46,9 +44,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
                 ["logging:logLevel:default"] = "Warning",
                 ["logging:logLevel:DataOps"] = "Warning",
             });
-            builder.Services.AddHttpClient();
-            builder.Services.AddDataOps(builder.Configuration);
-            builder.AddFunctionsFromAssembly(typeof(DataOpsServiceCollectionExtensions).Assembly);
+            builder.AddDataOpsApp();
             await using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             using var http = new HttpClient { BaseAddress = host.BaseAddress };
