@@ -1,9 +1,6 @@
-using System.Text.Json;
 using DataOps.Durable.Hosting;
 using DataOps.Functions;
 using DataOps.LocalHost.Durable;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace DataOps.LocalHost;
@@ -14,12 +11,6 @@ namespace DataOps.LocalHost;
 /// </summary>
 public static class DataOpsLocalHost
 {
-    /// <summary>
-    /// Inputs, outputs, events and custom status travel as JSON with web defaults (camelCase), as the Functions
-    /// isolated worker serialises them.
-    /// </summary>
-    public static DataConverter DataConverter { get; } = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-
     /// <summary>A host builder whose configuration starts from the app's defaults (lowest precedence).</summary>
     /// <param name="options">Content root, arguments and where local settings are read from.</param>
     /// <returns>The builder; add settings, then call <see cref="AddDataOpsApp"/>.</returns>
@@ -32,7 +23,7 @@ public static class DataOpsLocalHost
 
     /// <summary>
     /// Adds the app: its services, its functions, and every orchestrator and activity of the app's assembly on the
-    /// durable engine with the <c>[DurableClient]</c> client. Call it once the configuration is complete: the engine's
+    /// durable engine with the <c>[DurableClient]</c> client; payloads are JSON with web defaults (camelCase). Call it once the configuration is complete: the engine's
     /// settings are read here.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -43,7 +34,6 @@ public static class DataOpsLocalHost
         var app = typeof(DataOpsServiceCollectionExtensions).Assembly;
         builder.Services.AddHttpClient();
         builder.Services.AddDataOps(builder.Configuration);
-        builder.Services.AddSingleton(DataConverter);
         builder.Services.AddDurableEngine(builder.Configuration, registry => registry.AddAllFrom(app));
         return builder.AddFunctionsFromAssembly(app);
     }

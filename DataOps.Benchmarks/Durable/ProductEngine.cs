@@ -49,7 +49,6 @@ internal sealed class ProductEngine(string connectionString, string hubName) : I
             ["AzureWebJobsStorage"] = connectionString,
             [DurableEngineOptions.SectionName + ":hubName"] = hubName,
         });
-        builder.Services.AddSingleton(DataOpsLocalHost.DataConverter);
         builder.Services.AddDurableEngine(builder.Configuration, registry => registry
             .AddOrchestrator<DtfxSequentialFlow>()
             .AddOrchestrator<DtfxFanOutFlow>()

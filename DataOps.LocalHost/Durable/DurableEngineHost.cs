@@ -7,7 +7,8 @@ namespace DataOps.LocalHost.Durable;
 
 /// <summary>
 /// Runs the task hub: on start creates it where absent and starts a <see cref="TaskHubWorker"/> with every registered
-/// orchestrator and activity; on stop lets in-flight work items finish (forcing only if the host's shutdown time runs out).
+/// orchestrator and activity and the engine's telemetry middleware (<see cref="DurableTelemetry"/>); on stop lets
+/// in-flight work items finish (forcing only if the host's shutdown time runs out).
 /// </summary>
 public sealed class DurableEngineHost : IHostedService, IDisposable
 {
@@ -17,16 +18,18 @@ public sealed class DurableEngineHost : IHostedService, IDisposable
     private readonly DurableEngineOptions _options;
     private readonly DataConverter _converter;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly DurableTelemetry _telemetry;
     private TaskHubWorker? _worker;
 
     /// <summary>Creates the host; nothing runs until <see cref="StartAsync"/>.</summary>
-    public DurableEngineHost(
+    internal DurableEngineHost(
         DurableEngine engine,
         DurableEngineRegistry registry,
         IServiceScopeFactory scopes,
         DurableEngineOptions options,
         DataConverter converter,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        DurableTelemetry telemetry)
     {
         _engine = engine;
         _registry = registry;
@@ -34,6 +37,7 @@ public sealed class DurableEngineHost : IHostedService, IDisposable
         _options = options;
         _converter = converter;
         _loggerFactory = loggerFactory;
+        _telemetry = telemetry;
     }
 
     /// <summary>The running worker, for adding DurableTask.Core middleware before start or inspecting it; <c>null</c> before start.</summary>
@@ -51,6 +55,9 @@ public sealed class DurableEngineHost : IHostedService, IDisposable
             // Without this the engine keeps only a serialized exception and the SDK's failure details stay empty.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+
+        // First, so the episode and activity spans and timings wrap any middleware added later.
+        _telemetry.Attach(worker);
         foreach (var (name, type) in _registry.Orchestrators)
         {
             // An orchestration shim holds the state of the execution it runs: a new one, over a new orchestrator, per work item.

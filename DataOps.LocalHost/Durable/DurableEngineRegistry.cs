@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using DataOps.Durable.Hosting;
 using Microsoft.DurableTask;
 
 namespace DataOps.LocalHost.Durable;
@@ -7,7 +9,7 @@ namespace DataOps.LocalHost.Durable;
 /// The orchestrators and activities the engine runs, registered by type and named after their class (or the name in
 /// their <see cref="DurableTaskAttribute"/>), as Durable Functions names class-based functions.
 /// </summary>
-public sealed class DurableEngineRegistry
+public sealed class DurableEngineRegistry : IOrchestratorCatalog
 {
     private readonly Dictionary<string, Type> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _activities = new(StringComparer.Ordinal);
@@ -78,6 +80,32 @@ public sealed class DurableEngineRegistry
         }
 
         registered[name] = type;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> OrchestratorNames => _orchestrators.Keys;
+
+    /// <inheritdoc />
+    public bool TryGetInputType(string name, [NotNullWhen(true)] out Type? inputType)
+    {
+        inputType = null;
+        if (!_orchestrators.TryGetValue(name, out var type))
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(TaskOrchestrator<,>))
+            {
+                inputType = current.GetGenericArguments()[0];
+                return true;
+            }
+        }
+
+        // An orchestrator that implements ITaskOrchestrator directly declares its input type itself.
+        inputType = ((ITaskOrchestrator)Activator.CreateInstance(type)!).InputType;
+        return true;
     }
 
     /// <summary>The name callers use: <see cref="DurableTaskAttribute"/>'s when the class carries one, else the class name.</summary>

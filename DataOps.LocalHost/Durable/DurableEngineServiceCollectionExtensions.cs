@@ -1,3 +1,5 @@
+using DataOps.Durable.Hosting;
+using System.Text.Json;
 using Azure.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -10,13 +12,22 @@ namespace DataOps.LocalHost.Durable;
 public static class DurableEngineServiceCollectionExtensions
 {
     /// <summary>
+    /// The converter used unless one is registered: JSON with web defaults (camelCase, case-insensitive reads), as the
+    /// Functions isolated worker serialises orchestration inputs, outputs, events and custom status.
+    /// </summary>
+    public static DataConverter WebJsonDataConverter { get; } = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>
     /// Adds the engine: settings bound from <c>extensions:durableTask</c> and validated at first use, the task hub
     /// service over the <c>AzureWebJobsStorage</c> connection (identity-based connections use the registered
     /// <see cref="TokenCredential"/>), the hosted worker running the orchestrators and activities added by
     /// <paramref name="register"/>, and a <see cref="DurableTaskClient"/> over the same service.
     /// </summary>
     /// <remarks>
-    /// Worker and client share one <see cref="DataConverter"/>: a registered one, else the SDK's JSON converter.
+    /// Worker and client share one <see cref="DataConverter"/>: a registered one, else <see cref="WebJsonDataConverter"/>.
+    /// The registry is also the <see cref="IOrchestratorCatalog"/> the Durable management API starts instances from.
+    /// The engine's metrics and traces (meter and activity source <c>DataOps.Durable</c>) are recorded whenever a
+    /// listener, such as the host's OpenTelemetry providers, is attached.
     /// </remarks>
     public static IServiceCollection AddDurableEngine(
         this IServiceCollection services,
@@ -33,11 +44,24 @@ public static class DurableEngineServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.AddSingleton(registry);
-        services.TryAddSingleton<DataConverter>(JsonDataConverter.Default);
-        services.AddSingleton(sp => new DurableEngine(
-            DurableEngineSettingsMapper.ToSettings(options, configuration, sp.GetService<TokenCredential>(), sp.GetService<ILoggerFactory>()),
-            options.MaxDequeueCount));
-        services.AddSingleton<DurableEngineHost>();
+        services.AddSingleton<IOrchestratorCatalog>(registry);
+        services.TryAddSingleton<DataConverter>(WebJsonDataConverter);
+        services.AddMetrics();
+        services.TryAddSingleton<DurableTelemetry>();
+        services.AddSingleton(sp =>
+        {
+            var settings = DurableEngineSettingsMapper.ToSettings(options, configuration, sp.GetService<TokenCredential>(), sp.GetService<ILoggerFactory>());
+            DurableEngineSettingsMapper.AddStorageCallCounting(settings, sp.GetRequiredService<DurableTelemetry>());
+            return new DurableEngine(settings, options.MaxDequeueCount);
+        });
+        services.AddSingleton(sp => new DurableEngineHost(
+            sp.GetRequiredService<DurableEngine>(),
+            registry,
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            options,
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<DurableTelemetry>()));
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngineHost>());
         services.AddSingleton<DurableTaskClient>(sp => new TaskHubDurableTaskClient(
             options.HubName,

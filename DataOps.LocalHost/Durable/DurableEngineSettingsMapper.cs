@@ -1,5 +1,8 @@
 using System.Globalization;
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -143,6 +146,20 @@ public static class DurableEngineSettingsMapper
             $"Storage connection '{connectionName}' is identity-based: register an Azure.Core.TokenCredential in the services.");
         return new StorageAccountClientProvider(
             ServiceUri(section, "blob"), ServiceUri(section, "queue"), ServiceUri(section, "table"), credentialToUse);
+    }
+
+    /// <summary>
+    /// Puts <see cref="StorageCallCountingPolicy"/> in the pipeline of every blob, queue and table client the provider
+    /// of <paramref name="settings"/> builds, so each request the engine sends counts in <c>durable.storage.calls</c>.
+    /// </summary>
+    internal static void AddStorageCallCounting(AzureStorageOrchestrationServiceSettings settings, DurableTelemetry telemetry)
+    {
+        var provider = settings.StorageAccountClientProvider
+            ?? throw new ArgumentException("The settings have no storage account client provider.", nameof(settings));
+        settings.StorageAccountClientProvider = new StorageAccountClientProvider(
+            new PolicyClientProvider<BlobServiceClient, BlobClientOptions>(provider.Blob, new StorageCallCountingPolicy(telemetry, "blob")),
+            new PolicyClientProvider<QueueServiceClient, QueueClientOptions>(provider.Queue, new StorageCallCountingPolicy(telemetry, "queue")),
+            new PolicyClientProvider<TableServiceClient, TableClientOptions>(provider.Table, new StorageCallCountingPolicy(telemetry, "table")));
     }
 
     private static Uri ServiceUri(IConfigurationSection connection, string service)

@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Durable.Hosting.Management;
 
@@ -79,13 +81,59 @@ internal static class InstanceEndpoints
     {
         var name = (string)http.Request.RouteValues["functionName"]!;
         var requestedId = http.Request.RouteValues["instanceId"] as string;
-        var input = await ReadJsonBodyAsync(http);
+        if (requestedId is not null)
+        {
+            ManagementInstanceIds.Validate(requestedId);
+        }
+
+        var catalog = http.RequestServices.GetRequiredService<IOrchestratorCatalog>();
+        if (!catalog.TryGetInputType(name, out var inputType))
+        {
+#pragma warning disable CA2208 // The bad argument is the route's {functionName}, not a parameter of this method.
+            throw new ArgumentException(
+                $"Unknown orchestrator '{name}'. Registered orchestrators: {string.Join(", ", catalog.OrchestratorNames.Order(StringComparer.Ordinal))}.", "functionName");
+#pragma warning restore CA2208
+        }
+
+        var body = await ReadJsonBodyAsync(http);
+        var converter = http.RequestServices.GetRequiredService<DataConverter>();
+        var input = ReadInput(converter, body, inputType);
         var options = requestedId is null ? null : new StartOrchestrationOptions(requestedId);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(name), input, options, http.RequestAborted);
         return client.CreateCheckStatusResponse(http.Request, id);
     }
 
-    /// <summary>Runs <paramref name="action"/> on an existing, unfinished instance: 404 when unknown, 410 Gone when finished.</summary>
+    // The body is read as the orchestrator's input type, and written back once, so an input the orchestrator cannot
+    // read, or that cannot be stored, is refused here instead of failing the instance later.
+    private static object? ReadInput(DataConverter converter, JsonElement? body, Type inputType)
+    {
+        if (body is not { } json)
+        {
+            return null;
+        }
+
+        object? input;
+        try
+        {
+            input = converter.Deserialize(json.GetRawText(), inputType);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new ArgumentException($"The input cannot be read as {inputType.Name}: {ex.Message}", nameof(body), ex);
+        }
+
+        try
+        {
+            converter.Serialize(input);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or EncoderFallbackException)
+        {
+            throw new ArgumentException($"The input cannot be serialized: {ex.Message}", nameof(body), ex);
+        }
+
+        return input;
+    }
+
     private static async Task<IResult> WhenRunningAsync(HttpContext http, DurableTaskClient client, string id, Func<Task> action)
     {
         var metadata = await client.GetInstanceAsync(id, cancellation: http.RequestAborted);
@@ -111,7 +159,12 @@ internal static class InstanceEndpoints
         return string.IsNullOrWhiteSpace(text) ? null : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static string InstanceId(HttpContext http) => (string)http.Request.RouteValues["instanceId"]!;
+    private static string InstanceId(HttpContext http)
+    {
+        var id = (string)http.Request.RouteValues["instanceId"]!;
+        ManagementInstanceIds.Validate(id);
+        return id;
+    }
 
     private static string? Reason(HttpContext http) => http.Request.Query["reason"].FirstOrDefault();
 

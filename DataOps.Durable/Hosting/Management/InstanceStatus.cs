@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 using Microsoft.DurableTask.Client;
@@ -27,5 +28,22 @@ internal sealed record InstanceStatus(
         metadata.LastUpdatedAt,
         metadata.FailureDetails is { } failure ? new TaskFailureDetailsBody(failure.ErrorType, failure.ErrorMessage) : null);
 
-    private static JsonNode? Parse(string? json) => string.IsNullOrEmpty(json) ? null : JsonNode.Parse(json);
+    // Payloads are JSON written by the data converter, except the plain reason text the engine stores for a suspended
+    // instance: that one is shown as a string.
+    private static JsonNode? Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(json);
+        }
+    }
 }

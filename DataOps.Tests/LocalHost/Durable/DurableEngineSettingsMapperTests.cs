@@ -112,7 +112,10 @@ public sealed class DurableEngineSettingsMapperTests
         Assert.Equal("DataOpsHub", settings.TaskHubName);
         Assert.Equal(4, settings.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.MaxQueuePollingInterval);
-        Assert.Equal(20, settings.MaxConcurrentTaskActivityWorkItems);
+        Assert.Equal(32, settings.MaxConcurrentTaskActivityWorkItems);
+        Assert.Equal(32, settings.MaxConcurrentTaskOrchestrationWorkItems);
+        Assert.True(settings.ExtendedSessionsEnabled);
+        Assert.False(settings.UseTablePartitionManagement);
         Assert.Equal(5, options.MaxDequeueCount);
     }
 
