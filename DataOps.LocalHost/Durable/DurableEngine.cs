@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.LocalHost.Durable;
 
@@ -12,14 +13,16 @@ public sealed class DurableEngine
     /// <summary>Builds the service from <paramref name="settings"/> (whose client provider is replaced by one with the poison policy).</summary>
     /// <param name="settings">The provider's settings, e.g. from <see cref="DurableEngineSettingsMapper.ToSettings"/>.</param>
     /// <param name="maxDequeueCount">Deliveries after which a message is moved to the poison queue.</param>
-    public DurableEngine(AzureStorageOrchestrationServiceSettings settings, int maxDequeueCount)
+    /// <param name="loggerFactory">Where a message moved to the poison queue is reported (a warning).</param>
+    public DurableEngine(AzureStorageOrchestrationServiceSettings settings, int maxDequeueCount, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var plain = settings.StorageAccountClientProvider
             ?? throw new ArgumentException("The settings have no storage account client provider.", nameof(settings));
         var queues = plain.Queue.CreateClient(plain.Queue.CreateOptions());
         PoisonQueue = queues.GetQueueClient(PoisonQueueName(settings.TaskHubName));
-        var policy = new PoisonMessagePolicy(PoisonQueue, queues.GetQueueClient, maxDequeueCount);
+        var policy = new PoisonMessagePolicy(PoisonQueue, queues.GetQueueClient, maxDequeueCount,
+            (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DurableEngine>());
         settings.StorageAccountClientProvider = new StorageAccountClientProvider(
             plain.Blob, new PoisonAwareQueueClientProvider(plain.Queue, policy), plain.Table);
         Settings = settings;

@@ -38,10 +38,12 @@ public sealed class DurableEngineOptions
 
     /// <summary>
     /// Times a queue message may be delivered before the host moves it to the task hub's poison queue
-    /// (<c>{hub}-poison</c>), 1 to 100. Default 5. The provider itself retries a message it cannot process for ever
-    /// (with a back-off of up to 10 minutes); the host bounds it in the provider's queue client pipeline.
+    /// (<c>{hub}-poison</c>), 1 to 100. Default 20. The provider itself retries a message it cannot process for ever
+    /// (with a back-off of up to 10 minutes); the host bounds it in the provider's queue client pipeline. Keep it above
+    /// 10: the provider redelivers some messages on purpose (a start message it cannot yet match to its instance is
+    /// deferred up to 10 times, then discarded), and host crashes and lease moves redeliver more.
     /// </summary>
-    public int MaxDequeueCount { get; set; } = 5;
+    public int MaxDequeueCount { get; set; } = 20;
 
     /// <summary>How often the host looks for poison messages. Default 30 s.</summary>
     public TimeSpan PoisonMessageScanInterval { get; set; } = TimeSpan.FromSeconds(30);

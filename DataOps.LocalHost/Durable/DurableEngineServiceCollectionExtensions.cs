@@ -52,7 +52,7 @@ public static class DurableEngineServiceCollectionExtensions
         {
             var settings = DurableEngineSettingsMapper.ToSettings(options, configuration, sp.GetService<TokenCredential>(), sp.GetService<ILoggerFactory>());
             DurableEngineSettingsMapper.AddStorageCallCounting(settings, sp.GetRequiredService<DurableTelemetry>());
-            return new DurableEngine(settings, options.MaxDequeueCount);
+            return new DurableEngine(settings, options.MaxDequeueCount, sp.GetService<ILoggerFactory>());
         });
         services.AddSingleton(sp => new DurableEngineHost(
             sp.GetRequiredService<DurableEngine>(),

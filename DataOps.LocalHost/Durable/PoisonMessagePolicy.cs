@@ -13,7 +13,7 @@ namespace DataOps.LocalHost.Durable;
 /// than <c>maxDequeueCount</c> times, it copies the message to the poison queue, deletes it from its queue and hides
 /// it from the provider, so it is never retried again.
 /// </summary>
-internal sealed class PoisonMessagePolicy(QueueClient poisonQueue, Func<string, QueueClient> sourceQueue, int maxDequeueCount) : HttpPipelinePolicy
+internal sealed partial class PoisonMessagePolicy(QueueClient poisonQueue, Func<string, QueueClient> sourceQueue, int maxDequeueCount, ILogger logger) : HttpPipelinePolicy
 {
     /// <inheritdoc />
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
@@ -48,8 +48,10 @@ internal sealed class PoisonMessagePolicy(QueueClient poisonQueue, Func<string, 
         {
             // Copy first, then delete: a crash in between leaves a duplicate in the poison queue, never a lost message.
             await poisonQueue.SendMessageAsync(element.Element("MessageText")?.Value ?? string.Empty).ConfigureAwait(false);
-            await sourceQueue(queueName).DeleteMessageAsync(element.Element("MessageId")?.Value, element.Element("PopReceipt")?.Value).ConfigureAwait(false);
+            var messageId = element.Element("MessageId")?.Value;
+            await sourceQueue(queueName).DeleteMessageAsync(messageId, element.Element("PopReceipt")?.Value).ConfigureAwait(false);
             element.Remove();
+            LogMovedToPoison(logger, messageId, queueName, element.Element("DequeueCount")?.Value, poisonQueue.Name);
         }
 
         var body = new MemoryStream();
@@ -63,4 +65,7 @@ internal sealed class PoisonMessagePolicy(QueueClient poisonQueue, Func<string, 
         request.Method == RequestMethod.Get
         && request.Uri.Path.TrimEnd('/').EndsWith("/messages", StringComparison.Ordinal)
         && !request.Uri.Query.Contains("peekonly=true", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Message {MessageId} of queue {Queue} was delivered {DequeueCount} times without being completed; moved to {PoisonQueue}")]
+    private static partial void LogMovedToPoison(ILogger logger, string? messageId, string queue, string? dequeueCount, string poisonQueue);
 }

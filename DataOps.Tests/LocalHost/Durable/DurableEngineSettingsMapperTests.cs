@@ -47,7 +47,7 @@ public sealed class DurableEngineSettingsMapperTests
         Assert.True(settings.FetchLargeMessageDataEnabled);
         Assert.True(settings.ThrowExceptionOnInvalidDedupeStatus);
         Assert.NotNull(settings.StorageAccountClientProvider);
-        Assert.Equal(5, options.MaxDequeueCount);
+        Assert.Equal(20, options.MaxDequeueCount);
         Assert.Equal(TimeSpan.FromDays(3), options.MaxTimerInterval);
     }
 
@@ -116,7 +116,7 @@ public sealed class DurableEngineSettingsMapperTests
         Assert.Equal(32, settings.MaxConcurrentTaskOrchestrationWorkItems);
         Assert.True(settings.ExtendedSessionsEnabled);
         Assert.False(settings.UseTablePartitionManagement);
-        Assert.Equal(5, options.MaxDequeueCount);
+        Assert.Equal(20, options.MaxDequeueCount);
     }
 
     [Theory]
