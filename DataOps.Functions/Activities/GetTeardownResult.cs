@@ -6,9 +6,8 @@ using Microsoft.DurableTask.Client;
 namespace DataOps.Functions.Activities;
 
 /// <summary>
-/// The result of the teardown a caller started (<see cref="TeardownDatasetInput.Caller"/>), read from its instance,
-/// or null while it is still running. A teardown that failed, was terminated or is gone reads as
-/// <see cref="WorkflowOutcomes.Failed"/> with the reason.
+/// The result of a dataset's teardown read from its instance, or null while it is still running. A teardown that
+/// failed, was terminated or is gone reads as <see cref="WorkflowOutcomes.Failed"/> with the reason.
 /// </summary>
 public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, TeardownDatasetResult?>
 {
@@ -19,9 +18,9 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = TeardownDataset.InstanceIdFor(input.DatasetId);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true).ConfigureAwait(false);
-        if (instance is null || !string.Equals(instance.ReadInputAs<TeardownDatasetInput>()?.Caller, input.Caller, StringComparison.Ordinal))
+        if (instance is null)
         {
-            return Failed(input, $"instance '{instanceId}' of this caller no longer exists");
+            return Failed(input, $"instance '{instanceId}' no longer exists");
         }
 
         return instance.RuntimeStatus switch

@@ -8,11 +8,16 @@ namespace DataOps.Functions.Activities;
 
 /// <summary>
 /// Starts <c>teardown:{datasetId}</c> for the orchestration named in <see cref="TeardownDatasetInput.Caller"/>: true
-/// when this caller owns the teardown, false when another one is already running it. Idempotent: when an earlier
-/// attempt of this activity already started it, the running instance carries this caller and the answer is true again.
+/// when this caller owns the running teardown, false when another one does. Two callers can start the same id at the
+/// same moment and both be accepted by the client; the engine then runs only one of the two starts. So the answer is
+/// read from the instance once it runs: its input names the caller it will report to. Idempotent: a repeated attempt
+/// finds the instance it started and answers true again.
 /// </summary>
 public sealed class StartTeardown(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, bool>
 {
+    /// <summary>How long the activity waits for the engine to run the teardown it asked for before it fails (and is retried).</summary>
+    public static readonly TimeSpan StartWait = TimeSpan.FromMinutes(2);
+
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, TeardownDatasetInput input)
     {
@@ -23,12 +28,14 @@ public sealed class StartTeardown(DurableTaskClient client) : TaskActivity<Teard
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(TeardownDataset), input, new StartOrchestrationOptions(instanceId)).ConfigureAwait(false);
-            return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
-            var running = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true).ConfigureAwait(false);
-            return string.Equals(running?.ReadInputAs<TeardownDatasetInput>()?.Caller, input.Caller, StringComparison.Ordinal);
+            // Running already: started by another caller, or by an earlier attempt of this one.
         }
+
+        using var wait = new CancellationTokenSource(StartWait);
+        var running = await client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, wait.Token).ConfigureAwait(false);
+        return string.Equals(running.ReadInputAs<TeardownDatasetInput>()?.Caller, input.Caller, StringComparison.Ordinal);
     }
 }

@@ -93,6 +93,9 @@ public static class DurableEngineSettingsMapper
         {
             StorageAccountClientProvider = CreateClientProvider(configuration, storage.ConnectionName, credential),
             TaskHubName = options.HubName,
+            // Partition leases are owned by worker name; the provider's default, the machine name, would make every
+            // host process on one machine the same owner (they would share leases instead of spreading them).
+            WorkerId = WorkerName(),
             PartitionCount = storage.PartitionCount,
             ControlQueueBatchSize = storage.ControlQueueBatchSize,
             ControlQueueBufferThreshold = storage.ControlQueueBufferThreshold,
@@ -119,6 +122,11 @@ public static class DurableEngineSettingsMapper
 
         return settings;
     }
+
+    /// <summary>The name this engine owns partition leases under: machine, process id and a per-engine suffix.</summary>
+    /// <returns>A name unique to this engine instance.</returns>
+    public static string WorkerName() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..6]}");
 
     /// <summary>
     /// The provider's storage clients from the connection setting <paramref name="connectionName"/>: a connection
