@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
