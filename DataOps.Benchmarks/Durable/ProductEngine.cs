@@ -4,7 +4,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DataOps.Benchmarks.Engines;
 using DataOps.Benchmarks.Storage;
-using DataOps.LocalHost;
 using DataOps.LocalHost.Durable;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
