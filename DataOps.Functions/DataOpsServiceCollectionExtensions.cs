@@ -35,11 +35,15 @@ public static class DataOpsServiceCollectionExtensions
         ["DataOps:JourneyEventsQueue"] = "journey-events",
     };
 
-    /// <summary>Adds everything the DataOps workflows need and registers their orchestrators and activities.</summary>
+    /// <summary>
+    /// Adds everything the DataOps functions, orchestrators and activities need. Both hosts call it: the Functions
+    /// worker (Program.cs) and the local host.
+    /// </summary>
     public static IServiceCollection AddDataOps(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient();
         services.AddDataOpsStorage(configuration);
 
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName);

@@ -32,7 +32,6 @@ public static class DataOpsLocalHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = typeof(DataOpsServiceCollectionExtensions).Assembly;
-        builder.Services.AddHttpClient();
         builder.Services.AddDataOps(builder.Configuration);
         builder.Services.AddDurableEngine(builder.Configuration, registry => registry.AddAllFrom(app));
         return builder.AddFunctionsFromAssembly(app);

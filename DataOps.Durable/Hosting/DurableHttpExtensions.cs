@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting.Management;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.Durable.Hosting;
 
@@ -8,8 +9,10 @@ namespace DataOps.Durable.Hosting;
 public static class DurableHttpExtensions
 {
     /// <summary>
-    /// The management links of <paramref name="instanceId"/> as absolute URIs on the host that received
-    /// <paramref name="request"/>. They carry no key: callers send their function key with each call.
+    /// The management links of <paramref name="instanceId"/>. On this host they are absolute URIs on the host that
+    /// received <paramref name="request"/> and carry no key: callers send their function key with each call. Under the
+    /// Functions host (the client a <c>[DurableClient]</c> binding gives there) they are the Durable extension's own
+    /// links, with the task hub, connection and system key it adds.
     /// </summary>
     /// <param name="client">The task hub client.</param>
     /// <param name="request">The starter's request (its scheme, host and path base are used).</param>
@@ -20,6 +23,19 @@ public static class DurableHttpExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        if (client.GetType().Assembly == typeof(DurableClientAttribute).Assembly)
+        {
+            var links = Microsoft.Azure.Functions.Worker.DurableTaskClientExtensions.CreateHttpManagementPayload(client, instanceId);
+            return new HttpManagementPayload(
+                instanceId,
+                links.StatusQueryGetUri ?? string.Empty,
+                links.SendEventPostUri ?? string.Empty,
+                links.TerminatePostUri ?? string.Empty,
+                links.PurgeHistoryDeleteUri ?? string.Empty,
+                links.SuspendPostUri ?? string.Empty,
+                links.ResumePostUri ?? string.Empty);
+        }
+
         var instance = $"{request.Scheme}://{request.Host}{request.PathBase}{ManagementRoutes.Instances}/{Uri.EscapeDataString(instanceId)}";
         return new HttpManagementPayload(
             instanceId,

@@ -1,6 +1,7 @@
 using System.Reflection;
 using DataOps.Durable.Hosting.Configuration;
 using DataOps.Durable.Hosting.Indexing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ namespace DataOps.Durable.Hosting;
 
 /// <summary>
 /// Configures a function host: services, configuration and logging as in any .NET host, plus the classes
-/// whose <see cref="FunctionAttribute"/> methods become functions.
+/// whose isolated-worker <see cref="FunctionAttribute"/> methods become functions.
 /// </summary>
 public sealed class FunctionsApplicationBuilder
 {
@@ -80,6 +81,7 @@ public sealed class FunctionsApplicationBuilder
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("extensions:http:maxRequestBodySize", new HttpOptions().MaxRequestBodySize));
         var app = _web.Build();
         HostServices.CheckDurableClientRegistered(app.Services, functions);
+        HostServices.CheckDurableTasksRegistered(app.Services, functions);
         HostPipeline.Map(app, functions);
         return new FunctionsHost(app, functions);
     }

@@ -9,11 +9,15 @@ public sealed class FunctionsHost : IHost, IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    internal FunctionsHost(WebApplication app, IReadOnlyList<FunctionDefinition> functions)
+    internal FunctionsHost(WebApplication app, IReadOnlyList<IndexedFunction> functions)
     {
         _app = app;
+        Functions = functions;
         FunctionNames = [.. functions.Select(f => f.Name)];
     }
+
+    /// <summary>The indexed functions: name, trigger and bindings.</summary>
+    internal IReadOnlyList<IndexedFunction> Functions { get; }
 
     /// <summary>The names of the indexed functions.</summary>
     public IReadOnlyList<string> FunctionNames { get; }

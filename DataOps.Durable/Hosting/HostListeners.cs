@@ -12,7 +12,7 @@ namespace DataOps.Durable.Hosting;
 /// <summary>Registers one background listener per queue and timer function that is not disabled.</summary>
 internal static class HostListeners
 {
-    public static void Add(IServiceCollection services, IReadOnlyList<FunctionDefinition> functions)
+    public static void Add(IServiceCollection services, IReadOnlyList<IndexedFunction> functions)
     {
         services.AddAzureClientsCore();
         services.AddSingleton<StorageClients>();

@@ -1,5 +1,6 @@
 using DataOps.Durable.Hosting.Http;
 using DataOps.Durable.Hosting.Indexing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace DataOps.Durable.Hosting;
 /// <summary>Maps HTTP functions under the route prefix, the durable management API and a problem-details 404.</summary>
 internal static class HostPipeline
 {
-    public static void Map(WebApplication app, IReadOnlyList<FunctionDefinition> functions)
+    public static void Map(WebApplication app, IReadOnlyList<IndexedFunction> functions)
     {
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseRouting();

@@ -1,5 +1,6 @@
 using DataOps.Durable.Hosting.Http;
 using DataOps.Durable.Hosting.Indexing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +9,7 @@ namespace DataOps.Durable.Hosting;
 /// <summary>Registers what the host needs: options from host.json, the key check, the listeners.</summary>
 internal static class HostServices
 {
-    public static void Add(IServiceCollection services, IReadOnlyList<FunctionDefinition> functions)
+    public static void Add(IServiceCollection services, IReadOnlyList<IndexedFunction> functions)
     {
         services.AddOptions<HttpOptions>().BindConfiguration("extensions:http")
             .Validate(o => o.MaxRequestBodySize > 0, "extensions.http.maxRequestBodySize must be positive");
@@ -29,18 +30,46 @@ internal static class HostServices
     }
 
     /// <summary>A <c>[DurableClient]</c> parameter needs a task hub client in DI; say so at start-up rather than on the first call.</summary>
-    public static void CheckDurableClientRegistered(IServiceProvider services, IReadOnlyList<FunctionDefinition> functions)
+    public static void CheckDurableClientRegistered(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
     {
         var checker = services.GetRequiredService<IServiceProviderIsService>();
         foreach (var function in functions)
         {
             foreach (var parameter in function.Method.GetParameters())
             {
-                if (parameter.IsDefined(typeof(DurableClientAttribute), false) && !checker.IsService(parameter.ParameterType))
+                if (function.Trigger is not DurableTriggerDefinition && parameter.IsDefined(typeof(DurableClientAttribute), false) && !checker.IsService(parameter.ParameterType))
                 {
                     throw new FunctionIndexingException(
                         $"Function '{function.Name}', parameter '{parameter.Name}': [DurableClient] needs a DurableTaskClient, but none is registered; call services.AddDurableTask(...).");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> function is run by the durable engine: it needs an
+    /// orchestrator or activity of its name there, else the Functions host and this host would run different apps.
+    /// </summary>
+    public static void CheckDurableTasksRegistered(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
+    {
+        var durable = functions.Where(f => f.Trigger is DurableTriggerDefinition).ToList();
+        if (durable.Count == 0)
+        {
+            return;
+        }
+
+        var catalog = services.GetService<IOrchestratorCatalog>() ?? throw new FunctionIndexingException(
+            $"Function '{durable[0].Name}' is an orchestration or activity function, but no durable engine is registered to run it.");
+        foreach (var function in durable)
+        {
+            var trigger = (DurableTriggerDefinition)function.Trigger;
+            var (names, what) = trigger.Kind == DurableTaskKind.Orchestration
+                ? (catalog.OrchestratorNames, "orchestrator")
+                : (catalog.ActivityNames, "activity");
+            if (!names.Contains(trigger.TaskName, StringComparer.Ordinal))
+            {
+                throw new FunctionIndexingException(
+                    $"Function '{function.Name}': the durable engine has no {what} named '{trigger.TaskName}'.");
             }
         }
     }

@@ -3,13 +3,16 @@ using System.Diagnostics.CodeAnalysis;
 namespace DataOps.Durable.Hosting;
 
 /// <summary>
-/// The orchestrators the durable engine runs, as the Durable management API's start endpoint needs them: by name, with
-/// the type their input is read as.
+/// The orchestrators and activities the durable engine runs: the Durable management API's start endpoint reads an
+/// orchestrator's input type here, and start-up checks that every orchestration and activity function has its task.
 /// </summary>
 public interface IOrchestratorCatalog
 {
     /// <summary>The registered orchestrator names.</summary>
     IReadOnlyCollection<string> OrchestratorNames { get; }
+
+    /// <summary>The registered activity names.</summary>
+    IReadOnlyCollection<string> ActivityNames { get; }
 
     /// <summary>Finds an orchestrator by name.</summary>
     /// <param name="name">The orchestrator name.</param>

@@ -4,6 +4,7 @@ using DataOps.Domain.Registry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;

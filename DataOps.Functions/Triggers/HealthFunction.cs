@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Azure;
 
 namespace DataOps.Functions.Triggers;

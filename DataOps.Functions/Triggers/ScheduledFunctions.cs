@@ -1,7 +1,7 @@
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.MockData.Api;
 
 namespace DataOps.Functions.Triggers;

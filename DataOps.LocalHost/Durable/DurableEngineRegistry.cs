@@ -86,6 +86,9 @@ public sealed class DurableEngineRegistry : IOrchestratorCatalog
     public IReadOnlyCollection<string> OrchestratorNames => _orchestrators.Keys;
 
     /// <inheritdoc />
+    public IReadOnlyCollection<string> ActivityNames => _activities.Keys;
+
+    /// <inheritdoc />
     public bool TryGetInputType(string name, [NotNullWhen(true)] out Type? inputType)
     {
         inputType = null;

@@ -1,5 +1,7 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,8 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     [InlineData(typeof(BadQueueName), "'BadQueueName'", "queue name 'Bad_Queue' is invalid")]
     [InlineData(typeof(RouteValueMissing), "'RouteValueMissing', parameter 'id'", "unknown binding")]
     [InlineData(typeof(DurableClientNotRegistered), "'DurableClientNotRegistered', parameter 'client'", "none is registered")]
+    [InlineData(typeof(UserLevel), "'UserLevel'", "authorization level User is not supported")]
+    [InlineData(typeof(ApprovalFunction), "'Approval'", "no durable engine is registered")]
     public void Build_MalformedFunction_FailsNamingFunctionAndParameter(Type functions, string where, string what)
     {
         var builder = TestFunctionHost.CreateBuilder(azurite, [functions]);
@@ -50,6 +54,24 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
         var error = Assert.Throws<FunctionIndexingException>(() => builder.Build());
 
         Assert.Contains("both serve GET 'same'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_OrchestrationFunctionTheEngineDoesNotRun_FailsNamingIt()
+    {
+        var builder = TestFunctionHost.CreateBuilder(azurite, [typeof(ApprovalFunction)], durable: _ => { });
+
+        var error = Assert.Throws<FunctionIndexingException>(() => builder.Build());
+
+        Assert.Contains("Function 'Approval': the durable engine has no orchestrator named 'Approval'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_OrchestrationFunctionTheEngineRuns_IsIndexed()
+    {
+        using var host = TestFunctionHost.CreateBuilder(azurite, [typeof(ApprovalFunction)], durable: r => r.AddOrchestrator<ApprovalOrchestrator>()).Build();
+
+        Assert.Equal(["Approval"], host.FunctionNames);
     }
 
     [Fact]
@@ -133,6 +155,20 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
         [Function(nameof(DurableClientNotRegistered))]
         public static void Run([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
             _ = (request, client);
+    }
+
+    private sealed class UserLevel
+    {
+        [Function(nameof(UserLevel))]
+        public static void Run([HttpTrigger(AuthorizationLevel.User, "get")] HttpRequest request) => _ = request;
+    }
+
+    /// <summary>The orchestration function of <see cref="ApprovalOrchestrator"/>, as the Functions host would run it.</summary>
+    private sealed class ApprovalFunction
+    {
+        [Function("Approval")]
+        public static Task<ApprovalOrchestrator.Decision> Run([OrchestrationTrigger] TaskOrchestrationContext context) =>
+            new ApprovalOrchestrator().RunAsync(context, context.GetInput<StarterFunctions.ApprovalRequest>()!);
     }
 
     private sealed class DuplicatePing

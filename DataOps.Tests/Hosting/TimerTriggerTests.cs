@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using DataOps.Durable.Hosting;
+using DataOps.Durable.Hosting.Timers;
+using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
         var runs = host.Recorder.Values<TimerTestFunctions.TickSeen>(nameof(TimerTestFunctions.Tick));
         Assert.Equal([Start.AddMinutes(5), Start.AddMinutes(10)], runs.Select(r => r.At));
         Assert.All(runs, r => Assert.False(r.Timer.IsPastDue));
-        Assert.Equal(Start.AddMinutes(10), runs[1].Timer.ScheduleStatus?.Next);
+        Assert.Equal(Start.AddMinutes(10).UtcDateTime, runs[1].Timer.ScheduleStatus?.Next);
         Assert.Equal(Start.AddMinutes(10), status.Last);
         Assert.Equal(Start.AddMinutes(15), status.Next);
     }
@@ -92,7 +93,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
             caughtUp = (await WaitForStatusAsync(Start.AddDays(1).AddHours(2))).ETag;
             var run = after.Recorder.Values<TimerTestFunctions.TickSeen>(nameof(TimerTestFunctions.Tick)).Single();
             Assert.True(run.Timer.IsPastDue);
-            Assert.Equal(Start.AddHours(2), run.Timer.ScheduleStatus?.Next);
+            Assert.Equal(Start.AddHours(2).UtcDateTime, run.Timer.ScheduleStatus?.Next);
         }
 
         await using var again = await StartAsync("0 0 2 * * *");
@@ -148,7 +149,7 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
     /// Waits until the schedule status names <paramref name="next"/> (and, with <paramref name="rewrittenSince"/>, was
     /// written again since that version): the lock holder has then chosen that occurrence and waits for it on the clock.
     /// </summary>
-    private async Task<(ScheduleStatus Status, ETag ETag)> WaitForStatusAsync(
+    private async Task<(TimerScheduleStatus Status, ETag ETag)> WaitForStatusAsync(
         DateTimeOffset next, string function = nameof(TimerTestFunctions.Tick), ETag? rewrittenSince = null)
     {
         var found = await Eventually.ValueAsync(
@@ -159,14 +160,14 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
         return found!.Value;
     }
 
-    private async Task<(ScheduleStatus Status, ETag ETag)?> TryReadStatusAsync(string function)
+    private async Task<(TimerScheduleStatus Status, ETag ETag)?> TryReadStatusAsync(string function)
     {
         var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("azure-webjobs-hosts")
             .GetBlobClient($"timers/{_hostId}/{function}/status");
         try
         {
             var download = (await blob.DownloadContentAsync(cancellationToken: Ct)).Value;
-            return (download.Content.ToObjectFromJson<ScheduleStatus>(Json)!, download.Details.ETag);
+            return (download.Content.ToObjectFromJson<TimerScheduleStatus>(Json)!, download.Details.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 
 namespace DataOps.Durable.Hosting.Http;
 
 /// <summary>
 /// Checks the <c>x-functions-key</c> header or <c>code</c> query value against the configured keys:
-/// any value under <c>FunctionKeys</c> for function level, only <c>FunctionKeys:master</c> for admin level.
+/// any value under <c>FunctionKeys</c> for function level, only <c>FunctionKeys:master</c> for the system and admin levels
+/// (Azure Functions also accepts its system keys there; this host has none).
 /// Keys are read per request so rotated configuration applies at once.
 /// </summary>
 internal sealed class FunctionKeyAuthorizer(IConfiguration configuration)
@@ -50,7 +52,7 @@ internal sealed class FunctionKeyAuthorizer(IConfiguration configuration)
 
     private IEnumerable<string> Keys(AuthorizationLevel level)
     {
-        if (level == AuthorizationLevel.Admin)
+        if (level is AuthorizationLevel.Admin or AuthorizationLevel.System)
         {
             var master = configuration[Section + ":master"];
             return string.IsNullOrEmpty(master) ? [] : [master];

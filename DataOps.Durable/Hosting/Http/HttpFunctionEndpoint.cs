@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Hosting.Http;
 
 /// <summary>The request delegate of one HTTP function: key check, invocation, result and error mapping.</summary>
-internal sealed class HttpFunctionEndpoint(FunctionDefinition function, HttpTriggerDefinition trigger)
+internal sealed class HttpFunctionEndpoint(IndexedFunction function, HttpTriggerDefinition trigger)
 {
     public async Task HandleAsync(HttpContext http)
     {
@@ -36,7 +37,8 @@ internal sealed class HttpFunctionEndpoint(FunctionDefinition function, HttpTrig
             return;
         }
 
-        await using var scope = new InvocationScope(services, function.Name, http.RequestAborted);
+        await using var scope = new InvocationScope(services, function, http.RequestAborted);
+        scope.Context.SetBindingData(http.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value, StringComparer.OrdinalIgnoreCase));
         var data = new InvocationData(scope.Context) { HttpContext = http };
         var logger = scope.Context.Logger;
         var invocationId = scope.Context.InvocationId;

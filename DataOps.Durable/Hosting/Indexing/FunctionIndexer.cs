@@ -1,16 +1,21 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 using Microsoft.Extensions.Configuration;
 using DataOps.Durable.Hosting.Timers;
 
 namespace DataOps.Durable.Hosting.Indexing;
 
-/// <summary>Finds <see cref="FunctionAttribute"/> methods and checks each one is well formed, failing start-up with a clear message otherwise.</summary>
+/// <summary>
+/// Finds the isolated worker's <see cref="FunctionAttribute"/> methods, reads their trigger attributes as the Functions
+/// SDK does, and checks each function is well formed, failing start-up with a clear message otherwise.
+/// </summary>
 internal static class FunctionIndexer
 {
-    public static IReadOnlyList<FunctionDefinition> Index(IEnumerable<Type> types, IConfiguration configuration)
+    public static IReadOnlyList<IndexedFunction> Index(IEnumerable<Type> types, IConfiguration configuration)
     {
-        var functions = new List<FunctionDefinition>();
+        var functions = new List<IndexedFunction>();
         var names = new Dictionary<string, MethodInfo>(StringComparer.OrdinalIgnoreCase);
         var flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         foreach (var type in types.Distinct())
@@ -39,7 +44,7 @@ internal static class FunctionIndexer
         return functions;
     }
 
-    private static FunctionDefinition IndexMethod(Type type, MethodInfo method, string name, IConfiguration configuration)
+    private static IndexedFunction IndexMethod(Type type, MethodInfo method, string name, IConfiguration configuration)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -57,7 +62,7 @@ internal static class FunctionIndexer
         if (triggers.Count == 0)
         {
             throw new FunctionIndexingException(
-                $"Function '{name}' has no trigger: put [HttpTrigger], [QueueTrigger] or [TimerTrigger] on one parameter.");
+                $"Function '{name}' has no trigger: put [HttpTrigger], [QueueTrigger], [TimerTrigger], [OrchestrationTrigger] or [ActivityTrigger] on one parameter.");
         }
 
         if (triggers.Count > 1)
@@ -67,8 +72,11 @@ internal static class FunctionIndexer
         }
 
         var trigger = CreateTrigger(name, triggers[0].Parameter, triggers[0].Attribute, configuration);
-        var binders = method.GetParameters().Select(p => ParameterBinders.Create(name, p, trigger)).ToList();
-        return new FunctionDefinition(name, type, method, trigger, binders, IsDisabled(name, configuration));
+        // The durable engine runs orchestrators and activities itself: the host never invokes these functions.
+        var binders = trigger is DurableTriggerDefinition
+            ? []
+            : method.GetParameters().Select(p => ParameterBinders.Create(name, p, trigger)).ToList();
+        return new IndexedFunction(name, type, method, trigger, binders, IsDisabled(name, configuration));
     }
 
     /// <summary>The Azure Functions setting <c>AzureWebJobs.{name}.Disabled</c>: <c>true</c> or <c>1</c> disables the function.</summary>
@@ -80,13 +88,18 @@ internal static class FunctionIndexer
         return value is not null && (value == "1" || (bool.TryParse(value, out var disabled) && disabled));
     }
 
-    private static bool IsTrigger(Attribute a) => a is HttpTriggerAttribute or QueueTriggerAttribute or TimerTriggerAttribute;
+    private static bool IsTrigger(Attribute a) => a is TriggerBindingAttribute;
 
     private static FunctionTrigger CreateTrigger(string name, ParameterInfo parameter, Attribute attribute, IConfiguration configuration)
     {
         switch (attribute)
         {
             case HttpTriggerAttribute http:
+                if (http.AuthLevel is not (AuthorizationLevel.Anonymous or AuthorizationLevel.Function or AuthorizationLevel.Admin or AuthorizationLevel.System))
+                {
+                    throw new FunctionIndexingException($"Function '{name}': authorization level {http.AuthLevel} is not supported; use Anonymous, Function, System or Admin.");
+                }
+
                 var route = (http.Route ?? name).Trim('/');
                 try
                 {
@@ -97,7 +110,7 @@ internal static class FunctionIndexer
                     throw new FunctionIndexingException($"Function '{name}': route '{http.Route}' is not a valid route template: {ex.Message}", ex);
                 }
 
-                return new HttpTriggerDefinition(route, [.. http.Methods.Select(m => m.ToUpperInvariant())], http.AuthLevel);
+                return new HttpTriggerDefinition(route, [.. (http.Methods ?? []).Select(m => m.ToUpperInvariant())], http.AuthLevel);
             case QueueTriggerAttribute queue:
                 var queueName = SettingResolver.Resolve(queue.QueueName, configuration, name, $"queue name of parameter '{parameter.Name}'");
                 QueueNames.Validate(name, queueName);
@@ -115,12 +128,16 @@ internal static class FunctionIndexer
                 }
 
                 return new TimerTriggerDefinition(schedule, timer.RunOnStartup, timer.UseMonitor);
+            case OrchestrationTriggerAttribute orchestration:
+                return new DurableTriggerDefinition(DurableTaskKind.Orchestration, string.IsNullOrEmpty(orchestration.Orchestration) ? name : orchestration.Orchestration);
+            case ActivityTriggerAttribute activity:
+                return new DurableTriggerDefinition(DurableTaskKind.Activity, string.IsNullOrEmpty(activity.Activity) ? name : activity.Activity);
             default:
                 throw new FunctionIndexingException($"Function '{name}': unsupported trigger {attribute.GetType().Name}.");
         }
     }
 
-    private static void CheckRouteConflicts(List<FunctionDefinition> functions)
+    private static void CheckRouteConflicts(List<IndexedFunction> functions)
     {
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var function in functions)

@@ -1,3 +1,5 @@
+using Microsoft.Azure.Functions.Worker;
+
 namespace DataOps.Durable.Hosting.Indexing;
 
 /// <summary>An HTTP trigger: route below the prefix, accepted methods (empty for all) and key level.</summary>

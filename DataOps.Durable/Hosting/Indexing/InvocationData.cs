@@ -1,15 +1,19 @@
+using Azure.Storage.Queues.Models;
+using DataOps.Durable.Hosting.Invocation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.Durable.Hosting.Indexing;
 
 /// <summary>Everything parameter binders may draw from for one invocation.</summary>
-internal sealed class InvocationData(FunctionContext context)
+internal sealed class InvocationData(HostFunctionContext context)
 {
-    public FunctionContext Context { get; } = context;
+    public HostFunctionContext Context { get; } = context;
 
     public HttpContext? HttpContext { get; init; }
 
-    public QueueMessageInfo? QueueMessage { get; init; }
+    /// <summary>The queue message with its text decoded (base64 or none, per <c>extensions.queues.messageEncoding</c>).</summary>
+    public QueueMessage? QueueMessage { get; init; }
 
     public TimerInfo? Timer { get; init; }
 }

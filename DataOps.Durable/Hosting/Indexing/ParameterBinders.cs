@@ -2,13 +2,20 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Azure.Storage.Queues.Models;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Durable.Hosting.Indexing;
 
-/// <summary>Decides at start-up how each parameter is bound, so an unknown binding fails start-up rather than an invocation.</summary>
+/// <summary>
+/// Decides at start-up how each parameter is bound, so an unknown binding fails start-up rather than an invocation.
+/// The bindings are the isolated worker's: the trigger, <c>[DurableClient]</c>, <see cref="FunctionContext"/>,
+/// <see cref="CancellationToken"/>, and trigger metadata by parameter name (route values, queue message properties);
+/// an <see cref="ILogger"/> parameter is this host's addition.
+/// </summary>
 internal static class ParameterBinders
 {
     public static Func<InvocationData, object?> Create(string function, ParameterInfo parameter, FunctionTrigger trigger)
@@ -63,19 +70,14 @@ internal static class ParameterBinders
 
     private static Func<InvocationData, object?> QueueMetadata(string function, ParameterInfo parameter, Type type, string name)
     {
-        if (type == typeof(QueueMessageInfo))
-        {
-            return d => d.QueueMessage;
-        }
-
-        (Type Expected, Func<QueueMessageInfo, object?> Get)? binding = name switch
+        (Type Expected, Func<QueueMessage, object?> Get)? binding = name switch
         {
             "dequeueCount" => (typeof(long), m => type == typeof(int) ? (object)(int)m.DequeueCount : m.DequeueCount),
-            "id" => (typeof(string), m => m.Id),
+            "id" => (typeof(string), m => m.MessageId),
             "popReceipt" => (typeof(string), m => m.PopReceipt),
-            "insertionTime" => (typeof(DateTimeOffset), m => m.InsertionTime),
-            "expirationTime" => (typeof(DateTimeOffset), m => m.ExpirationTime),
-            "nextVisibleTime" => (typeof(DateTimeOffset), m => m.NextVisibleTime),
+            "insertionTime" => (typeof(DateTimeOffset), m => m.InsertedOn),
+            "expirationTime" => (typeof(DateTimeOffset), m => m.ExpiresOn),
+            "nextVisibleTime" => (typeof(DateTimeOffset), m => m.NextVisibleOn),
             _ => null,
         };
         if (binding is null)

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Azure.Storage.Queues.Models;
 
 namespace DataOps.Durable.Hosting.Indexing;
 
@@ -19,7 +20,7 @@ internal static class QueuePayload
             return d => BinaryData.FromString(d.QueueMessage!.MessageText);
         }
 
-        if (type == typeof(QueueMessageInfo))
+        if (type == typeof(QueueMessage))
         {
             return d => d.QueueMessage;
         }
@@ -27,7 +28,7 @@ internal static class QueuePayload
         if (type.IsPointer || type.IsByRef || type == typeof(object) || type.IsAbstract && !type.IsInterface)
         {
             throw new FunctionIndexingException(
-                $"Function '{function}', parameter '{parameter.Name}': [QueueTrigger] cannot bind a message to {type.Name}; use string, BinaryData or a concrete JSON type.");
+                $"Function '{function}', parameter '{parameter.Name}': [QueueTrigger] cannot bind a message to {type.Name}; use string, BinaryData, QueueMessage or a concrete JSON type.");
         }
 
         return d => Deserialize(d.QueueMessage!.MessageText, type);

@@ -12,10 +12,10 @@ internal static class FunctionInvoker
     private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
 
     /// <summary>Binds every argument first, so a binding failure never half-runs a function.</summary>
-    public static object?[] BindArguments(FunctionDefinition function, InvocationData data) =>
+    public static object?[] BindArguments(IndexedFunction function, InvocationData data) =>
         [.. function.Binders.Select(b => b(data))];
 
-    public static async Task<object?> InvokeAsync(FunctionDefinition function, InvocationData data, object?[] arguments)
+    public static async Task<object?> InvokeAsync(IndexedFunction function, InvocationData data, object?[] arguments)
     {
         object? instance = null;
         if (!function.Method.IsStatic)

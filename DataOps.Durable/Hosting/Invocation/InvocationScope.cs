@@ -1,3 +1,4 @@
+using DataOps.Durable.Hosting.Indexing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ internal sealed class InvocationScope : IAsyncDisposable
     private readonly CancellationTokenSource _cancellation;
     private readonly CancellationTokenSource? _timeout;
 
-    public InvocationScope(IServiceProvider services, string functionName, CancellationToken callerToken)
+    public InvocationScope(IServiceProvider services, IndexedFunction function, CancellationToken callerToken)
     {
         _scope = services.CreateAsyncScope();
         var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -25,10 +26,10 @@ internal sealed class InvocationScope : IAsyncDisposable
         }
 
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping, callerToken, _timeout?.Token ?? CancellationToken.None);
-        Context = new FunctionContext(functionName, _scope.ServiceProvider, _cancellation.Token);
+        Context = new HostFunctionContext(function, _scope.ServiceProvider, _cancellation.Token);
     }
 
-    public FunctionContext Context { get; }
+    public HostFunctionContext Context { get; }
 
     /// <summary>True when the invocation was cancelled because it ran past <c>functionTimeout</c>.</summary>
     public bool TimedOut => _timeout?.IsCancellationRequested == true;

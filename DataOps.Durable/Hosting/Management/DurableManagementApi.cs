@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting.Http;
 using Microsoft.AspNetCore.Builder;

@@ -14,7 +14,7 @@ namespace DataOps.Durable.Hosting.Queues;
 /// message to a <see cref="QueueMessageProcessor"/>.
 /// </summary>
 internal sealed class QueueListener(
-    FunctionDefinition function,
+    IndexedFunction function,
     QueueTriggerDefinition trigger,
     StorageClients storage,
     QueueMessageProcessor.Factory processors,

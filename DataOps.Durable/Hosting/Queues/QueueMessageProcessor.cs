@@ -14,7 +14,7 @@ namespace DataOps.Durable.Hosting.Queues;
 /// failures move its original text to <c>{queue}-poison</c>.
 /// </summary>
 internal sealed class QueueMessageProcessor(
-    FunctionDefinition function,
+    IndexedFunction function,
     QueueClient queue,
     QueueClient poison,
     IServiceProvider services,
@@ -22,7 +22,7 @@ internal sealed class QueueMessageProcessor(
     TimeProvider time,
     ILogger<QueueMessageProcessor> logger)
 {
-    public delegate QueueMessageProcessor Factory(FunctionDefinition function, QueueClient queue, QueueClient poison);
+    public delegate QueueMessageProcessor Factory(IndexedFunction function, QueueClient queue, QueueClient poison);
 
     public async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
@@ -54,18 +54,21 @@ internal sealed class QueueMessageProcessor(
             return;
         }
 
-        var info = new QueueMessageInfo
+        // The function sees the message as the worker gives it: its text decoded.
+        var received = QueuesModelFactory.QueueMessage(
+            message.MessageId, message.PopReceipt, text, message.DequeueCount, message.NextVisibleOn, message.InsertedOn, message.ExpiresOn);
+        await using var scope = new InvocationScope(services, function, stoppingToken);
+        scope.Context.SetBindingData(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
         {
-            Id = message.MessageId,
-            DequeueCount = message.DequeueCount,
-            InsertionTime = message.InsertedOn,
-            ExpirationTime = message.ExpiresOn,
-            NextVisibleTime = message.NextVisibleOn,
-            PopReceipt = message.PopReceipt,
-            MessageText = text,
-        };
-        await using var scope = new InvocationScope(services, function.Name, stoppingToken);
-        var data = new InvocationData(scope.Context) { QueueMessage = info };
+            ["QueueTrigger"] = text,
+            ["DequeueCount"] = message.DequeueCount,
+            ["Id"] = message.MessageId,
+            ["PopReceipt"] = message.PopReceipt,
+            ["InsertionTime"] = message.InsertedOn,
+            ["ExpirationTime"] = message.ExpiresOn,
+            ["NextVisibleTime"] = message.NextVisibleOn,
+        });
+        var data = new InvocationData(scope.Context) { QueueMessage = received };
         object?[] arguments;
         try
         {

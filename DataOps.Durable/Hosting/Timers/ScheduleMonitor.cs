@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 namespace DataOps.Durable.Hosting.Timers;
 
 /// <summary>
-/// Persists a timer's <see cref="ScheduleStatus"/> in blob storage (<c>azure-webjobs-hosts/timers/{hostId}/{function}/status</c>,
+/// Persists a timer's <see cref="TimerScheduleStatus"/> in blob storage (<c>azure-webjobs-hosts/timers/{hostId}/{function}/status</c>,
 /// as Azure Functions does), so a run missed while every host was down is noticed at the next start.
 /// </summary>
 internal sealed class ScheduleMonitor(BlobContainerClient container, string hostId, string functionName)
@@ -13,12 +13,12 @@ internal sealed class ScheduleMonitor(BlobContainerClient container, string host
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly BlobClient _blob = container.GetBlobClient($"timers/{hostId}/{functionName}/status");
 
-    public async Task<ScheduleStatus?> ReadAsync(CancellationToken cancellationToken)
+    public async Task<TimerScheduleStatus?> ReadAsync(CancellationToken cancellationToken)
     {
         try
         {
             var download = await _blob.DownloadContentAsync(cancellationToken: cancellationToken);
-            return download.Value.Content.ToObjectFromJson<ScheduleStatus>(Json);
+            return download.Value.Content.ToObjectFromJson<TimerScheduleStatus>(Json);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -31,6 +31,6 @@ internal sealed class ScheduleMonitor(BlobContainerClient container, string host
         }
     }
 
-    public Task WriteAsync(ScheduleStatus status, CancellationToken cancellationToken) =>
+    public Task WriteAsync(TimerScheduleStatus status, CancellationToken cancellationToken) =>
         _blob.UploadAsync(BinaryData.FromObjectAsJson(status, Json), overwrite: true, cancellationToken);
 }

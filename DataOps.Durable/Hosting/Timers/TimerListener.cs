@@ -1,6 +1,7 @@
 using Azure;
 using DataOps.Durable.Hosting.Indexing;
 using DataOps.Durable.Hosting.Invocation;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace DataOps.Durable.Hosting.Timers;
 /// (<c>IsPastDue</c>), honours <c>RunOnStartup</c>, then fires at each occurrence, persisting the schedule status.
 /// </summary>
 internal sealed class TimerListener(
-    FunctionDefinition function,
+    IndexedFunction function,
     TimerTriggerDefinition trigger,
     TimerHostSettings settings,
     StorageClients storage,
@@ -85,16 +86,16 @@ internal sealed class TimerListener(
                 logger.LogInformation("Timer {Function} missed its run at {Missed:o}; running it now", function.Name, status.Next);
             }
 
-            await InvokeAsync(new TimerInfo { IsPastDue = true, ScheduleStatus = status }, cancellationToken);
+            await InvokeAsync(new TimerInfo { IsPastDue = true, ScheduleStatus = status.ToScheduleStatus() }, cancellationToken);
             status = status with { Last = status.Next };
         }
         else if (trigger.RunOnStartup)
         {
-            await InvokeAsync(new TimerInfo { ScheduleStatus = status }, cancellationToken);
+            await InvokeAsync(new TimerInfo { ScheduleStatus = status?.ToScheduleStatus() }, cancellationToken);
         }
 
         var next = NextAfter(time.GetUtcNow());
-        status = new ScheduleStatus { Last = status?.Last ?? default, Next = next, LastUpdated = time.GetUtcNow() };
+        status = new TimerScheduleStatus { Last = status?.Last ?? default, Next = next, LastUpdated = time.GetUtcNow() };
         await SaveAsync(monitor, status, cancellationToken);
         while (true)
         {
@@ -104,9 +105,9 @@ internal sealed class TimerListener(
                 await Task.Delay(wait < TimeSpan.FromDays(1) ? wait : TimeSpan.FromDays(1), time, cancellationToken);
             }
 
-            await InvokeAsync(new TimerInfo { ScheduleStatus = status }, cancellationToken);
+            await InvokeAsync(new TimerInfo { ScheduleStatus = status.ToScheduleStatus() }, cancellationToken);
             now = time.GetUtcNow();
-            status = new ScheduleStatus { Last = next, Next = NextAfter(now > next ? now : next), LastUpdated = now };
+            status = new TimerScheduleStatus { Last = next, Next = NextAfter(now > next ? now : next), LastUpdated = now };
             next = status.Next;
             await SaveAsync(monitor, status, cancellationToken);
         }
@@ -116,12 +117,12 @@ internal sealed class TimerListener(
         trigger.Schedule.GetNextOccurrence(instant, settings.TimeZone)
         ?? throw new InvalidOperationException($"Timer {function.Name}: schedule '{trigger.Schedule.Expression}' has no further occurrence.");
 
-    private Task SaveAsync(ScheduleMonitor monitor, ScheduleStatus status, CancellationToken cancellationToken) =>
+    private Task SaveAsync(ScheduleMonitor monitor, TimerScheduleStatus status, CancellationToken cancellationToken) =>
         trigger.UseMonitor ? monitor.WriteAsync(status, cancellationToken) : Task.CompletedTask;
 
     private async Task InvokeAsync(TimerInfo info, CancellationToken cancellationToken)
     {
-        await using var scope = new InvocationScope(services, function.Name, cancellationToken);
+        await using var scope = new InvocationScope(services, function, cancellationToken);
         var data = new InvocationData(scope.Context) { Timer = info };
         try
         {

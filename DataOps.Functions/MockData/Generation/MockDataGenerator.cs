@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.MockData.Templates;
 
@@ -24,6 +25,7 @@ public sealed class MockDataGenerator
     }
 
     /// <summary>Generates the records lazily.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The generator is an injected service; callers hold an instance.")]
     public IEnumerable<IReadOnlyDictionary<string, object?>> Generate(MockTemplate template, GenerationRequest request)
     {
         ArgumentNullException.ThrowIfNull(template);

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -62,7 +62,7 @@ public sealed class HttpTestFunctions(InvocationRecorder recorder)
     {
         _ = request;
         logger.LogInformation("context function ran");
-        return $"{context.FunctionName}:{context.InvocationId.Length}";
+        return $"{context.FunctionDefinition.Name}:{context.InvocationId.Length}";
     }
 
     public sealed record EchoResponse(int Id, string Body);

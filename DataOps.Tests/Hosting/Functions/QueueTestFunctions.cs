@@ -1,5 +1,6 @@
 using System.Globalization;
-using DataOps.Durable.Hosting;
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.Tests.Hosting.Functions;
 
@@ -12,17 +13,19 @@ public sealed class QueueTestFunctions(InvocationRecorder recorder)
         string id,
         DateTimeOffset insertionTime,
         string popReceipt,
-        QueueMessageInfo info,
         FunctionContext context)
     {
-        recorder.Record(nameof(Orders), new OrderSeen(order, dequeueCount, id, insertionTime, popReceipt, info, context.FunctionName));
+        recorder.Record(nameof(Orders), new OrderSeen(order, dequeueCount, id, insertionTime, popReceipt, context.BindingContext.BindingData["QueueTrigger"] as string, context.FunctionDefinition.Name));
         return Task.CompletedTask;
     }
 
     /// <summary>The message "fail:N" fails on its first N deliveries and succeeds after.</summary>
     [Function(nameof(Flaky))]
-    public void Flaky([QueueTrigger("%Test:FlakyQueue%")] string text, int dequeueCount)
+    public void Flaky([QueueTrigger("%Test:FlakyQueue%")] QueueMessage message)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = message.MessageText;
+        var dequeueCount = (int)message.DequeueCount;
         recorder.Record(nameof(Flaky), dequeueCount);
         var failures = int.Parse(text.Split(':')[1], CultureInfo.InvariantCulture);
         if (dequeueCount <= failures)
@@ -40,5 +43,5 @@ public sealed class QueueTestFunctions(InvocationRecorder recorder)
         public required int Quantity { get; init; }
     }
 
-    public sealed record OrderSeen(OrderMessage Order, long DequeueCount, string Id, DateTimeOffset InsertionTime, string PopReceipt, QueueMessageInfo Info, string FunctionName);
+    public sealed record OrderSeen(OrderMessage Order, long DequeueCount, string Id, DateTimeOffset InsertionTime, string PopReceipt, string? MessageText, string FunctionName);
 }

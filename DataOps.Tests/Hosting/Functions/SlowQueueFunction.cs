@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.Tests.Hosting.Functions;
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
 
 namespace DataOps.Tests.Hosting.Functions;

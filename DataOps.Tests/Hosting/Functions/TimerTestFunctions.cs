@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.Tests.Hosting.Functions;
 
@@ -7,7 +7,7 @@ public sealed class TimerTestFunctions(InvocationRecorder recorder, TimeProvider
     [Function(nameof(Tick))]
     public void Tick([TimerTrigger("%Test:Schedule%")] TimerInfo timer, FunctionContext context)
     {
-        recorder.Record(nameof(Tick), new TickSeen(timer, time.GetUtcNow(), context.FunctionName));
+        recorder.Record(nameof(Tick), new TickSeen(timer, time.GetUtcNow(), context.FunctionDefinition.Name));
     }
 
     public sealed record TickSeen(TimerInfo Timer, DateTimeOffset At, string FunctionName);

@@ -1,0 +1,85 @@
+using System.Reflection;
+using DataOps.Durable.Hosting.Indexing;
+using DataOps.Durable.Hosting.Invocation;
+using DataOps.Functions;
+using DataOps.Functions.Durable;
+using DataOps.LocalHost.Durable;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace DataOps.Tests.Functions;
+
+/// <summary>
+/// The orchestration and activity functions the Functions host runs: one per class, and each activity function can build
+/// its activity from the services the worker's Program.cs registers.
+/// </summary>
+public sealed class DurableFunctionsTests
+{
+    private static readonly DurableEngineRegistry Registry = new DurableEngineRegistry().AddAllFrom(typeof(DataOpsServiceCollectionExtensions).Assembly);
+
+    [Fact]
+    public void OrchestrationFunctions_OnePerOrchestrator()
+    {
+        Assert.Equal(Registry.Orchestrators.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(OrchestrationFunctions)));
+    }
+
+    [Fact]
+    public void ActivityFunctions_OnePerActivity_WithADurableClientExactlyWhenTheActivityTakesOne()
+    {
+        Assert.Equal(Registry.Activities.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(ActivityFunctions)));
+        foreach (var method in Functions(typeof(ActivityFunctions)))
+        {
+            var activity = Registry.Activities[method.GetCustomAttribute<FunctionAttribute>()!.Name];
+            Assert.True(
+                TakesClient(activity) == method.GetParameters().Any(p => p.IsDefined(typeof(DurableClientAttribute))),
+                $"{method.Name}: [DurableClient] must be bound exactly when {activity.Name} takes a DurableTaskClient.");
+        }
+    }
+
+    [Fact]
+    public void EveryActivity_CanBeCreatedFromTheWorkersServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DataOpsServiceCollectionExtensions.DefaultSettings).Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddDataOps(configuration)
+            .BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var client = new Mock<DurableTaskClient>("test").Object;
+        foreach (var activity in Registry.Activities.Values)
+        {
+            object[] arguments = TakesClient(activity) ? [client] : [];
+            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, activity, arguments));
+        }
+    }
+
+    [Fact]
+    public async Task ActivityContext_CarriesTheFunctionNameAndTheOrchestrationsInstanceId()
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var method = typeof(ActivityFunctions).GetMethod(nameof(ActivityFunctions.BeginValidation))!;
+        var function = new IndexedFunction(
+            nameof(ActivityFunctions.BeginValidation), typeof(ActivityFunctions), method,
+            new DurableTriggerDefinition(DurableTaskKind.Activity, nameof(ActivityFunctions.BeginValidation)), []);
+        var context = new HostFunctionContext(function, services, CancellationToken.None);
+        context.SetBindingData(new Dictionary<string, object?> { ["instanceId"] = "provision:acme:sandbox" });
+
+        var activityContext = new FunctionActivityContext(context);
+
+        Assert.Equal(nameof(ActivityFunctions.BeginValidation), activityContext.Name.Name);
+        Assert.Equal("provision:acme:sandbox", activityContext.InstanceId);
+    }
+
+    private static IEnumerable<MethodInfo> Functions(Type type) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.IsDefined(typeof(FunctionAttribute)));
+
+    private static List<string> FunctionNames(Type type) =>
+        [.. Functions(type).Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal)];
+
+    private static bool TakesClient(Type activity) =>
+        activity.GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(DurableTaskClient));
+}
