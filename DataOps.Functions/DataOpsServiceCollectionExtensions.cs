@@ -1,4 +1,4 @@
-using DataOps.Durable;
+using DataOps.Functions.Storage;
 using DataOps.Functions.Activities;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Glean;

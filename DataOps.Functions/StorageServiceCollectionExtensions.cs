@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using DataOps.Durable;
+using DataOps.Functions.Storage;
 using DataOps.Functions.Triggers;
 using Microsoft.Extensions.Azure;
 

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 
 namespace DataOps.LocalHost;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using DataOps.GleanEmulator;
 using DataOps.LocalHost;
 using DataOps.Tests.Infrastructure;

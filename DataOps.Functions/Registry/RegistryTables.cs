@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using DataOps.Durable;
+using DataOps.Functions.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;

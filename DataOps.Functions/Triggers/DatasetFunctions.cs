@@ -3,7 +3,6 @@ using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using DataOps.Domain.Datasets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

@@ -2,7 +2,6 @@ using DurableTask.Core.Exceptions;
 using DataOps.Domain.Datasets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Registry;

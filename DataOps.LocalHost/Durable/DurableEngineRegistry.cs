@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using Microsoft.DurableTask;
 
 namespace DataOps.LocalHost.Durable;

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using System.Text.Json;
 using Azure.Core;
 using Microsoft.DurableTask;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Azure.Core;
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using DurableTask.Core;
 using DurableTask.Core.Command;
 using DurableTask.Core.Exceptions;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using DataOps.LocalHost;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;

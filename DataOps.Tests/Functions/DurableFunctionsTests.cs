@@ -1,6 +1,6 @@
 using System.Reflection;
-using DataOps.Durable.Hosting.Indexing;
-using DataOps.Durable.Hosting.Invocation;
+using DataOps.LocalHost.Hosting.Indexing;
+using DataOps.LocalHost.Hosting.Invocation;
 using DataOps.Functions;
 using DataOps.Functions.Durable;
 using DataOps.LocalHost.Durable;

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using DataOps.Durable.Hosting;
+using DataOps.LocalHost.Hosting;
 using DataOps.Tests.Infrastructure;
 using DataOps.LocalHost.Durable;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DataOps.Durable.Hosting.Timers;
+using DataOps.LocalHost.Hosting.Timers;
 
 namespace DataOps.Tests.Hosting;
 

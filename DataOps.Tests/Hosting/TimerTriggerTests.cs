@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using DataOps.Durable.Hosting.Timers;
+using DataOps.LocalHost.Hosting.Timers;
 using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;

@@ -3,7 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using DataOps.Durable;
+using DataOps.Functions.Storage;
 
 namespace DataOps.Tests.Infrastructure;
 

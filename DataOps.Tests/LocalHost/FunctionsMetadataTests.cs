@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
-using DataOps.Durable.Hosting;
-using DataOps.Durable.Hosting.Indexing;
+using DataOps.LocalHost.Hosting;
+using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost;
 using DataOps.LocalHost.Durable;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,5 @@
+using DataOps.Functions.Triggers;
 using Microsoft.DurableTask.Client;
-using DataOps.Durable.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
 

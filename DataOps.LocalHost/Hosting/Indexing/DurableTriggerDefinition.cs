@@ -1,0 +1,17 @@
+namespace DataOps.LocalHost.Hosting.Indexing;
+
+/// <summary>
+/// An orchestration or activity trigger: the durable engine runs the orchestrator or activity of <see cref="TaskName"/>;
+/// the host only checks at start-up that the engine has it registered.
+/// </summary>
+internal sealed record DurableTriggerDefinition(DurableTaskKind Kind, string TaskName) : FunctionTrigger;
+
+/// <summary>What a durable trigger starts.</summary>
+internal enum DurableTaskKind
+{
+    /// <summary><c>[OrchestrationTrigger]</c>.</summary>
+    Orchestration,
+
+    /// <summary><c>[ActivityTrigger]</c>.</summary>
+    Activity,
+}
