@@ -65,25 +65,12 @@ internal sealed class DataOpsApp : IAsyncDisposable
         var glean = await GleanEmulatorFixture.StartAsync();
         var prefix = AzuriteFixture.UniqueName("e");
         var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
-        var values = new Dictionary<string, string?>
-        {
-            ["Host:Urls"] = "http://127.0.0.1:0",
-            ["AzureWebJobsStorage"] = storageConnectionString,
-            ["FunctionKeys:default"] = Key,
-            ["AzureFunctionsWebHost:hostid"] = prefix,
-            ["extensions:durableTask:hubName"] = "H" + prefix,
-            ["extensions:durableTask:storageProvider:partitionCount"] = "2",
-            ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
-            ["logging:logLevel:default"] = "Warning",
-            ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
-            ["Glean:IndexingToken"] = GleanEmulatorFixture.IndexingToken,
-            ["Glean:ClientToken"] = GleanEmulatorFixture.ClientToken,
-            ["DataOps:Registry:TablePrefix"] = "R" + prefix,
-            ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
-            ["DataOps:Archive:ContainerName"] = prefix + "-archives",
-            ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
-            ["DataOps:Teardown:GracePeriod"] = "00:00:02",
-        };
+        var values = IsolatedSettings(storageConnectionString, prefix, "H" + prefix, glean, Key);
+        values["Host:Urls"] = "http://127.0.0.1:0";
+        values["extensions:durableTask:storageProvider:partitionCount"] = "2";
+        values["extensions:queues:maxPollingInterval"] = "00:00:00.200";
+        values["logging:logLevel:default"] = "Warning";
+        values["DataOps:Teardown:GracePeriod"] = "00:00:02";
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             // null removes the test's own value, so the product's default applies.
@@ -118,6 +105,25 @@ internal sealed class DataOpsApp : IAsyncDisposable
 
         return new DataOpsApp(host, glean, prefix, storageConnectionString);
     }
+
+    /// <summary>
+    /// The settings that give one test its own app on a shared Azurite: storage, function key, host id, task hub,
+    /// registry tables, queues and archive container named after <paramref name="prefix"/>, and its Glean emulator.
+    /// </summary>
+    public static Dictionary<string, string?> IsolatedSettings(string storageConnectionString, string prefix, string hubName, GleanEmulatorFixture glean, string functionKey) => new()
+    {
+        ["AzureWebJobsStorage"] = storageConnectionString,
+        ["FunctionKeys:default"] = functionKey,
+        ["AzureFunctionsWebHost:hostid"] = prefix,
+        ["extensions:durableTask:hubName"] = hubName,
+        ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
+        ["Glean:IndexingToken"] = GleanEmulatorFixture.IndexingToken,
+        ["Glean:ClientToken"] = GleanEmulatorFixture.ClientToken,
+        ["DataOps:Registry:TablePrefix"] = "R" + prefix,
+        ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
+        ["DataOps:Archive:ContainerName"] = prefix + "-archives",
+        ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
+    };
 
     public static object ProvisionBody(string journeyId, string clientId, string clientName, params string[] types) => new
     {

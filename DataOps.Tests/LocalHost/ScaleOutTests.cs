@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.LocalHost.ScaleOut;
 
@@ -133,26 +134,17 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
     }
 
     // What isolates this test on the shared Azurite: its own task hub, tables, queues and containers.
-    private Dictionary<string, string> Settings(string prefix, string hub, GleanEmulatorFixture glean) => new()
+    private Dictionary<string, string> Settings(string prefix, string hub, GleanEmulatorFixture glean)
     {
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["FunctionKeys:default"] = FunctionKey,
-        ["AzureFunctionsWebHost:hostid"] = prefix,
-        ["extensions:durableTask:hubName"] = hub,
-        ["extensions:durableTask:storageProvider:partitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
-        ["logging:logLevel:default"] = "Warning",
-        ["logging:logLevel:Azure"] = "Error",
-        ["logging:logLevel:DataOps"] = "Warning",
-        ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
-        ["Glean:IndexingToken"] = GleanEmulatorFixture.IndexingToken,
-        ["Glean:ClientToken"] = GleanEmulatorFixture.ClientToken,
-        ["DataOps:Registry:TablePrefix"] = "R" + prefix,
-        ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
-        ["DataOps:Archive:ContainerName"] = prefix + "-archives",
-        ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
-        ["DataOps:Teardown:GracePeriod"] = GracePeriod.ToString("c", CultureInfo.InvariantCulture),
-        ["DOTNET_gcServer"] = "0",
-    };
+        var settings = DataOpsApp.IsolatedSettings(azurite.ConnectionString, prefix, hub, glean, FunctionKey);
+        settings["extensions:durableTask:storageProvider:partitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture);
+        settings["logging:logLevel:default"] = "Warning";
+        settings["logging:logLevel:Azure"] = "Error";
+        settings["logging:logLevel:DataOps"] = "Warning";
+        settings["DataOps:Teardown:GracePeriod"] = GracePeriod.ToString("c", CultureInfo.InvariantCulture);
+        settings["DOTNET_gcServer"] = "0";
+        return settings.ToDictionary(s => s.Key, s => s.Value!, StringComparer.Ordinal);
+    }
 
     private static async Task StartHostsAsync(List<LocalHostProcess> hosts, Dictionary<string, string> settings)
     {
