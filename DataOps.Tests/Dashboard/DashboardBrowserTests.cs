@@ -1,0 +1,102 @@
+using DataOps.Tests.EndToEnd;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace DataOps.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real headless Chromium: the page asks for the key, then lists a provisioned dataset and shows
+/// its quality checks; a refused key brings back the key form and nothing else. A failing test leaves a screenshot in
+/// <c>TestResults/</c>.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class DashboardBrowserTests(AzuriteFixture azurite)
+{
+    /// <summary>The browser the tests drive: <c>DATAOPS_CHROMIUM</c>, else Debian's chromium package.</summary>
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("DATAOPS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    [Fact]
+    public async Task ThePage_WithTheKey_ListsAProvisionedDataset_AndShowsItsChecks()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("dash-1", "acme", "ACME", "confluence_pages"));
+        await app.WaitForCompletionAsync("provision:dash-1:sandbox");
+        var list = await app.GetJsonAsync("api/datasets?journeyId=dash-1");
+        var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
+
+        await WithPageAsync(app, nameof(ThePage_WithTheKey_ListsAProvisionedDataset_AndShowsItsChecks), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await Assertions.Expect(page.Locator("#key-form")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#datasets-panel")).ToBeHiddenAsync();
+
+            await page.FillAsync("#key-input", DataOpsApp.Key);
+            await page.ClickAsync("#key-form button[type=submit]");
+
+            var row = page.Locator($"#datasets tr[data-dataset-id='{datasetId}']");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await Assertions.Expect(row.Locator(".status")).ToHaveTextAsync("ready");
+            await Assertions.Expect(page.Locator("#key-panel")).ToBeHiddenAsync();
+
+            await page.SelectOptionAsync("#filters select[name=status]", "archived");
+            await page.ClickAsync("#filters button[type=submit]");
+            await Assertions.Expect(row).ToHaveCountAsync(0);
+            await page.SelectOptionAsync("#filters select[name=status]", "ready");
+            await page.FillAsync("#filters input[name=clientId]", "acme");
+            await page.ClickAsync("#filters button[type=submit]");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+
+            await row.Locator("a").ClickAsync();
+            await Assertions.Expect(page.Locator("#detail-panel")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#checks tbody tr")).ToHaveCountAsync(4);
+            Assert.DoesNotContain(DataOpsApp.Key, page.Url, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task ARefusedKey_ShowsTheKeyFormAgain_AndNothingElse()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+
+        await WithPageAsync(app, nameof(ARefusedKey_ShowsTheKeyFormAgain_AndNothingElse), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await page.FillAsync("#key-input", "not-the-key");
+            await page.ClickAsync("#key-form button[type=submit]");
+
+            await Assertions.Expect(page.Locator("#key-error")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#datasets-panel")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#detail-panel")).ToBeHiddenAsync();
+            Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('dataops.functionKey')"));
+        });
+    }
+
+    private static async Task WithPageAsync(DataOpsApp app, string testName, Func<IPage, Task> steps)
+    {
+        _ = app;
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.Fail($"No Chromium at {ChromiumPath}: install Debian's chromium package (scripts/test.sh does) or set DATAOPS_CHROMIUM to a Chromium executable.");
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await steps(page);
+        }
+        catch
+        {
+            var folder = Path.Combine(RepositoryRoot.Find(), "TestResults");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"dashboard-{testName}.png"), FullPage = true });
+            throw;
+        }
+    }
+}
