@@ -13,6 +13,14 @@ if ! npm ci --no-audit --no-fund --loglevel=error; then
   echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1
 fi
 
+# The dashboard's browser tests drive Debian's chromium (Playwright for .NET with the system browser).
+if [[ -z "${DATAOPS_CHROMIUM:-}" && ! -x /usr/bin/chromium ]]; then
+  as_root=(); [[ $(id -u) -eq 0 ]] || as_root=(sudo)
+  if ! { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >/dev/null; then
+    echo "installing chromium failed"; echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
 results="$root/TestResults"
 rm -rf "$results"
 if ! dotnet build DataOps.sln -c Release -nologo -clp:ErrorsOnly; then

@@ -24,7 +24,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         var list = await app.GetJsonAsync("api/datasets?journeyId=dash-1");
         var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
 
-        await WithPageAsync(app, nameof(ThePage_WithTheKey_ListsAProvisionedDataset_AndShowsItsChecks), async page =>
+        await WithPageAsync(nameof(ThePage_WithTheKey_ListsAProvisionedDataset_AndShowsItsChecks), async page =>
         {
             await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
             await Assertions.Expect(page.Locator("#key-form")).ToBeVisibleAsync();
@@ -58,7 +58,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     {
         await using var app = await DataOpsApp.StartAsync(azurite);
 
-        await WithPageAsync(app, nameof(ARefusedKey_ShowsTheKeyFormAgain_AndNothingElse), async page =>
+        await WithPageAsync(nameof(ARefusedKey_ShowsTheKeyFormAgain_AndNothingElse), async page =>
         {
             await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
             await page.FillAsync("#key-input", "not-the-key");
@@ -71,9 +71,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         });
     }
 
-    private static async Task WithPageAsync(DataOpsApp app, string testName, Func<IPage, Task> steps)
+    private static async Task WithPageAsync(string testName, Func<IPage, Task> steps)
     {
-        _ = app;
         if (!File.Exists(ChromiumPath))
         {
             Assert.Fail($"No Chromium at {ChromiumPath}: install Debian's chromium package (scripts/test.sh does) or set DATAOPS_CHROMIUM to a Chromium executable.");
