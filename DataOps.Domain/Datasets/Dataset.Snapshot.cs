@@ -50,5 +50,6 @@ public sealed partial class Dataset
         Attempt = Attempt,
         EventSequence = EventSequence,
         ProvisionCompleted = ProvisionCompleted,
+        ProvisionCompletedAt = ProvisionCompletedAt,
     };
 }

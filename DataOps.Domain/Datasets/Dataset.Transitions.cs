@@ -66,6 +66,7 @@ public sealed partial class Dataset
         if (!ProvisionCompleted)
         {
             ProvisionCompleted = true;
+            ProvisionCompletedAt = now;
             var minutes = (int)Math.Max(0, Math.Floor((now - ProvisioningStartedAt).TotalMinutes));
             _domainEvents.Add(new DatasetProvisionCompleted(NextEventId(nameof(DatasetProvisionCompleted)), now, Id, JourneyId, score.Overall, RecordCount, ConnectorName, minutes));
         }
@@ -142,6 +143,7 @@ public sealed partial class Dataset
         Attempt++;
         ProvisioningStartedAt = now;
         ProvisionCompleted = false;
+        ProvisionCompletedAt = null;
         FailureReason = null;
         FailedAt = null;
         _failedChecks = [];

@@ -49,6 +49,7 @@ public sealed partial class Dataset
         Attempt = s.Attempt;
         EventSequence = s.EventSequence;
         ProvisionCompleted = s.ProvisionCompleted;
+        ProvisionCompletedAt = s.ProvisionCompletedAt;
     }
 
     /// <summary>Dataset id.</summary>
@@ -137,6 +138,9 @@ public sealed partial class Dataset
 
     /// <summary>Whether the current provisioning attempt already reached READY.</summary>
     public bool ProvisionCompleted { get; private set; }
+
+    /// <summary>When the current provisioning attempt first reached READY; null until it has.</summary>
+    public DateTimeOffset? ProvisionCompletedAt { get; private set; }
 
     /// <summary>Whether the dataset occupies its client/stage/type slot (see <see cref="DatasetStateMachine.IsActive"/>).</summary>
     public bool IsActive => DatasetStateMachine.IsActive(Status);

@@ -103,4 +103,10 @@ public sealed record DatasetSnapshot
 
     /// <summary>Whether the current provisioning attempt already reached READY.</summary>
     public bool ProvisionCompleted { get; init; }
+
+    /// <summary>When the current provisioning attempt first reached READY; null until it has.</summary>
+    public DateTimeOffset? ProvisionCompletedAt { get; init; }
+
+    /// <summary>How long the current provisioning attempt took to reach READY; null until it has.</summary>
+    public TimeSpan? ProvisioningDuration => ProvisionCompletedAt - ProvisioningStartedAt;
 }

@@ -13,5 +13,8 @@ namespace DataOps.Functions.Archive;
 public sealed record DatasetArchive(string ClientId, string Stage, string DatasetType, string DatasetId, JsonElement Metadata, JsonElement SampleData, JsonElement QualityReports)
 {
     /// <summary>The archive's folder in the container: <c>{clientId}/{stage}/{datasetType}/{datasetId}/</c>.</summary>
-    public string Folder => $"{ClientId}/{Stage}/{DatasetType}/{DatasetId}/";
+    public string Folder => FolderOf(ClientId, Stage, DatasetType, DatasetId);
+
+    /// <summary>The folder of a dataset's archive: <c>{clientId}/{stage}/{datasetType}/{datasetId}/</c> (wire names).</summary>
+    public static string FolderOf(string clientId, string stage, string datasetType, string datasetId) => $"{clientId}/{stage}/{datasetType}/{datasetId}/";
 }

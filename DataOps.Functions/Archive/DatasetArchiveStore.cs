@@ -43,7 +43,7 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
             }
         }
 
-        return new ArchiveReceipt($"{container.Name}/{archive.Folder}", bytes);
+        return new ArchiveReceipt(LocationOf(archive.Folder), bytes);
     }
 
     /// <summary>Whether all three blobs of the archive at <paramref name="folder"/> exist.</summary>
@@ -66,6 +66,30 @@ public sealed class DatasetArchiveStore(BlobServiceClient blobs, IOptions<Archiv
         var download = await Container.GetBlobClient(folder + blobName).DownloadContentAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await using var gzip = new GZipStream(download.Value.Content.ToStream(), CompressionMode.Decompress);
         return await JsonDocument.ParseAsync(gzip, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The location of an archive folder as <see cref="WriteAsync"/> reports it: <c>{container}/{folder}</c>.</summary>
+    public string LocationOf(string folder) => $"{options.Value.ContainerName}/{folder}";
+
+    /// <summary>The blobs under an archive folder, by name; empty when there are none (or no container yet).</summary>
+    public async Task<IReadOnlyList<ArchiveBlob>> ListAsync(string folder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        var container = Container;
+        var found = new List<ArchiveBlob>();
+        try
+        {
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = folder }, cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(new ArchiveBlob(item.Name[folder.Length..], $"{container.Name}/{item.Name}", item.Properties.ContentLength ?? 0, item.Properties.LastModified));
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No archive was ever written: the container does not exist yet.
+        }
+
+        return found.OrderBy(b => b.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Deletes archive blobs older than the retention period; returns how many went.</summary>

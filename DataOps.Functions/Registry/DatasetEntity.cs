@@ -51,6 +51,7 @@ public sealed class DatasetEntity : ITableEntity
     public int Attempt { get; set; } = 1;
     public long EventSequence { get; set; }
     public bool ProvisionCompleted { get; set; }
+    public DateTimeOffset? ProvisionCompletedAt { get; set; }
 
     /// <summary>Bumped on every save of the authoritative row; index copies carry the version they were made from.</summary>
     public long Version { get; set; }

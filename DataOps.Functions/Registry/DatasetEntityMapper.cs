@@ -49,6 +49,7 @@ internal static class DatasetEntityMapper
             Attempt = s.Attempt,
             EventSequence = s.EventSequence,
             ProvisionCompleted = s.ProvisionCompleted,
+            ProvisionCompletedAt = s.ProvisionCompletedAt,
             Version = version,
         };
     }
@@ -94,6 +95,7 @@ internal static class DatasetEntityMapper
         Attempt = e.Attempt,
         EventSequence = e.EventSequence,
         ProvisionCompleted = e.ProvisionCompleted,
+        ProvisionCompletedAt = e.ProvisionCompletedAt,
     };
 
     public static DatasetEntity CopyWithKeys(DatasetEntity source, string partitionKey, string rowKey)

@@ -104,7 +104,11 @@ public sealed class DatasetFunctions(
             return Conflict($"Dataset '{id}' is {record.Dataset.Status.ToWireName()}; only a ready dataset can be revalidated.");
         }
 
-        var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(nameof(RevalidateDataset), new RevertToValidatingInput(id, "revalidation requested"), cancellation: cancellationToken);
+        var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(RevalidateDataset),
+            new RevertToValidatingInput(id, "revalidation requested"),
+            new StartOrchestrationOptions(Operations.DatasetInstances.NewRevalidationId(id)),
+            cancellationToken);
         return client.CreateCheckStatusResponse(request, instanceId);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -18,6 +19,9 @@ public sealed partial class ScheduledFunctions(
     AuditLog audit,
     ILogger<ScheduledFunctions> logger)
 {
+    /// <summary>Prefix of the orphan scans' instance ids, followed by the scan's start time (<c>yyyyMMddTHHmmssZ</c>).</summary>
+    public const string OrphanScanInstancePrefix = "orphan-scan:";
+
     /// <summary>Instance id of the health sweep: one at a time.</summary>
     public const string HealthSweepInstanceId = "health-sweep";
 
@@ -31,10 +35,21 @@ public sealed partial class ScheduledFunctions(
         ArgumentNullException.ThrowIfNull(client);
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
-            nameof(OrphanScan),
-            new OrphanScanInput(now, settings.OrphanScan.MinimumAge, settings.Teardown.GracePeriod),
-            cancellation: cancellationToken);
+        var instanceId = OrphanScanInstancePrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(OrphanScan),
+                new OrphanScanInput(now, settings.OrphanScan.MinimumAge, settings.Teardown.GracePeriod),
+                new StartOrchestrationOptions(instanceId),
+                cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // This second's scan is already running.
+            return;
+        }
+
         LogOrphanScanStarted(logger, instanceId, timer?.IsPastDue ?? false);
     }
 

@@ -187,6 +187,16 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     }
 
     /// <inheritdoc />
+    /// <remarks>The history of the instance's current execution, as the backend stores it.</remarks>
+    public override async Task<IList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
+    {
+        var state = await ReadStateAsync(instanceId, cancellation)
+            ?? throw new ArgumentException($"No orchestration instance has the id '{instanceId}'.", nameof(instanceId));
+        cancellation.ThrowIfCancellationRequested();
+        return HistoryEventReader.Read(await _service.GetOrchestrationHistoryAsync(instanceId, state.OrchestrationInstance.ExecutionId));
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// With <see cref="OrchestrationQuery.FetchInputsAndOutputs"/>, failed instances carry the error type and
     /// message of their failure (not the stack trace: read the instance for that, so a page of failures does not

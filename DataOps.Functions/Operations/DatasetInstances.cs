@@ -1,0 +1,95 @@
+using System.Text.Json;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Triggers;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Operations;
+
+/// <summary>
+/// Finds the orchestration instances that worked on one dataset from the app's instance-id conventions: its
+/// provisioning (<c>provision:{journey}:{stage}:{type}</c> and its validation), revalidations
+/// (<c>revalidate:{datasetId}:...</c>), health-sweep validations (<c>health-sweep:validate:{datasetId}</c>) and its
+/// teardown (<c>teardown:{datasetId}</c>). Instances under a shared prefix count only when their input names the dataset,
+/// so a journey provisioned again later does not lend its instances to an older dataset.
+/// </summary>
+public static class DatasetInstances
+{
+    /// <summary>The prefix of a dataset's revalidation instances.</summary>
+    public static string RevalidationPrefixFor(string datasetId) => $"revalidate:{datasetId}:";
+
+    /// <summary>A new instance id for a revalidation of <paramref name="datasetId"/> (at most 88 characters).</summary>
+    public static string NewRevalidationId(string datasetId) => RevalidationPrefixFor(datasetId) + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The dataset's instances, newest first, each with its history when <paramref name="withHistory"/>.</summary>
+    public static async Task<IReadOnlyList<InstanceView>> FindAsync(DurableTaskClient client, DatasetSnapshot dataset, bool withHistory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var id = dataset.Id.Value;
+        var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
+        foreach (var exact in new[] { TeardownDataset.InstanceIdFor(id), ScheduledFunctions.HealthSweepInstanceId + ":validate:" + id })
+        {
+            if (await client.GetInstanceAsync(exact, getInputsAndOutputs: true, cancellationToken) is { } instance)
+            {
+                found[instance.InstanceId] = instance;
+            }
+        }
+
+        foreach (var prefix in new[] { ProvisionFunctions.InstanceIdFor(dataset.JourneyId.Value, dataset.Stage.ToWireName()) + ":", RevalidationPrefixFor(id) })
+        {
+            var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 100 };
+            await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+            {
+                if (NamesDataset(instance.SerializedInput, id))
+                {
+                    found[instance.InstanceId] = instance;
+                }
+            }
+        }
+
+        var views = new List<InstanceView>(found.Count);
+        foreach (var instance in found.Values.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
+        {
+            views.Add(InstanceViews.From(instance, withHistory ? await HistoryAsync(client, instance.InstanceId, cancellationToken) : null));
+        }
+
+        return views;
+    }
+
+    /// <summary>The instance's history, or null when the client cannot read histories or the instance is gone.</summary>
+    public static async Task<IList<DurableTask.Core.History.HistoryEvent>?> HistoryAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            return await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether an instance's serialized input is an object whose <c>datasetId</c> is <paramref name="datasetId"/>.</summary>
+    internal static bool NamesDataset(string? serializedInput, string datasetId)
+    {
+        if (string.IsNullOrEmpty(serializedInput))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var input = JsonDocument.Parse(serializedInput);
+            return input.RootElement.ValueKind == JsonValueKind.Object
+                && input.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, "datasetId", StringComparison.OrdinalIgnoreCase)
+                    && p.Value.ValueKind == JsonValueKind.String
+                    && string.Equals(p.Value.GetString(), datasetId, StringComparison.Ordinal));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
