@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DataOps.LocalHost.Durable;
 using DataOps.Tests.Infrastructure;
 using DurableTask.Core.Exceptions;
+using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using static DataOps.Tests.LocalHost.Durable.ClientTestTasks;
@@ -306,6 +307,48 @@ public sealed class TaskHubDurableTaskClientTests(TaskHubWorkerFixture hub) : IC
         var done = await WaitForCompletionAsync(id);
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
         Assert.Equal(new Approval("admin", false), done.ReadOutputAs<Approval>());
+    }
+
+    [Fact]
+    public async Task GetOrchestrationHistoryAsync_CompletedInstance_ReadsTheEventsAsTheirCoreTypesInOrder()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(Greet), "eve", Ct);
+        await WaitForCompletionAsync(id);
+
+        var history = await Client.GetOrchestrationHistoryAsync(id, Ct);
+
+        var started = Assert.IsType<ExecutionStartedEvent>(history.First(e => e is not OrchestratorStartedEvent));
+        Assert.Equal(nameof(Greet), started.Name);
+        var scheduled = Assert.Single(history.OfType<TaskScheduledEvent>());
+        Assert.Equal(nameof(Shout), scheduled.Name);
+        var completed = Assert.Single(history.OfType<TaskCompletedEvent>());
+        Assert.Equal(scheduled.EventId, completed.TaskScheduledId);
+        Assert.Contains("EVE", completed.Result, StringComparison.Ordinal);
+        var end = Assert.IsType<ExecutionCompletedEvent>(history.Last(e => e is not OrchestratorCompletedEvent));
+        Assert.Equal(DurableTask.Core.OrchestrationStatus.Completed, end.OrchestrationStatus);
+        Assert.True(history.IndexOf(scheduled) < history.IndexOf(completed));
+        Assert.All(history, e => Assert.NotEqual(default, e.Timestamp));
+    }
+
+    [Fact]
+    public async Task GetOrchestrationHistoryAsync_TerminatedInstance_EndsWithTheTermination()
+    {
+        var id = await Client.ScheduleNewOrchestrationInstanceAsync(nameof(AwaitApproval), Ct);
+        using var limit = Limit();
+        await Client.WaitForInstanceStartAsync(id, limit.Token);
+        await Client.TerminateInstanceAsync(id, "no longer needed", Ct);
+        await WaitForCompletionAsync(id);
+
+        var history = await Client.GetOrchestrationHistoryAsync(id, Ct);
+
+        var terminated = Assert.Single(history.OfType<ExecutionTerminatedEvent>());
+        Assert.Contains("no longer needed", terminated.Input, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetOrchestrationHistoryAsync_UnknownInstance_ThrowsArgumentException()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.GetOrchestrationHistoryAsync(NewId("unknown"), Ct));
     }
 
     [Fact]
