@@ -20,6 +20,7 @@ public static class DashboardAssets
         ["app.js"] = "text/javascript; charset=utf-8",
         ["api.js"] = "text/javascript; charset=utf-8",
         ["styles.css"] = "text/css; charset=utf-8",
+        ["chart.umd.js"] = "text/javascript; charset=utf-8",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, byte[]> Contents = Load();

@@ -32,6 +32,17 @@ public sealed class DashboardAssetsTests
         => Assert.Equal(expected, DashboardFunction.PathUnderDashboard(path));
 
     [Fact]
+    public void TheChartLibrary_IsServedWithItsLicenceHeader()
+    {
+        Assert.True(DashboardAssets.TryGet("chart.umd.js", out var bytes, out var type));
+        var script = System.Text.Encoding.UTF8.GetString(bytes);
+
+        Assert.StartsWith("text/javascript", type, StringComparison.Ordinal);
+        Assert.StartsWith("/*!\n * Chart.js v", script, StringComparison.Ordinal);
+        Assert.Contains("Released under the MIT License", script[..300], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheScripts_SendTheKeyInAHeader_AndKeepItForTheSessionOnly()
     {
         Assert.True(DashboardAssets.TryGet("api.js", out var bytes, out _));

@@ -43,6 +43,7 @@ public sealed class DashboardHttpTests(DashboardAppFixture fixture) : IClassFixt
     [InlineData("app.js", "text/javascript")]
     [InlineData("api.js", "text/javascript")]
     [InlineData("styles.css", "text/css")]
+    [InlineData("chart.umd.js", "text/javascript")]
     public async Task EachFile_IsServedWithItsContentType(string file, string mediaType)
     {
         using var response = await fixture.Anonymous.GetAsync(new Uri("api/dashboard/" + file, UriKind.Relative), Token);

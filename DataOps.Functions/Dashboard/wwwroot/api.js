@@ -10,6 +10,16 @@ export class Unauthorized extends Error {
   }
 }
 
+// Any other failed answer: its status and the problem details the API sent (null when the body was not JSON).
+export class ApiError extends Error {
+  constructor(status, statusText, problem) {
+    super(`${status}: ${problem?.detail ?? problem?.title ?? statusText}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
 export function storedKey() {
   return sessionStorage.getItem(keyName);
 }
@@ -33,13 +43,19 @@ function apiUrl(path, query) {
   return url;
 }
 
-export async function getJson(path, query) {
+async function send(method, path, query, body) {
   const key = storedKey();
   if (!key) {
     throw new Unauthorized();
   }
+  const headers = { 'x-functions-key': key, accept: 'application/json' };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+  }
   const response = await fetch(apiUrl(path, query), {
-    headers: { 'x-functions-key': key, accept: 'application/json' },
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
     credentials: 'omit',
     referrerPolicy: 'no-referrer',
@@ -48,10 +64,17 @@ export async function getJson(path, query) {
     forgetKey();
     throw new Unauthorized();
   }
-  const body = await response.json().catch(() => null);
+  const json = await response.json().catch(() => null);
   if (!response.ok) {
-    const detail = body?.detail ?? body?.title ?? response.statusText;
-    throw new Error(`${response.status}: ${detail}`);
+    throw new ApiError(response.status, response.statusText, json);
   }
-  return body;
+  return json;
+}
+
+export function getJson(path, query) {
+  return send('GET', path, query);
+}
+
+export function postJson(path, body) {
+  return send('POST', path, undefined, body ?? {});
 }

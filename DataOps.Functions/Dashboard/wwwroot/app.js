@@ -1,14 +1,27 @@
-import { Unauthorized, forgetKey, getJson, storeKey, storedKey } from './api.js';
+import { ApiError, Unauthorized, forgetKey, getJson, postJson, storeKey, storedKey } from './api.js';
 
 const $ = (selector) => document.querySelector(selector);
 
 const panels = {
   key: $('#key-panel'),
+  overview: $('#overview'),
+  charts: $('#charts-panel'),
+  scans: $('#scans-panel'),
+  teardowns: $('#teardowns-panel'),
   datasets: $('#datasets-panel'),
   detail: $('#detail-panel'),
 };
 
+const statuses = ['provisioning', 'validating', 'ready', 'failed', 'teardown', 'archived'];
+
 let continuationToken = null;
+// Bumped whenever the key form comes back: answers to requests sent before then are dropped, not shown.
+let session = 0;
+// Bumped for every dataset opened: a slower answer for the previous one does not overwrite the current one.
+let detailRequest = 0;
+let charts = [];
+let terminating = null;
+let teardownPoll = null;
 
 // Builds an element with text content only: API values never reach innerHTML.
 function el(tag, text, className) {
@@ -22,15 +35,50 @@ function el(tag, text, className) {
   return node;
 }
 
+function destroyCharts() {
+  for (const chart of charts) {
+    chart.destroy();
+  }
+  charts = [];
+}
+
 function showKeyForm(message) {
-  for (const panel of [panels.datasets, panels.detail]) {
+  session += 1;
+  detailRequest += 1;
+  clearTimeout(teardownPoll);
+  teardownPoll = null;
+  const dialog = $('#terminate-dialog');
+  if (dialog.open) {
+    dialog.close();
+  }
+  terminating = null;
+  for (const panel of [panels.overview, panels.charts, panels.scans, panels.teardowns, panels.datasets, panels.detail]) {
     panel.hidden = true;
   }
-  $('#datasets tbody').replaceChildren();
-  $('#checks tbody').replaceChildren();
-  $('#detail-summary').replaceChildren();
-  $('#detail-connector').replaceChildren();
+  destroyCharts();
+  for (const selector of [
+    '#datasets tbody', '#checks tbody', '#detail-summary', '#detail-connector', '#timeline', '#archive tbody',
+    '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#status-counts tbody',
+    '#provisioning-times tbody',
+  ]) {
+    $(selector).replaceChildren();
+  }
+  for (const selector of [
+    '#summary-total', '#provisioning-stats', '#archive-location', '#teardowns-message', '#terminate-dataset',
+    '#detail-title',
+  ]) {
+    $(selector).textContent = '';
+  }
+  for (const selector of [
+    '#datasets-error', '#summary-error', '#scans-error', '#teardowns-error', '#teardowns-message', '#timeline-error',
+    '#archive-error', '#orchestrations-error', '#terminate-error', '#checks-empty', '#timeline-empty', '#archive-empty',
+    '#orchestrations-empty', '#teardowns-empty', '#datasets-empty', '#archive-location', '#charts-fallback', '#more',
+  ]) {
+    $(selector).hidden = true;
+  }
+  $('#terminate-form').reset();
   $('#sign-out').hidden = true;
+  $('#refresh').hidden = true;
   panels.key.hidden = false;
   const error = $('#key-error');
   error.textContent = message ?? '';
@@ -64,8 +112,96 @@ export function age(iso, now = Date.now()) {
   return `${Math.floor(hours / 24)}d`;
 }
 
+// What is left of a grace period: "23h 59m", "2d 4h", "due" once the time has come.
+export function timeLeft(iso, now = Date.now()) {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '—';
+  const seconds = Math.floor((at - now) / 1000);
+  if (seconds <= 0) return 'due';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 1) return `${seconds}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 1) return `${minutes}m`;
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+// Times in UTC, to the second; the exact value stays in the element's datetime attribute.
+export function formatTime(iso) {
+  if (iso === null || iso === undefined || iso === '') return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return String(iso);
+  return `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+function cell(child) {
+  const node = el('td');
+  node.append(child);
+  return node;
+}
+
+function timeCell(tag, iso) {
+  const node = el(tag);
+  const time = el('time', formatTime(iso));
+  if (iso) {
+    time.dateTime = iso;
+    time.title = iso;
+  }
+  node.append(time);
+  return node;
+}
+
+export function bytes(value) {
+  const size = Number(value ?? 0);
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let amount = size;
+  let unit = 0;
+  while (amount >= 1024 && unit < units.length - 1) {
+    amount /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${size} B` : `${amount.toFixed(1)} ${units[unit]}`;
+}
+
 function score(value) {
   return value === null || value === undefined ? '—' : Number(value).toFixed(1);
+}
+
+function seconds(value) {
+  return value === null || value === undefined ? '—' : `${Number(value).toFixed(1)} s`;
+}
+
+function isScalar(value) {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function shorten(text, length = 80) {
+  const value = String(text);
+  return value.length > length ? `${value.slice(0, length - 1)}…` : value;
+}
+
+// A JSON object in a line: its scalar fields as key=value, its arrays as key=[count]; nested objects are left out.
+export function summarize(data) {
+  if (data === null || data === undefined) return '';
+  if (isScalar(data)) return shorten(data);
+  if (Array.isArray(data)) return `[${data.length}]`;
+  return Object.entries(data)
+    .filter(([, value]) => isScalar(value) || Array.isArray(value))
+    .map(([key, value]) => (Array.isArray(value) ? `${key}=[${value.length}]` : `${key}=${shorten(value)}`))
+    .join(', ');
+}
+
+function describe(list, entries) {
+  list.replaceChildren();
+  for (const [term, value] of entries) {
+    list.append(el('dt', term), el('dd', value ?? '—'));
+  }
+}
+
+function datasetLink(datasetId, text) {
+  const link = el('a', text || datasetId);
+  link.href = `#dataset=${encodeURIComponent(datasetId)}`;
+  return link;
 }
 
 function filters() {
@@ -76,10 +212,8 @@ function filters() {
 function datasetRow(dataset) {
   const row = el('tr');
   row.dataset.datasetId = dataset.datasetId;
-  const link = el('a', dataset.name || dataset.datasetId);
-  link.href = `#dataset=${encodeURIComponent(dataset.datasetId)}`;
   const name = el('td');
-  name.append(link);
+  name.append(datasetLink(dataset.datasetId, dataset.name));
   row.append(
     name,
     el('td', dataset.clientId),
@@ -95,7 +229,9 @@ function datasetRow(dataset) {
   return row;
 }
 
+// Loads the dataset list; answers whether the key was accepted (anything but a 401).
 async function loadDatasets(append = false) {
+  const current = session;
   $('#datasets-error').hidden = true;
   const query = { ...filters(), pageSize: 50 };
   if (append && continuationToken) {
@@ -103,6 +239,7 @@ async function loadDatasets(append = false) {
   }
   try {
     const page = await getJson('datasets', query);
+    if (current !== session) return false;
     const body = $('#datasets tbody');
     const rows = page.items.map(datasetRow);
     if (append) {
@@ -116,66 +253,523 @@ async function loadDatasets(append = false) {
     panels.key.hidden = true;
     panels.datasets.hidden = false;
     $('#sign-out').hidden = false;
+    $('#refresh').hidden = false;
+    return true;
   } catch (error) {
+    if (current !== session) return false;
     failed('#datasets-error', error);
+    if (error instanceof Unauthorized) return false;
+    panels.key.hidden = true;
+    panels.datasets.hidden = false;
+    $('#sign-out').hidden = false;
+    $('#refresh').hidden = false;
+    return true;
   }
 }
 
-function describe(list, entries) {
-  list.replaceChildren();
-  for (const [term, value] of entries) {
-    list.append(el('dt', term), el('dd', value ?? '—'));
+// Runs one panel's or section's request: a 401 brings back the key form, any other failure is shown in that place only.
+async function section(request, render, errorSelector, isCurrent = () => true) {
+  const current = session;
+  const error = $(errorSelector);
+  try {
+    const body = await request();
+    if (current !== session || !isCurrent()) return;
+    error.hidden = true;
+    render(body);
+  } catch (failure) {
+    if (current !== session || !isCurrent()) return;
+    failed(errorSelector, failure);
+  }
+}
+
+// The dataset page
+
+function renderTimeline(timeline) {
+  const events = timeline?.events ?? [];
+  $('#timeline').replaceChildren(...events.map((event) => {
+    const item = el('li');
+    item.dataset.eventType = event.eventType;
+    if (event.eventId) {
+      item.dataset.eventId = event.eventId;
+    }
+    const time = el('time', formatTime(event.occurredAt), 'event-time');
+    if (event.occurredAt) {
+      time.dateTime = event.occurredAt;
+    }
+    item.append(time, el('span', event.eventType, 'event-type'), el('span', summarize(event.data), 'event-data'));
+    return item;
+  }));
+  $('#timeline-empty').hidden = events.length > 0;
+}
+
+function renderArchive(archive) {
+  const blobs = archive?.blobs ?? [];
+  const location = $('#archive-location');
+  location.textContent = archive?.location ? `Location: ${archive.location}` : '';
+  location.hidden = !archive?.location;
+  $('#archive tbody').replaceChildren(...blobs.map((blob) => {
+    const row = el('tr');
+    row.dataset.blob = blob.name;
+    const size = el('td', bytes(blob.sizeBytes), 'number');
+    size.title = `${blob.sizeBytes} bytes`;
+    row.append(el('td', blob.name), size, timeCell('td', blob.lastModified));
+    return row;
+  }));
+  const empty = $('#archive-empty');
+  empty.textContent = archive?.location ? 'No archive blobs found at this location.' : 'Not archived';
+  empty.hidden = blobs.length > 0;
+  $('#archive').hidden = blobs.length === 0;
+}
+
+function runtimeStatus(value) {
+  const node = el('span', value ?? 'Unknown', `runtime-status runtime-${String(value ?? 'unknown').toLowerCase()}`);
+  node.dataset.runtimeStatus = value ?? '';
+  return node;
+}
+
+function instanceDetails(instance) {
+  const details = el('details', null, 'instance');
+  details.dataset.instanceId = instance.instanceId;
+  const summary = el('summary');
+  const created = el('span', `created ${formatTime(instance.createdAt)}`, 'muted');
+  const updated = el('span', `updated ${formatTime(instance.lastUpdatedAt)}`, 'muted');
+  summary.append(el('span', instance.name, 'instance-name'), runtimeStatus(instance.runtimeStatus), created, updated);
+  details.append(summary);
+
+  const facts = el('dl');
+  describe(facts, [['Instance', instance.instanceId]]);
+  if (instance.customStatus !== null && instance.customStatus !== undefined) {
+    facts.append(el('dt', 'Custom status'), el('dd', shorten(JSON.stringify(instance.customStatus), 300)));
+  }
+  if (instance.failure) {
+    facts.append(el('dt', 'Failure'), el('dd', instance.failure, 'error'));
+  }
+  details.append(facts);
+
+  const history = instance.history ?? [];
+  if (history.length === 0) {
+    details.append(el('p', 'No history recorded.', 'history-empty muted'));
+    return details;
+  }
+  const table = el('table', null, 'history');
+  const head = el('thead');
+  const headRow = el('tr');
+  headRow.append(el('th', 'Event'), el('th', 'Time'), el('th', 'Name'), el('th', 'Detail'));
+  head.append(headRow);
+  const body = el('tbody');
+  body.append(...history.map((entry) => {
+    const row = el('tr');
+    row.dataset.eventType = entry.eventType;
+    row.append(el('td', entry.eventType), timeCell('td', entry.timestamp), el('td', entry.name ?? ''),
+      el('td', entry.detail ?? '', 'history-detail'));
+    return row;
+  }));
+  table.append(head, body);
+  details.append(table);
+  return details;
+}
+
+function renderOrchestrations(orchestrations) {
+  const instances = orchestrations?.instances ?? [];
+  $('#orchestrations').replaceChildren(...instances.map(instanceDetails));
+  $('#orchestrations-empty').hidden = instances.length > 0;
+}
+
+function renderDetail(detail) {
+  const d = detail.dataset;
+  $('#detail-title').textContent = `Dataset ${d.name || d.datasetId}`;
+  describe($('#detail-summary'), [
+    ['Id', d.datasetId],
+    ['Type', d.datasetType],
+    ['Client', d.clientId],
+    ['Journey', d.journeyId],
+    ['Stage', d.stage],
+    ['Status', d.status],
+    ['Score', score(d.qualityScore)],
+    ['Records', d.recordCount],
+    ['Created', d.createdAt],
+    ['Ready', d.readyAt],
+    ['Archived', d.archivedAt],
+    ['Failure', d.failureReason],
+    ['Teardown reason', d.teardownReason],
+    ['Archive', d.archiveLocation],
+  ]);
+  const checks = detail.qualityChecks ?? [];
+  $('#checks tbody').replaceChildren(...checks.map((c) => {
+    const row = el('tr');
+    row.dataset.check = c.checkType;
+    row.append(
+      el('td', c.checkType),
+      el('td', score(c.score), 'number'),
+      el('td', score(c.threshold), 'number'),
+      el('td', c.passed ? 'passed' : 'failed', c.passed ? 'passed' : 'failed'),
+      el('td', c.validatedAt),
+      el('td', (c.errors ?? []).join('; ')),
+    );
+    return row;
+  }));
+  $('#checks-empty').hidden = checks.length > 0;
+  const connector = detail.connector ?? {};
+  describe($('#detail-connector'), [
+    ['Name', connector.name],
+    ['Glean datasource', connector.gleanDatasource],
+    ['Status', connector.status],
+    ['Last health check', connector.lastHealthCheck],
+  ]);
+  panels.detail.hidden = false;
+}
+
+function clearDetailSections() {
+  for (const selector of ['#timeline', '#archive tbody', '#orchestrations']) {
+    $(selector).replaceChildren();
+  }
+  for (const selector of [
+    '#timeline-error', '#archive-error', '#orchestrations-error', '#timeline-empty', '#archive-empty',
+    '#orchestrations-empty', '#archive-location', '#archive',
+  ]) {
+    $(selector).hidden = true;
   }
 }
 
 async function loadDetail(datasetId) {
-  try {
-    const detail = await getJson(`datasets/${encodeURIComponent(datasetId)}`);
-    const d = detail.dataset;
-    $('#detail-title').textContent = `Dataset ${d.name || d.datasetId}`;
-    describe($('#detail-summary'), [
-      ['Id', d.datasetId],
-      ['Type', d.datasetType],
-      ['Client', d.clientId],
-      ['Journey', d.journeyId],
-      ['Stage', d.stage],
-      ['Status', d.status],
-      ['Score', score(d.qualityScore)],
-      ['Records', d.recordCount],
-      ['Created', d.createdAt],
-      ['Ready', d.readyAt],
-      ['Archived', d.archivedAt],
-      ['Failure', d.failureReason],
-      ['Teardown reason', d.teardownReason],
-      ['Archive', d.archiveLocation],
-    ]);
-    const checks = detail.qualityChecks ?? [];
-    $('#checks tbody').replaceChildren(...checks.map((c) => {
-      const row = el('tr');
-      row.dataset.check = c.checkType;
-      row.append(
-        el('td', c.checkType),
-        el('td', score(c.score), 'number'),
-        el('td', score(c.threshold), 'number'),
-        el('td', c.passed ? 'passed' : 'failed', c.passed ? 'passed' : 'failed'),
-        el('td', c.validatedAt),
-        el('td', (c.errors ?? []).join('; ')),
-      );
-      return row;
-    }));
-    $('#checks-empty').hidden = checks.length > 0;
-    const connector = detail.connector ?? {};
-    describe($('#detail-connector'), [
-      ['Name', connector.name],
-      ['Glean datasource', connector.gleanDatasource],
-      ['Status', connector.status],
-      ['Last health check', connector.lastHealthCheck],
-    ]);
-    panels.detail.hidden = false;
-  } catch (error) {
-    panels.detail.hidden = true;
-    failed('#datasets-error', error);
+  detailRequest += 1;
+  const request = detailRequest;
+  const isCurrent = () => request === detailRequest;
+  const current = session;
+  const path = `datasets/${encodeURIComponent(datasetId)}`;
+  clearDetailSections();
+
+  const main = (async () => {
+    try {
+      const detail = await getJson(path);
+      if (current !== session || !isCurrent()) return;
+      renderDetail(detail);
+    } catch (error) {
+      if (current !== session || !isCurrent()) return;
+      panels.detail.hidden = true;
+      failed('#datasets-error', error);
+    }
+  })();
+  await Promise.all([
+    main,
+    section(() => getJson(`${path}/timeline`), renderTimeline, '#timeline-error', isCurrent),
+    section(() => getJson(`${path}/archive`), renderArchive, '#archive-error', isCurrent),
+    section(() => getJson(`${path}/orchestrations`), renderOrchestrations, '#orchestrations-error', isCurrent),
+  ]);
+}
+
+// Teardowns in their grace period
+
+function updateTimesLeft() {
+  const now = Date.now();
+  for (const cell of document.querySelectorAll('#teardowns td.time-left[data-delete-at]')) {
+    const left = timeLeft(cell.dataset.deleteAt, now);
+    cell.textContent = left;
+    cell.classList.toggle('due', left === 'due');
   }
+}
+
+function teardownRow(item) {
+  const row = el('tr');
+  row.dataset.datasetId = item.datasetId;
+  const dataset = item.dataset ?? {};
+  const link = cell(datasetLink(item.datasetId));
+  const left = el('td', '—', 'time-left number');
+  if (item.deleteAt) {
+    left.dataset.deleteAt = item.deleteAt;
+  }
+  const action = el('td');
+  const button = el('button', 'Terminate', 'terminate');
+  button.type = 'button';
+  button.dataset.datasetId = item.datasetId;
+  action.append(button);
+  const phase = el('td', item.phase ? item.phase.replaceAll('_', ' ') : '—', 'phase');
+  phase.dataset.phase = item.phase ?? '';
+  row.append(
+    link,
+    el('td', dataset.clientId ?? '—'),
+    el('td', dataset.journeyId ?? '—'),
+    el('td', dataset.stage ?? '—'),
+    cell(runtimeStatus(item.runtimeStatus)),
+    phase,
+    timeCell('td', item.deleteAt),
+    left,
+    action,
+  );
+  return row;
+}
+
+function renderTeardowns(teardowns) {
+  const items = teardowns?.items ?? [];
+  $('#teardowns tbody').replaceChildren(...items.map(teardownRow));
+  $('#teardowns-empty').hidden = items.length > 0;
+  $('#teardowns').hidden = items.length === 0;
+  updateTimesLeft();
+  return items;
+}
+
+async function loadTeardowns() {
+  panels.teardowns.hidden = false;
+  await section(() => getJson('teardowns'), renderTeardowns, '#teardowns-error');
+}
+
+// After a termination: the list is read again every second until the dataset has left it, ten times at most.
+function pollTeardownsUntilGone(datasetId, tries = 10) {
+  clearTimeout(teardownPoll);
+  const current = session;
+  const poll = async (left) => {
+    if (current !== session) return;
+    let items = null;
+    await section(() => getJson('teardowns'), (body) => { items = renderTeardowns(body); }, '#teardowns-error');
+    const gone = items !== null && !items.some((item) => item.datasetId === datasetId);
+    if (!gone && left > 1 && current === session) {
+      teardownPoll = setTimeout(() => poll(left - 1), 1000);
+    }
+  };
+  teardownPoll = setTimeout(() => poll(tries), 1000);
+}
+
+// Problem details in words: the title or detail, then each validation error.
+export function problemMessages(error) {
+  const problem = error instanceof ApiError ? error.problem : null;
+  if (!problem) return [error.message];
+  const messages = [];
+  const errors = problem.errors;
+  if (Array.isArray(errors)) {
+    messages.push(...errors.map((e) => (typeof e === 'string' ? e : e?.message ?? e?.errorMessage ?? JSON.stringify(e))));
+  } else if (errors && typeof errors === 'object') {
+    for (const [field, values] of Object.entries(errors)) {
+      for (const value of Array.isArray(values) ? values : [values]) {
+        messages.push(field ? `${field}: ${value}` : String(value));
+      }
+    }
+  }
+  return [problem.detail ?? problem.title ?? error.message, ...messages];
+}
+
+function openTerminateDialog(datasetId) {
+  terminating = datasetId;
+  const form = $('#terminate-form');
+  form.reset();
+  $('#terminate-dataset').textContent = datasetId;
+  $('#terminate-error').hidden = true;
+  $('#terminate-confirm').disabled = false;
+  $('#terminate-dialog').showModal();
+  form.elements.reason.focus();
+}
+
+function showTerminateError(messages) {
+  const node = $('#terminate-error');
+  node.replaceChildren(...messages.map((message, i) => (i === 0 ? el('span', message) : el('span', message, 'error-line'))));
+  node.hidden = false;
+}
+
+async function confirmTerminate(event) {
+  event.preventDefault();
+  const datasetId = terminating;
+  if (!datasetId) return;
+  const reason = $('#terminate-form').elements.reason.value.trim();
+  if (reason.length < 1 || reason.length > 500) {
+    showTerminateError(['Give a reason of 1 to 500 characters.']);
+    return;
+  }
+  const button = $('#terminate-confirm');
+  button.disabled = true;
+  const current = session;
+  try {
+    const answer = await postJson(`teardowns/${encodeURIComponent(datasetId)}/terminate`, { reason });
+    if (current !== session) return;
+    $('#terminate-dialog').close();
+    terminating = null;
+    const message = $('#teardowns-message');
+    message.textContent = `Termination requested for ${answer?.datasetId ?? datasetId}`;
+    message.hidden = false;
+    pollTeardownsUntilGone(datasetId);
+  } catch (error) {
+    if (current !== session) return;
+    if (error instanceof Unauthorized) {
+      showKeyForm('The key was refused. Enter a valid function key.');
+      return;
+    }
+    showTerminateError(problemMessages(error));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// Scheduled scans
+
+function scanEntries(scan, labels) {
+  const entries = [['Schedule', scan?.schedule]];
+  const run = scan?.lastRun;
+  if (!run) {
+    entries.push(['Last run', 'Never run']);
+    return entries;
+  }
+  entries.push(['Last run', formatTime(run.createdAt)], ['Status', run.runtimeStatus], ['Updated', formatTime(run.lastUpdatedAt)]);
+  const output = run.output;
+  if (output === null || output === undefined) return entries;
+  if (typeof output !== 'object' || Array.isArray(output)) {
+    entries.push(['Output', summarize(output)]);
+    return entries;
+  }
+  for (const [key, value] of Object.entries(output)) {
+    if (Array.isArray(value)) {
+      entries.push([labels[key] ?? key, value.length]);
+    } else if (isScalar(value)) {
+      entries.push([labels[key] ?? key, value === null ? '—' : shorten(value)]);
+    }
+  }
+  return entries;
+}
+
+function renderScan(selector, scan, labels) {
+  const list = $(selector);
+  describe(list, scanEntries(scan, labels));
+  list.dataset.lastStatus = scan?.lastRun?.runtimeStatus ?? 'never';
+}
+
+function renderScans(scans) {
+  renderScan('#scan-orphan', scans?.orphanScan, { examined: 'Examined', datasetIds: 'Orphans' });
+  renderScan('#scan-health', scans?.healthSweep, {});
+}
+
+async function loadScans() {
+  panels.scans.hidden = false;
+  await section(() => getJson('operations/scans'), renderScans, '#scans-error');
+}
+
+// Charts
+
+function cssColor(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+function statusColor(status) {
+  switch (status) {
+    case 'ready': return cssColor('--ok', '#1c7c3c');
+    case 'failed': return cssColor('--bad', '#b3261e');
+    case 'archived': return cssColor('--muted', '#5b6673');
+    default: return cssColor('--warn', '#9a6700');
+  }
+}
+
+function renderFallback(byStatus, labels, provisioning) {
+  $('#status-counts tbody').replaceChildren(...labels.map((status) => {
+    const row = el('tr');
+    row.dataset.status = status;
+    row.append(el('td', status), el('td', byStatus[status] ?? 0, 'number'));
+    return row;
+  }));
+  $('#provisioning-times tbody').replaceChildren(...provisioning.map((p) => {
+    const row = el('tr');
+    row.dataset.datasetId = p.datasetId;
+    const link = cell(datasetLink(p.datasetId));
+    row.append(link, el('td', p.datasetType), el('td', p.stage), timeCell('td', p.readyAt), el('td', seconds(p.seconds), 'number'));
+    return row;
+  }));
+}
+
+function renderCharts(byStatus, labels, provisioning, stats) {
+  const Chart = window.Chart;
+  const ink = cssColor('--fg', '#1d232b');
+  const grid = cssColor('--line', '#d8dde3');
+  const scales = {
+    x: { ticks: { color: ink }, grid: { color: grid } },
+    y: { beginAtZero: true, ticks: { color: ink, precision: 0 }, grid: { color: grid } },
+  };
+  charts.push(new Chart($('#chart-status'), {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [{ label: 'Datasets', data: labels.map((s) => byStatus[s] ?? 0), backgroundColor: labels.map(statusColor) }],
+    },
+    options: { animation: false, maintainAspectRatio: false, plugins: { legend: { display: false } }, scales },
+  }));
+
+  // Oldest on the left: the API lists the latest first.
+  const points = [...provisioning].reverse();
+  const datasets = [{
+    type: 'bar',
+    label: 'Seconds to ready',
+    data: points.map((p) => p.seconds),
+    backgroundColor: cssColor('--accent', '#2456a6'),
+    pointStyle: 'rect',
+  }];
+  for (const [label, value, dash] of [['median', stats?.median, []], ['p95', stats?.p95, [6, 4]]]) {
+    if (value !== null && value !== undefined && points.length > 0) {
+      datasets.push({
+        type: 'line',
+        label,
+        data: points.map(() => value),
+        borderColor: cssColor('--warn', '#9a6700'),
+        borderDash: dash,
+        borderWidth: 1.5,
+        pointRadius: 0,
+        pointStyle: 'line',
+      });
+    }
+  }
+  charts.push(new Chart($('#chart-provisioning'), {
+    type: 'bar',
+    data: { labels: points.map((p) => formatTime(p.readyAt).slice(5, 16)), datasets },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { ...scales, y: { ...scales.y, ticks: { color: ink }, title: { display: true, text: 'seconds', color: ink } } },
+      plugins: {
+        legend: { labels: { color: ink, usePointStyle: true } },
+        tooltip: {
+          callbacks: {
+            title: (items) => (items.length ? points[items[0].dataIndex].datasetId : ''),
+            afterTitle: (items) => {
+              const p = items.length ? points[items[0].dataIndex] : null;
+              return p ? `${p.datasetType} · ${p.stage} · ready ${formatTime(p.readyAt)}` : '';
+            },
+          },
+        },
+      },
+    },
+  }));
+}
+
+function renderSummary(summary) {
+  destroyCharts();
+  const byStatus = summary?.datasetsByStatus ?? {};
+  const labels = [...statuses, ...Object.keys(byStatus).filter((s) => !statuses.includes(s))];
+  const provisioning = summary?.provisioning ?? [];
+  const stats = summary?.provisioningSeconds ?? null;
+  $('#summary-total').textContent = `${Number(summary?.total ?? 0).toLocaleString('en')} datasets`;
+  $('#provisioning-stats').textContent = stats && stats.count > 0
+    ? `Provisioning time over the last ${stats.count} ready datasets: median ${seconds(stats.median)}, p95 ${seconds(stats.p95)}`
+    : 'No dataset has finished provisioning yet.';
+
+  const chartsAvailable = typeof window.Chart === 'function';
+  if (chartsAvailable) {
+    try {
+      renderCharts(byStatus, labels, provisioning, stats);
+    } catch (error) {
+      destroyCharts();
+      console.error('The charts could not be drawn; showing the numbers instead.', error);
+    }
+  }
+  const fallback = charts.length === 0;
+  $('#charts-panel .charts').hidden = fallback;
+  $('#charts-fallback').hidden = !fallback;
+  if (fallback) {
+    renderFallback(byStatus, labels, provisioning);
+  }
+}
+
+async function loadSummary() {
+  panels.charts.hidden = false;
+  await section(() => getJson('operations/summary'), renderSummary, '#summary-error');
+}
+
+// The main view's panels besides the dataset list.
+function refreshOverview() {
+  panels.overview.hidden = false;
+  return Promise.all([loadSummary(), loadScans(), loadTeardowns()]);
 }
 
 function route() {
@@ -183,7 +777,16 @@ function route() {
   if (match && storedKey()) {
     loadDetail(decodeURIComponent(match[1]));
   } else {
+    detailRequest += 1;
     panels.detail.hidden = true;
+  }
+}
+
+async function openMainView() {
+  const accepted = await loadDatasets();
+  if (accepted && storedKey()) {
+    refreshOverview();
+    route();
   }
 }
 
@@ -194,21 +797,40 @@ function start() {
     if (!key) return;
     storeKey(key);
     $('#key-input').value = '';
-    loadDatasets().then(route);
+    openMainView();
   });
   $('#filters').addEventListener('submit', (event) => {
     event.preventDefault();
     loadDatasets();
   });
   $('#more').addEventListener('click', () => loadDatasets(true));
+  $('#refresh').addEventListener('click', () => {
+    if (storedKey()) {
+      refreshOverview();
+    } else {
+      showKeyForm();
+    }
+  });
   $('#sign-out').addEventListener('click', () => {
     forgetKey();
     showKeyForm();
   });
+  $('#teardowns tbody').addEventListener('click', (event) => {
+    const button = event.target.closest('button.terminate');
+    if (button) {
+      openTerminateDialog(button.dataset.datasetId);
+    }
+  });
+  $('#terminate-form').addEventListener('submit', confirmTerminate);
+  $('#terminate-cancel').addEventListener('click', () => $('#terminate-dialog').close());
+  $('#terminate-dialog').addEventListener('close', () => {
+    terminating = null;
+  });
   window.addEventListener('hashchange', route);
+  setInterval(updateTimesLeft, 30_000);
 
   if (storedKey()) {
-    loadDatasets().then(route);
+    openMainView();
   } else {
     showKeyForm();
   }
