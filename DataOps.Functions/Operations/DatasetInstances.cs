@@ -57,7 +57,10 @@ public static class DatasetInstances
         return views;
     }
 
-    /// <summary>The instance's history, or null when the client cannot read histories or the instance is gone.</summary>
+    /// <summary>
+    /// The instance's history, or null when the client cannot read histories (the backend does not offer it, or failed
+    /// to) or the instance is gone: the rest of the instance is still worth showing.
+    /// </summary>
     public static async Task<IList<DurableTask.Core.History.HistoryEvent>?> HistoryAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -65,7 +68,7 @@ public static class DatasetInstances
         {
             return await client.GetOrchestrationHistoryAsync(instanceId, cancellationToken);
         }
-        catch (Exception ex) when (ex is NotSupportedException or ArgumentException)
+        catch (Exception ex) when (ex is NotSupportedException or ArgumentException or InvalidOperationException)
         {
             return null;
         }

@@ -1,12 +1,15 @@
+using DataOps.Functions.Orchestrations;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
 
 namespace DataOps.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real headless Chromium: the page asks for the key, then lists a provisioned dataset and shows
-/// its quality checks; a refused key brings back the key form and nothing else. A failing test leaves a screenshot in
+/// its quality checks, timeline, archive and orchestrations, the charts and the scans; a teardown in its grace period
+/// is terminated from the page after a confirmation; a refused key brings back the key form and nothing else. A failing test leaves a screenshot in
 /// <c>TestResults/</c>.
 /// </summary>
 [Trait("Category", "Browser")]
@@ -49,8 +52,70 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await row.Locator("a").ClickAsync();
             await Assertions.Expect(page.Locator("#detail-panel")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#checks tbody tr")).ToHaveCountAsync(4);
+            await Assertions.Expect(page.Locator("#timeline li[data-event-type=DatasetReady]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#archive-empty")).ToBeVisibleAsync();
+            var provisioning = page.Locator("#orchestrations details[data-instance-id='provision:dash-1:sandbox:confluence_pages']");
+            await Assertions.Expect(provisioning).ToHaveCountAsync(1);
+            await provisioning.Locator("summary").ClickAsync();
+            await Assertions.Expect(provisioning.Locator("table.history tbody tr[data-event-type=TaskCompleted]").First).ToBeVisibleAsync();
+
+            await Assertions.Expect(page.Locator("#chart-status")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#chart-provisioning")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#summary-total")).ToContainTextAsync("1");
+            await Assertions.Expect(page.Locator("#scan-orphan")).ToHaveAttributeAsync("data-last-status", "never");
             Assert.DoesNotContain(DataOpsApp.Key, page.Url, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task TerminatingATeardownFromThePage_AfterConfirmation_ReachesTheOrchestration()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:Teardown:GracePeriod"] = "1.00:00:00" });
+        using (var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("dash-2", "acme", "ACME", "jira_issues")))
+        {
+            await app.WaitForCompletionAsync("provision:dash-2:sandbox");
+        }
+
+        var list = await app.GetJsonAsync("api/datasets?journeyId=dash-2");
+        var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
+        var instanceId = TeardownDataset.InstanceIdFor(datasetId);
+        using (var _ = await app.PostJsonAsync($"api/datasets/{datasetId}/teardown", new { reason = "manual", force = true }))
+        {
+            await Eventually.HoldsAsync(
+                async () => (await app.Durable.GetInstanceAsync(instanceId, true, TestContext.Current.CancellationToken))?.SerializedCustomStatus?.Contains("grace_period", StringComparison.Ordinal) == true,
+                "the teardown reaches its grace period",
+                TimeSpan.FromSeconds(60));
+        }
+
+        await WithPageAsync(nameof(TerminatingATeardownFromThePage_AfterConfirmation_ReachesTheOrchestration), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await page.FillAsync("#key-input", DataOpsApp.Key);
+            await page.ClickAsync("#key-form button[type=submit]");
+
+            var row = page.Locator($"#teardowns tr[data-dataset-id='{datasetId}']");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await Assertions.Expect(row.Locator("td.phase")).ToHaveAttributeAsync("data-phase", "grace_period");
+            await Assertions.Expect(row.Locator("td.time-left")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^2[34]h"));
+
+            // Backing out of the confirmation changes nothing.
+            await row.Locator("button.terminate").ClickAsync();
+            await Assertions.Expect(page.Locator("#terminate-dialog")).ToBeVisibleAsync();
+            await page.ClickAsync("#terminate-cancel");
+            await Assertions.Expect(page.Locator("#terminate-dialog")).ToBeHiddenAsync();
+            Assert.Equal(OrchestrationRuntimeStatus.Running, (await app.Durable.GetInstanceAsync(instanceId, false, TestContext.Current.CancellationToken))!.RuntimeStatus);
+
+            await row.Locator("button.terminate").ClickAsync();
+            await page.FillAsync("#terminate-dialog textarea[name=reason]", "the client keeps this sandbox");
+            await page.ClickAsync("#terminate-confirm");
+
+            await Assertions.Expect(page.Locator("#teardowns-message")).ToContainTextAsync(datasetId);
+            await Assertions.Expect(row).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        });
+
+        var done = await app.WaitForCompletionAsync(instanceId);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
+        Assert.Contains("the client keeps this sandbox", done.SerializedOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
         var events = timeline.GetProperty("events").EnumerateArray().ToList();
         var types = events.Select(e => e.GetProperty("eventType").GetString()).ToList();
         Assert.Contains("DatasetReady", types);
-        Assert.True(types.IndexOf("DatasetProvisionRequested") < types.IndexOf("DatasetReady"), string.Join(", ", types));
+        Assert.Contains("DatasetProvisioningStarted", types);
+        Assert.True(types.IndexOf("DatasetProvisioningStarted") < types.IndexOf("DatasetReady"), string.Join(", ", types));
         var times = events.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset()).ToList();
         Assert.Equal(times.Order(), times);
         Assert.All(events, e => Assert.Equal(JsonValueKind.Object, e.GetProperty("data").ValueKind));
