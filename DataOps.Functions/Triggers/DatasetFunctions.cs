@@ -51,15 +51,10 @@ public sealed class DatasetFunctions(
         string id,
         CancellationToken cancellationToken)
     {
-        if (!DatasetId.TryCreate(id, out var datasetId, out var error))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [error] }, title: "The dataset id is invalid.");
-        }
-
-        var record = await registry.GetAsync(datasetId, cancellationToken);
+        var (record, problem) = await DatasetLookup.FindAsync(registry, id, cancellationToken);
         if (record is null)
         {
-            return NotFound(id);
+            return problem!;
         }
 
         var snapshot = record.Dataset.ToSnapshot();
@@ -88,15 +83,10 @@ public sealed class DatasetFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (!DatasetId.TryCreate(id, out var datasetId, out var error))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [error] }, title: "The dataset id is invalid.");
-        }
-
-        var record = await registry.GetAsync(datasetId, cancellationToken);
+        var (record, problem) = await DatasetLookup.FindAsync(registry, id, cancellationToken);
         if (record is null)
         {
-            return NotFound(id);
+            return problem!;
         }
 
         if (record.Dataset.Status != DatasetStatus.Ready)
@@ -158,7 +148,7 @@ public sealed class DatasetFunctions(
         var record = await registry.GetAsync(datasetId, cancellationToken);
         if (record is null)
         {
-            return NotFound(id);
+            return DatasetLookup.NotFound(id);
         }
 
         var instanceId = TeardownDataset.InstanceIdFor(id);
@@ -191,9 +181,6 @@ public sealed class DatasetFunctions(
 
         return client.CreateCheckStatusResponse(request, instanceId);
     }
-
-    private static IResult NotFound(string id)
-        => Results.Problem(title: "Dataset not found.", detail: $"No dataset has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Conflict(string detail)
         => Results.Problem(title: "The dataset cannot do that now.", detail: detail, statusCode: StatusCodes.Status409Conflict);

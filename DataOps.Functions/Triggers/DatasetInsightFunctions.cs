@@ -83,14 +83,7 @@ public sealed class DatasetInsightFunctions(IDatasetRegistry registry, AuditLog 
 
     private async Task<(DatasetSnapshot? Dataset, IResult? Error)> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!DatasetId.TryCreate(id, out var datasetId, out var idError))
-        {
-            return (null, Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = [idError] }, title: "The dataset id is invalid."));
-        }
-
-        var record = await registry.GetAsync(datasetId, cancellationToken);
-        return record is null
-            ? (null, Results.Problem(title: "Dataset not found.", detail: $"No dataset has the id '{id}'.", statusCode: StatusCodes.Status404NotFound))
-            : (record.Dataset.ToSnapshot(), null);
+        var (record, problem) = await DatasetLookup.FindAsync(registry, id, cancellationToken);
+        return (record?.Dataset.ToSnapshot(), problem);
     }
 }
