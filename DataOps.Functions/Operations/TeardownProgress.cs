@@ -7,6 +7,18 @@ namespace DataOps.Functions.Operations;
 /// <param name="DeleteAt">When the grace period ends; null outside it.</param>
 public sealed record TeardownProgress(string? Phase, DateTimeOffset? DeleteAt)
 {
+    /// <summary>The phase in which the connector is being deleted: past the point where stopping would keep anything.</summary>
+    public const string DeletingPhase = "deleting";
+
+    /// <summary>The phase a finished teardown reports.</summary>
+    public const string ArchivedPhase = "archived";
+
+    /// <summary>
+    /// Whether stopping the teardown now still keeps the dataset: until the grace period ends (archiving, disconnecting,
+    /// waiting). Once it deletes the connector, stopping would only leave it half deleted.
+    /// </summary>
+    public bool CanStop => Phase is not (DeletingPhase or ArchivedPhase);
+
     /// <summary>The progress in a serialized custom status; unknown shapes read as no progress.</summary>
     public static TeardownProgress Read(string? serializedCustomStatus)
     {

@@ -61,6 +61,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
                 runtimeStatus = instance.RuntimeStatus.ToString(),
                 progress.Phase,
                 progress.DeleteAt,
+                canTerminate = progress.CanStop,
                 instance.CreatedAt,
                 dataset = dataset is null ? null : new
                 {
@@ -80,7 +81,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
     /// <c>POST /api/teardowns/{id}/terminate</c> with <c>{reason}</c>: terminates the dataset's running teardown where it
     /// stands (202). The dataset is left as the teardown left it: archived and disconnected, not deleted. The workflow
     /// that started the teardown is told at once that it was terminated. 404 when the dataset never had a teardown,
-    /// 409 when its teardown has finished.
+    /// 409 when its teardown has finished or is past its grace period (deleting the connector).
     /// </summary>
     [Function(nameof(TerminateTeardown))]
     public async Task<IResult> TerminateTeardown(
@@ -138,6 +139,15 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
             return Results.Problem(
                 title: "The teardown cannot be terminated.",
                 detail: $"The teardown of dataset '{id}' is {instance.RuntimeStatus.ToString().ToLowerInvariant()}; only a running teardown can be terminated.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var progress = TeardownProgress.Read(instance.SerializedCustomStatus);
+        if (!progress.CanStop)
+        {
+            return Results.Problem(
+                title: "The teardown cannot be terminated.",
+                detail: $"The teardown of dataset '{id}' is past its grace period and {progress.Phase}; stopping it now would leave the connector half deleted.",
                 statusCode: StatusCodes.Status409Conflict);
         }
 

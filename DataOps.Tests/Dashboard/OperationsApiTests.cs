@@ -91,6 +91,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
             TimeSpan.FromSeconds(60));
         Assert.Equal(instanceId, item.GetProperty("instanceId").GetString());
         Assert.Equal("Running", item.GetProperty("runtimeStatus").GetString());
+        Assert.True(item.GetProperty("canTerminate").GetBoolean());
         var deleteAt = item.GetProperty("deleteAt").GetDateTimeOffset();
         var createdAt = item.GetProperty("createdAt").GetDateTimeOffset();
         Assert.InRange(deleteAt - createdAt, TimeSpan.FromHours(23.9), TimeSpan.FromHours(24.1));

@@ -52,6 +52,17 @@ public sealed class OperationsViewsTests
         Assert.Equal(hasDeleteAt, progress.DeleteAt is not null);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("archiving", true)]
+    [InlineData("grace_period", true)]
+    [InlineData("deleting", false)]
+    [InlineData("archived", false)]
+    public void ATeardown_CanBeStopped_UntilItStartsDeleting(string? phase, bool canStop)
+    {
+        Assert.Equal(canStop, new TeardownProgress(phase, null).CanStop);
+    }
+
     [Fact]
     public void Percentile_IsNearestRank_AndNullForNoValues()
     {

@@ -482,6 +482,10 @@ function teardownRow(item) {
   const button = el('button', 'Terminate', 'terminate');
   button.type = 'button';
   button.dataset.datasetId = item.datasetId;
+  if (item.canTerminate === false) {
+    button.disabled = true;
+    button.title = 'Past the grace period: the connector is being deleted.';
+  }
   action.append(button);
   const phase = el('td', item.phase ? item.phase.replaceAll('_', ' ') : '—', 'phase');
   phase.dataset.phase = item.phase ?? '';
