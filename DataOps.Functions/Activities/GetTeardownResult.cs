@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DataOps.Functions.Orchestrations;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -27,9 +28,22 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
         {
             OrchestrationRuntimeStatus.Completed => instance.ReadOutputAs<TeardownDatasetResult>(),
             OrchestrationRuntimeStatus.Failed => Failed(input, instance.FailureDetails?.ErrorMessage ?? "failed"),
-            OrchestrationRuntimeStatus.Terminated => Failed(input, $"instance '{instanceId}' was terminated"),
+            OrchestrationRuntimeStatus.Terminated => TeardownDataset.TerminatedResult(input.DatasetId, TerminationReason(instance)),
             _ => null,
         };
+    }
+
+    /// <summary>The output a teardown was terminated with, when it is a text (the teardown API writes one).</summary>
+    private static string TerminationReason(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.ReadOutputAs<string>() is { Length: > 0 } reason ? reason : "no reason given";
+        }
+        catch (JsonException)
+        {
+            return instance.SerializedOutput ?? "no reason given";
+        }
     }
 
     private static TeardownDatasetResult Failed(TeardownDatasetInput input, string reason) =>

@@ -23,6 +23,14 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
     public static string CompletedEventFor(string datasetId) => "teardown_completed:" + datasetId;
 
     /// <summary>
+    /// What the caller of a teardown is told when the teardown was terminated rather than finished: it failed, with the
+    /// termination's reason. The teardown API sends it the moment it terminates one; <see cref="GetTeardownResult"/>
+    /// reads the same from the instance.
+    /// </summary>
+    public static TeardownDatasetResult TerminatedResult(string datasetId, string reason) =>
+        new(datasetId, WorkflowOutcomes.Failed, null, $"the teardown was terminated ({reason})");
+
+    /// <summary>
     /// Starts the dataset's teardown from another orchestration and waits for its result. The teardown is started as
     /// <c>teardown:{datasetId}</c> through the client (not as a sub-orchestration, whose instance id the engine does not
     /// de-duplicate): when one is already running, for instance from the teardown API, the start is refused and this
@@ -103,7 +111,7 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
             return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Refused, null, start.Refusal);
         }
 
-        context.SetCustomStatus(new { phase = "archiving" });
+        context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivingPhase));
         await context.CallActivityAsync(nameof(PauseConnector), input.DatasetId, WorkflowRetry.Transient);
         var archive = await context.CallActivityAsync<ArchiveSummary>(
             nameof(ArchiveDataset),
@@ -112,13 +120,13 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
         await context.CallActivityAsync(nameof(DisconnectConnector), input.DatasetId, WorkflowRetry.Transient);
 
         var deleteAt = context.CurrentUtcDateTime + input.GracePeriod;
-        context.SetCustomStatus(new { phase = "grace_period", deleteAt });
+        context.SetCustomStatus(new TeardownProgress(TeardownProgress.GracePeriodPhase, deleteAt));
         await context.CreateTimer(deleteAt, CancellationToken.None);
 
-        context.SetCustomStatus(new { phase = "deleting" });
+        context.SetCustomStatus(new TeardownProgress(TeardownProgress.DeletingPhase));
         await context.CallActivityAsync(nameof(DeleteConnector), input.DatasetId, WorkflowRetry.Transient);
         await context.CallActivityAsync(nameof(CompleteTeardown), new CompleteTeardownInput(input.DatasetId, archive.Location), WorkflowRetry.Transient);
-        context.SetCustomStatus(new { phase = "archived" });
+        context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivedPhase));
         return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Archived, archive.Location, null);
     }
 }

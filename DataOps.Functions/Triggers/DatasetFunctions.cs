@@ -126,20 +126,24 @@ public sealed class DatasetFunctions(
         }
 
         var reason = TeardownReason.Manual;
-        if (body.ValueKind != System.Text.Json.JsonValueKind.Object)
+        var force = false;
+        if (validation.RequireObject(body))
         {
-            validation.Add("body", "must be a JSON object");
-        }
-        else if (validation.TryString(body, "reason", out var reasonRaw, required: false) && !WireNames.TryParse<TeardownReason>(reasonRaw, out var parsed))
-        {
-            validation.Add("reason", $"is not one of: {string.Join(", ", WireNames.AllowedNames<TeardownReason>())}");
-        }
-        else if (reasonRaw is not null)
-        {
-            reason = WireNames.Parse<TeardownReason>(reasonRaw);
+            if (validation.TryString(body, "reason", out var reasonRaw, required: false))
+            {
+                if (WireNames.TryParse<TeardownReason>(reasonRaw, out var parsed))
+                {
+                    reason = parsed.Value;
+                }
+                else
+                {
+                    validation.Add("reason", $"is not one of: {string.Join(", ", WireNames.AllowedNames<TeardownReason>())}");
+                }
+            }
+
+            force = validation.Boolean(body, "force");
         }
 
-        var force = body.ValueKind == System.Text.Json.JsonValueKind.Object && validation.Boolean(body, "force");
         if (!validation.IsValid)
         {
             return Results.ValidationProblem(validation.Errors, title: "The teardown request is invalid.");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Orchestrations;
@@ -105,11 +104,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
         }
 
         string? reason = null;
-        if (body.ValueKind != JsonValueKind.Object)
-        {
-            validation.Add("body", "must be a JSON object");
-        }
-        else if (validation.TryString(body, "reason", out var raw))
+        if (validation.RequireObject(body) && validation.TryString(body, "reason", out var raw))
         {
             reason = raw.Trim();
             if (reason.Length == 0)
@@ -156,7 +151,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
         if (instance.ReadInputAs<TeardownDatasetInput>() is { Caller: { } caller })
         {
             // The caller waits for the teardown's result; tell it now rather than at its next hourly look.
-            await client.RaiseEventAsync(caller, TeardownDataset.CompletedEventFor(id), new TeardownDatasetResult(id, WorkflowOutcomes.Failed, null, message), cancellationToken);
+            await client.RaiseEventAsync(caller, TeardownDataset.CompletedEventFor(id), TeardownDataset.TerminatedResult(id, message), cancellationToken);
         }
 
         LogTerminated(logger, id, instanceId);

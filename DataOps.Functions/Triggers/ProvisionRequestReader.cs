@@ -18,9 +18,8 @@ public static class ProvisionRequestReader
     public static ProvisionJourneyInput? Read(JsonElement body, RequestValidation validation)
     {
         ArgumentNullException.ThrowIfNull(validation);
-        if (body.ValueKind != JsonValueKind.Object)
+        if (!validation.RequireObject(body))
         {
-            validation.Add("body", $"must be a JSON object, not {RequestValidation.Describe(body.ValueKind)}");
             return null;
         }
 

@@ -25,6 +25,18 @@ public sealed class RequestValidation
         list.Add(message);
     }
 
+    /// <summary>Whether a request body is a JSON object; records "must be a JSON object, not ..." for <c>body</c> when not.</summary>
+    public bool RequireObject(JsonElement body)
+    {
+        if (body.ValueKind == JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        Add("body", $"must be a JSON object, not {Describe(body.ValueKind)}");
+        return false;
+    }
+
     /// <summary>Reads a required string property; records "is required" or "must be a string".</summary>
     public bool TryString(JsonElement body, string field, [NotNullWhen(true)] out string? value, bool required = true)
     {

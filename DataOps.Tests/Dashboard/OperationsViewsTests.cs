@@ -1,5 +1,6 @@
 using DataOps.Functions.Operations;
 using DataOps.Functions.Triggers;
+using DataOps.Functions.Workflows;
 using DurableTask.Core;
 using DurableTask.Core.History;
 
