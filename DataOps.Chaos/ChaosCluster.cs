@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Chaos;
 

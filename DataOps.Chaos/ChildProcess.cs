@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Chaos;
 

@@ -1,10 +1,12 @@
-using DataOps.Functions.Storage;
-using DataOps.Functions.Activities;
 using DataOps.Functions.Archive;
-using DataOps.Functions.Glean;
-using DataOps.Functions.MockData;
+using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Storage;
+using DataOps.Functions.Validation;
+using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
+using DataOps.Glean;
+using DataOps.MockData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;

@@ -1,6 +1,6 @@
-using DataOps.LocalHost.Hosting;
 using DataOps.Functions;
 using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.Hosting;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace DataOps.LocalHost;

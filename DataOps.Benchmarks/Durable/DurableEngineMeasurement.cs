@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using DataOps.Benchmarks.Storage;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Benchmarks.Durable;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataOps.Benchmarks.Durable;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Benchmarks.Engines;
 

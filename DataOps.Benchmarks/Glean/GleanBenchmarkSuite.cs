@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Model;
 using DataOps.GleanEmulator;
 using DataOps.GleanEmulator.Faults;
 using Microsoft.Extensions.Configuration;

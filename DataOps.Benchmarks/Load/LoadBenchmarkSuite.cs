@@ -8,7 +8,7 @@ using DataOps.Benchmarks.Storage;
 using DataOps.Benchmarks.Workflows;
 using DataOps.GleanEmulator;
 using DataOps.LocalHost.Durable;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

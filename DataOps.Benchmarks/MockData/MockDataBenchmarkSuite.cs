@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.MockData.Catalog;
-using DataOps.Functions.MockData.Generation;
-using DataOps.Functions.MockData.Records;
-using DataOps.Functions.MockData.Templates;
-using DataOps.Tests.Infrastructure;
+using DataOps.MockData.Catalog;
+using DataOps.MockData.Generation;
+using DataOps.MockData.Records;
+using DataOps.MockData.Templates;
+using DataOps.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.Benchmarks.MockData;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Benchmarks.Storage;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Triggers;
+using DataOps.Functions.Provisioning;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Benchmarks.Workflows;

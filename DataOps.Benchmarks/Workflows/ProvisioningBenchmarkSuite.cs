@@ -1,8 +1,8 @@
 using System.Globalization;
-using DataOps.LocalHost.Hosting;
 using DataOps.GleanEmulator;
 using DataOps.LocalHost;
-using DataOps.Tests.Infrastructure;
+using DataOps.LocalHost.Hosting;
+using DataOps.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

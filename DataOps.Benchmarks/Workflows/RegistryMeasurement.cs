@@ -4,7 +4,7 @@ using Azure.Storage.Queues;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Registry;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Benchmarks.Workflows;

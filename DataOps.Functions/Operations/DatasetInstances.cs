@@ -1,7 +1,8 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Orchestrations;
-using DataOps.Functions.Triggers;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Teardown;
+using DataOps.Functions.Watch;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Operations;

@@ -1,5 +1,4 @@
-using DataOps.Functions.Glean.Model;
-
+using DataOps.Glean.Model;
 namespace DataOps.Functions.Registry;
 
 /// <summary>A stored connector.</summary>

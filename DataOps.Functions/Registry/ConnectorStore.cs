@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using DataOps.Functions.Glean.Model;
 using DataOps.Functions.Serialization;
+using DataOps.Glean.Model;
 
 namespace DataOps.Functions.Registry;
 

@@ -1,4 +1,4 @@
-using DataOps.Functions.Workflows;
+using DataOps.Functions.Validation;
 
 namespace DataOps.Functions.Registry;
 

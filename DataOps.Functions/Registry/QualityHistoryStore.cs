@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Functions.Serialization;
-using DataOps.Functions.Workflows;
+using DataOps.Functions.Validation;
 
 namespace DataOps.Functions.Registry;
 

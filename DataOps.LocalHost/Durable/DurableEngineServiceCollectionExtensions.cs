@@ -1,6 +1,6 @@
-using DataOps.LocalHost.Hosting;
 using System.Text.Json;
 using Azure.Core;
+using DataOps.LocalHost.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;

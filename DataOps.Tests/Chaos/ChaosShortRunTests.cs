@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Tests.Chaos;
 

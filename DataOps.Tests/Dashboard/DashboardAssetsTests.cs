@@ -1,6 +1,4 @@
-using DataOps.Functions.Dashboard;
-using DataOps.Functions.Triggers;
-
+using DataOps.Functions.Operations.Dashboard;
 namespace DataOps.Tests.Dashboard;
 
 public sealed class DashboardAssetsTests

@@ -1,4 +1,5 @@
-using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Teardown;
+using DataOps.Testing;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;

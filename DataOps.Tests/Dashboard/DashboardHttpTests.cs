@@ -1,5 +1,5 @@
 using System.Net;
-using DataOps.Functions.Dashboard;
+using DataOps.Functions.Operations.Dashboard;
 using DataOps.Tests.EndToEnd;
 
 namespace DataOps.Tests.Dashboard;

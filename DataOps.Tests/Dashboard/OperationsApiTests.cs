@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Functions.Orchestrations;
-using DataOps.Functions.Triggers;
+using DataOps.Functions.Operations;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Teardown;
+using DataOps.Functions.Validation;
+using DataOps.Functions.Watch;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;

@@ -1,6 +1,5 @@
 using DataOps.Functions.Operations;
-using DataOps.Functions.Triggers;
-using DataOps.Functions.Workflows;
+using DataOps.Functions.Teardown;
 using DurableTask.Core;
 using DurableTask.Core.History;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Teardown;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;

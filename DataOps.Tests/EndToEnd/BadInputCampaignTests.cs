@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using DataOps.Functions.MockData.Catalog;
+using DataOps.MockData.Catalog;
+using DataOps.Testing;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,11 +2,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.DurableTask.Client;
-using DataOps.LocalHost.Hosting;
-using DataOps.LocalHost;
 using DataOps.Functions.Registry;
+using DataOps.LocalHost;
+using DataOps.LocalHost.Hosting;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

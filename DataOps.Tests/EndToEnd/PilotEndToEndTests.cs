@@ -1,9 +1,10 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.MockData.Sanitization;
+using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
+using DataOps.MockData.Sanitization;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData.Sanitization;
 

@@ -1,12 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DataOps.Domain.Datasets;
 using Azure.Data.Tables;
-using Microsoft.DurableTask.Client;
-using DataOps.Functions.Orchestrations;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Teardown;
+using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
+using DataOps.Testing;
 using DataOps.Tests.Infrastructure;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.EndToEnd;
 

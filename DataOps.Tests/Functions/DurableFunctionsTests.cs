@@ -1,9 +1,9 @@
 using System.Reflection;
+using DataOps.Functions;
+using DataOps.Functions.Workflows;
+using DataOps.LocalHost.Durable;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
-using DataOps.Functions;
-using DataOps.Functions.Durable;
-using DataOps.LocalHost.Durable;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;

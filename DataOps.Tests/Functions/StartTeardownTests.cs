@@ -1,6 +1,4 @@
-using DataOps.Functions.Activities;
-using DataOps.Functions.Orchestrations;
-using DataOps.Functions.Workflows;
+using DataOps.Functions.Teardown;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask;

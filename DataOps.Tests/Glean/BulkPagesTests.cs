@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Errors;
-using DataOps.Functions.Glean.Wire;
+using DataOps.Glean;
+using DataOps.Glean.Errors;
+using DataOps.Glean.Wire;
 
 namespace DataOps.Tests.Glean;
 

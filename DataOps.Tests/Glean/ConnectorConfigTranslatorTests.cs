@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Model;
 
 namespace DataOps.Tests.Glean;
 
@@ -41,7 +41,7 @@ public sealed class ConnectorConfigTranslatorTests
     [Fact]
     public void FromConfig_ForeignDatasource_IsNull()
     {
-        var config = new DataOps.Functions.Glean.Wire.CustomDatasourceConfig { Name = "other", DisplayName = "Someone else", UrlRegex = "^https://x/.*" };
+        var config = new DataOps.Glean.Wire.CustomDatasourceConfig { Name = "other", DisplayName = "Someone else", UrlRegex = "^https://x/.*" };
 
         Assert.Null(ConnectorConfigTranslator.FromConfig(config, []));
     }

@@ -1,5 +1,5 @@
-using DataOps.Functions.Glean.Model;
 
+using DataOps.Glean.Model;
 namespace DataOps.Tests.Glean;
 
 public sealed class DatasourceNamesTests

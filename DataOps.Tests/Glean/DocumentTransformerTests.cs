@@ -1,7 +1,7 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Documents;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Documents;
+using DataOps.Glean.Model;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.Glean;

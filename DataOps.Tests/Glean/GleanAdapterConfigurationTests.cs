@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DataOps.Functions.Glean;
+using DataOps.Glean;
 using DataOps.GleanEmulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean.Errors;
-using DataOps.Functions.Glean.Wire;
+using DataOps.Glean.Errors;
+using DataOps.Glean.Wire;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.GleanEmulator;
 using DataOps.Tests.Infrastructure;

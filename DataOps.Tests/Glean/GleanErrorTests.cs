@@ -1,6 +1,7 @@
-using DataOps.Functions.Glean.Errors;
-using DataOps.Functions.Glean.Http;
 
+
+using DataOps.Glean.Errors;
+using DataOps.Glean.Http;
 namespace DataOps.Tests.Glean;
 
 public sealed class GleanErrorTests

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Model;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.Infrastructure;
 

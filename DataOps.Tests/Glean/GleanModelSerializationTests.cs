@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Model;
 
 namespace DataOps.Tests.Glean;
 

@@ -1,7 +1,7 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Errors;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean;
+using DataOps.Glean.Errors;
+using DataOps.Glean.Model;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.GleanEmulator;
 using DataOps.Tests.Infrastructure;

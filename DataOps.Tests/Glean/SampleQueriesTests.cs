@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Glean;
+using DataOps.Glean;
 using DataOps.Tests.Infrastructure;
 
 namespace DataOps.Tests.Glean;

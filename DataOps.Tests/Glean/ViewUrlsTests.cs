@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DataOps.Functions.Glean.Model;
+using DataOps.Glean.Model;
 
 namespace DataOps.Tests.Glean;
 

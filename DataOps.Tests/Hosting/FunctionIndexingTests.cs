@@ -1,10 +1,10 @@
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using DataOps.LocalHost.Hosting;
-using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.Hosting;
 

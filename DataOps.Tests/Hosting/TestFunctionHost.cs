@@ -1,6 +1,6 @@
+using DataOps.LocalHost.Durable;
 using DataOps.LocalHost.Hosting;
 using DataOps.Tests.Infrastructure;
-using DataOps.LocalHost.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using DataOps.LocalHost.Hosting.Timers;
-using Microsoft.Azure.Functions.Worker;
 using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DataOps.Testing;
 
 namespace DataOps.Tests.Infrastructure;
 

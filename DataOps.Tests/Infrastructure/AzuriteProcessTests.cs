@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataOps.Testing;
 
 namespace DataOps.Tests.Infrastructure;
 

@@ -1,5 +1,7 @@
-using DataOps.Functions.Glean;
-using DataOps.Functions.Glean.Http;
+
+
+using DataOps.Glean;
+using DataOps.Glean.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DataOps.Testing;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.LocalHost.ScaleOut;

@@ -1,5 +1,5 @@
-using DataOps.Functions.MockData.Templates;
 
+using DataOps.MockData.Templates;
 namespace DataOps.Tests.MockData;
 
 /// <summary>The template tree shipped in the repository, parsed once per test run.</summary>

@@ -1,5 +1,7 @@
-using DataOps.Functions.Activities;
-using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Teardown;
+using DataOps.Functions.Validation;
+using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Tests.Orchestrations;

@@ -1,6 +1,4 @@
-using DataOps.Functions.Activities;
-using DataOps.Functions.Orchestrations;
-using DataOps.Functions.Workflows;
+using DataOps.Functions.Teardown;
 using Microsoft.DurableTask;
 using Moq;
 

@@ -1,5 +1,5 @@
-using DataOps.Functions.Activities;
-using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 
 namespace DataOps.Tests.Orchestrations;

@@ -1,5 +1,4 @@
-using DataOps.Functions.Activities;
-using DataOps.Functions.Orchestrations;
+using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Moq;

@@ -1,8 +1,8 @@
 using System.Reflection;
+using DataOps.LocalHost.Hosting.Timers;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
-using DataOps.LocalHost.Hosting.Timers;
 
 namespace DataOps.LocalHost.Hosting.Indexing;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using DataOps.LocalHost.Hosting.Http;
 using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using DataOps.LocalHost.Hosting.Http;
 
 namespace DataOps.LocalHost.Hosting.Management;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using DataOps.Functions.Triggers;
 
 namespace DataOps.LocalHost.Hosting.Management;
 

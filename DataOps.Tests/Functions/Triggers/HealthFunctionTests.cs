@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using DataOps.Functions.Operations;
+using DataOps.Functions.Storage;
 using DataOps.LocalHost.Durable;
-using DataOps.Functions;
-using DataOps.Functions.Triggers;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DataOps.Functions.Triggers;
+using DataOps.Functions.Http;
+using DataOps.Functions.Provisioning;
 
 namespace DataOps.Tests.Functions.Triggers;
 

@@ -1,7 +1,7 @@
-using DataOps.Functions.Triggers;
-using Microsoft.DurableTask.Client;
-using Microsoft.Azure.Functions.Worker;
+using DataOps.Functions.Workflows;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.Hosting.Functions;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using DataOps.Functions.MockData;
-using DataOps.Functions.MockData.Api;
+using DataOps.Functions.Catalog;
+using DataOps.MockData;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData.Catalog;
 using Microsoft.AspNetCore.Http;

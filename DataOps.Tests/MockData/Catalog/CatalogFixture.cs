@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using DataOps.Functions.MockData.Catalog;
+using DataOps.MockData.Catalog;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
-using DataOps.Functions.MockData.Catalog;
+using DataOps.MockData.Catalog;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 

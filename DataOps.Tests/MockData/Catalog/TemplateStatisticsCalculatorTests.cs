@@ -1,5 +1,5 @@
 using DataOps.Domain.Templates;
-using DataOps.Functions.MockData.Catalog;
+using DataOps.MockData.Catalog;
 
 namespace DataOps.Tests.MockData.Catalog;
 

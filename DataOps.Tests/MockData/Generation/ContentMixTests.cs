@@ -1,6 +1,7 @@
-using DataOps.Functions.MockData.Generation;
-using DataOps.Functions.MockData.Templates;
 
+
+using DataOps.MockData.Generation;
+using DataOps.MockData.Templates;
 namespace DataOps.Tests.MockData.Generation;
 
 public sealed class ContentMixTests

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
 using DataOps.Domain.Templates;
-using DataOps.Functions.MockData.Generation;
-using DataOps.Functions.MockData.Records;
-using DataOps.Functions.MockData.Templates;
+using DataOps.MockData.Generation;
+using DataOps.MockData.Records;
+using DataOps.MockData.Templates;
 
 namespace DataOps.Tests.MockData.Generation;
 

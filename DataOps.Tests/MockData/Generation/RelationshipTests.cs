@@ -1,5 +1,5 @@
-using DataOps.Functions.MockData.Generation;
 
+using DataOps.MockData.Generation;
 namespace DataOps.Tests.MockData.Generation;
 
 public sealed class RelationshipTests

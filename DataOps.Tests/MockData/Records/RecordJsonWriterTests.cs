@@ -1,5 +1,5 @@
 using System.Text;
-using DataOps.Functions.MockData.Records;
+using DataOps.MockData.Records;
 
 namespace DataOps.Tests.MockData.Records;
 

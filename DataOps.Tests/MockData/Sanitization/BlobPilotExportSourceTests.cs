@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.MockData;
-using DataOps.Functions.MockData.Sanitization;
+using DataOps.MockData;
+using DataOps.MockData.Sanitization;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Functions.MockData.Sanitization;
+using DataOps.MockData.Sanitization;
 
 namespace DataOps.Tests.MockData.Sanitization;
 

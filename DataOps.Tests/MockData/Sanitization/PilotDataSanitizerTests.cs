@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Sanitization;
-using DataOps.Functions.MockData;
-using DataOps.Functions.MockData.Records;
-using DataOps.Functions.MockData.Sanitization;
+using DataOps.MockData;
+using DataOps.MockData.Records;
+using DataOps.MockData.Sanitization;
 
 namespace DataOps.Tests.MockData.Sanitization;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DataOps.Tests.Infrastructure;
+using DataOps.Testing;
 
 namespace DataOps.Tests.MockData.Sanitization;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.MockData.Records;
+using DataOps.MockData.Records;
 
 namespace DataOps.Tests.MockData.Templates;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DataOps.Domain.Templates;
-using DataOps.Functions.MockData.Templates;
+using DataOps.MockData.Templates;
 
 namespace DataOps.Tests.MockData.Templates;
 

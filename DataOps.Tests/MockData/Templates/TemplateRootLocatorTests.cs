@@ -1,5 +1,5 @@
-using DataOps.Functions.MockData.Templates;
 
+using DataOps.MockData.Templates;
 namespace DataOps.Tests.MockData.Templates;
 
 public sealed class TemplateRootLocatorTests

@@ -1,9 +1,0 @@
-namespace DataOps.Functions.Glean.Errors;
-
-/// <summary>The request conflicts with Glean's state (409), e.g. another upload in progress.</summary>
-public sealed class GleanConflictException(string operation, string message, int? statusCode = 409)
-    : GleanException(operation, statusCode, message)
-{
-    /// <inheritdoc />
-    public override bool IsTransient => false;
-}

@@ -1,9 +1,0 @@
-namespace DataOps.Functions.Glean.Errors;
-
-/// <summary>Glean does not know the named object (404).</summary>
-public sealed class GleanNotFoundException(string operation, string message, int? statusCode = 404)
-    : GleanException(operation, statusCode, message)
-{
-    /// <inheritdoc />
-    public override bool IsTransient => false;
-}

@@ -1,9 +1,0 @@
-namespace DataOps.Functions.Glean.Errors;
-
-/// <summary>The request is larger than Glean accepts (413).</summary>
-public sealed class GleanPayloadTooLargeException(string operation, string message, int? statusCode = 413)
-    : GleanException(operation, statusCode, message)
-{
-    /// <inheritdoc />
-    public override bool IsTransient => false;
-}

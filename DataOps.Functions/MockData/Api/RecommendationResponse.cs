@@ -1,4 +1,0 @@
-namespace DataOps.Functions.MockData.Api;
-
-/// <summary>Answer of <c>POST /api/templates/recommend</c>.</summary>
-public sealed record RecommendationResponse(string Industry, string UseCase, IReadOnlyList<TypeRecommendation> Results);

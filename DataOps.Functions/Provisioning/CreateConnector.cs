@@ -1,0 +1,21 @@
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using DataOps.Glean;
+using DataOps.Glean.Model;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>Creates (or updates: the Glean call is add-or-update) the dataset's Glean connector and records it.</summary>
+public sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorService glean, ConnectorStore connectors) : TaskActivity<string, string>
+{
+    /// <inheritdoc />
+    public override async Task<string> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), CancellationToken.None).ConfigureAwait(false);
+        await connectors.SaveAsync(input, connector, ConnectorStatuses.Healthy, CancellationToken.None).ConfigureAwait(false);
+        return connector.DatasourceName;
+    }
+}

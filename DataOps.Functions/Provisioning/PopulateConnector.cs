@@ -1,0 +1,30 @@
+using System.Text.Json;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Serialization;
+using DataOps.Functions.Workflows;
+using DataOps.Glean;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>
+/// Fills the connector with the dataset's records in one bulk upload. A retry uploads the same records again under
+/// the same upload id with a forced restart, so Glean ends up with exactly one copy.
+/// </summary>
+public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSource records, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
+    : TaskActivity<string, PopulationSummary>
+{
+    /// <inheritdoc />
+    public override async Task<PopulationSummary> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false))?.Connector
+            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
+        var all = await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+        var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, CancellationToken.None).ConfigureAwait(false);
+        var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);
+        await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        return new PopulationSummary(all.Count, size, result.PageCount);
+    }
+}

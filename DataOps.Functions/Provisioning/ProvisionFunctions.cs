@@ -1,0 +1,91 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Http;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>
+/// <c>POST /api/datasets/provision</c>: validates the request and starts <see cref="ProvisionJourneyDatasets"/>.
+/// Idempotent: the orchestration instance id is <c>provision:{journeyId}:{stage}</c>, so repeating a request while it
+/// runs answers 202 with the running instance; when every requested type is already active for the client and stage
+/// the answer is 409 naming the datasets, and nothing starts.
+/// </summary>
+public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
+{
+    /// <summary>The orchestration instance id of a request.</summary>
+    public static string InstanceIdFor(string journeyId, string stage) => $"provision:{journeyId}:{stage}";
+
+    /// <summary>Starts provisioning.</summary>
+    [Function(nameof(ProvisionDatasets))]
+    public async Task<IResult> ProvisionDatasets(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "datasets/provision")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var (body, error) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var validation = new RequestValidation();
+        var input = ProvisionRequestReader.Read(body, validation);
+        if (input is null)
+        {
+            return Results.ValidationProblem(validation.Errors, title: "The provisioning request is invalid.");
+        }
+
+        var instanceId = InstanceIdFor(input.JourneyId, input.Stage);
+        var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
+        if (existing is { IsRunning: true })
+        {
+            return client.CreateCheckStatusResponse(request, instanceId);
+        }
+
+        var held = await HeldSlotsAsync(input, cancellationToken);
+        if (held.Count == input.DatasetTypes.Count)
+        {
+            return Results.Problem(
+                title: "The datasets are already active.",
+                detail: $"Client '{input.ClientId}' already has active {input.Stage} datasets of every requested type: {string.Join(", ", held.Select(h => $"{h.Key} ({h.Value})"))}.",
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["activeDatasets"] = held });
+        }
+
+        // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionJourneyDatasets), input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // The same request raced us and won: answer with its instance.
+        }
+
+        return client.CreateCheckStatusResponse(request, instanceId);
+    }
+
+    private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clientId = ClientId.Create(input.ClientId);
+        var stage = WireNames.Parse<Stage>(input.Stage);
+        foreach (var type in input.DatasetTypes)
+        {
+            if (await registry.FindSlotHolderAsync(clientId, stage, WireNames.Parse<DatasetType>(type), cancellationToken) is { } holder)
+            {
+                held[type] = holder.Value;
+            }
+        }
+
+        return held;
+    }
+}

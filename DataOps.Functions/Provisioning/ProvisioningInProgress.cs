@@ -1,0 +1,32 @@
+using DataOps.Functions.Teardown;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>
+/// Whether the journey is still provisioning the stage (every stage when none is named): its
+/// <c>provision:{journey}:{stage}</c> orchestration is pending or running. A stage change waits for it, so that it
+/// tears down every dataset of the stage, not only those registered so far.
+/// </summary>
+public sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActivity<JourneyDatasetsQuery, bool>
+{
+    private static readonly string[] Stages = ["sandbox", "pilot", "production"];
+
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, JourneyDatasetsQuery input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        foreach (var stage in input.Stage is null ? Stages : [input.Stage])
+        {
+            var instance = await client.GetInstanceAsync(ProvisionFunctions.InstanceIdFor(input.JourneyId, stage), false, CancellationToken.None).ConfigureAwait(false);
+            if (instance is { IsRunning: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

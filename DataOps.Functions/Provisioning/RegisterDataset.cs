@@ -1,0 +1,39 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
+using DataOps.Functions.Registry;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>
+/// Registers the dataset in PROVISIONING, claiming its client/stage/type slot and connector name. Runs at least once:
+/// registering the same dataset id again is a no-op, and a slot held by another dataset is reported, not thrown.
+/// </summary>
+public sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time) : TaskActivity<RegisterDatasetInput, RegistrationResult>
+{
+    /// <inheritdoc />
+    public override async Task<RegistrationResult> RunAsync(TaskActivityContext context, RegisterDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var d = input.Dataset;
+        var dataset = Dataset.Register(
+            DatasetId.Create(d.DatasetId),
+            ClientId.Create(d.ClientId),
+            ClientName.Create(d.ClientName),
+            JourneyId.Create(d.JourneyId),
+            WireNames.Parse<Stage>(d.Stage),
+            WireNames.Parse<DatasetType>(d.DatasetType),
+            input.TemplateId is null ? null : TemplateId.Create(input.TemplateId),
+            time.GetUtcNow());
+        try
+        {
+            await registry.RegisterAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+            return new RegistrationResult(true, d.DatasetId, null, null);
+        }
+        catch (DatasetClaimConflictException ex)
+        {
+            return new RegistrationResult(false, d.DatasetId, ex.HolderDatasetId, ex.Message);
+        }
+    }
+}

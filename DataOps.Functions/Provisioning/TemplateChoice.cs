@@ -1,0 +1,4 @@
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>The template chosen for a dataset and why.</summary>
+public sealed record TemplateChoice(string? TemplateId, string Reason);

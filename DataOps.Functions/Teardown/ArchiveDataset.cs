@@ -1,0 +1,49 @@
+using System.Text.Json;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Archive;
+using DataOps.Functions.Operations;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Serialization;
+using DataOps.Functions.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace DataOps.Functions.Teardown;
+
+/// <summary>Writes the dataset's archive: metadata (dataset and connector), the first records, the quality history.</summary>
+public sealed class ArchiveDataset(
+    DatasetLoader datasets,
+    DatasetRecordSource records,
+    QualityHistoryStore history,
+    ConnectorStore connectors,
+    DatasetArchiveStore archives,
+    IOptions<ArchiveOptions> options) : TaskActivity<ArchiveDatasetInput, ArchiveSummary>
+{
+    /// <inheritdoc />
+    public override async Task<ArchiveSummary> RunAsync(TaskActivityContext context, ArchiveDatasetInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var dataset = (await datasets.LoadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
+        var metadata = new
+        {
+            archivedAt = input.ArchivedAt,
+            dataset = DatasetView.From(dataset.ToSnapshot()),
+            connector = connector is null ? null : new { name = connector.Connector.ConnectorName, gleanDatasource = connector.Connector.DatasourceName },
+        };
+        var sample = (await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
+        var quality = await history.ReadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false);
+        var archive = new DatasetArchive(
+            dataset.ClientId.Value,
+            dataset.Stage.ToWireName(),
+            dataset.Type.ToWireName(),
+            dataset.Id.Value,
+            JsonSerializer.SerializeToElement(metadata, DomainJson.Options),
+            JsonSerializer.SerializeToElement(sample, DomainJson.Options),
+            JsonSerializer.SerializeToElement(quality, DomainJson.Options));
+        var receipt = await archives.WriteAsync(archive, CancellationToken.None).ConfigureAwait(false);
+        return new ArchiveSummary(receipt.Location, receipt.CompressedBytes);
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataOps.Functions.Teardown;
+
+/// <summary>Which datasets a journey has in a stage (all stages when null).</summary>
+public sealed record JourneyDatasetsQuery(string JourneyId, string? Stage);

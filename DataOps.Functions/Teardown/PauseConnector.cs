@@ -1,0 +1,26 @@
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using DataOps.Glean;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Teardown;
+
+/// <summary>Stops pushing to the connector; recorded in the registry (Glean has no pause call).</summary>
+public sealed class PauseConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
+        if (connector is null || connector.Status is ConnectorStatuses.Disconnected or ConnectorStatuses.Retired)
+        {
+            return false;
+        }
+
+        glean.Pause(connector.Connector);
+        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+}

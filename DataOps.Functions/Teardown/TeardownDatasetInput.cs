@@ -1,0 +1,8 @@
+namespace DataOps.Functions.Teardown;
+
+/// <summary>
+/// Tear a dataset down. <paramref name="GracePeriod"/> is resolved from configuration by the starter.
+/// <paramref name="Caller"/> is the orchestration instance that asked for it and waits for the result (a stage
+/// transition), or null when it was started from outside (the teardown API).
+/// </summary>
+public sealed record TeardownDatasetInput(string DatasetId, string Reason, bool Force, TimeSpan GracePeriod, string? Caller = null);

@@ -1,0 +1,17 @@
+using DataOps.Functions.Registry;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Teardown;
+
+/// <summary>Feeds a journey event into the journey projection (idempotent; older events are ignored).</summary>
+public sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : TaskActivity<JourneyTransitionInput, bool>
+{
+    /// <inheritdoc />
+    public override async Task<bool> RunAsync(TaskActivityContext context, JourneyTransitionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.ToStage, input.Completed, input.OccurredAt, CancellationToken.None).ConfigureAwait(false);
+        return true;
+    }
+}

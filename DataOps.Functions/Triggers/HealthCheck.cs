@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Triggers;
-
-/// <summary>The outcome of one health check.</summary>
-public sealed record HealthCheck(string Name, bool Healthy, string Detail, double ElapsedMs);

@@ -1,0 +1,37 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
+using DataOps.Functions.Registry;
+using DataOps.Glean;
+using DataOps.Glean.Model;
+
+namespace DataOps.Functions.Validation;
+
+/// <summary>Probes a dataset's connector through the Glean adapter and records what it found.</summary>
+public sealed class ConnectorProbes(IGleanConnectorService glean, ConnectorStore connectors)
+{
+    /// <summary>The connector of a dataset, or a clear error when it was never created.</summary>
+    public async Task<GleanConnector> ConnectorOfAsync(Dataset dataset, CancellationToken cancellationToken)
+        => (await connectors.GetAsync(dataset.ConnectorName.Value, cancellationToken).ConfigureAwait(false))?.Connector
+            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' of dataset '{dataset.Id.Value}' was never created.");
+
+    /// <summary>Probes and translates the adapter's view into the domain's <see cref="ConnectorProbe"/>.</summary>
+    public async Task<ConnectorProbe> ProbeAsync(Dataset dataset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var connector = await ConnectorOfAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var health = await glean.ProbeHealthAsync(connector, dataset.RecordCount, cancellationToken).ConfigureAwait(false);
+        var populated = dataset.DataSource != DataSource.None;
+        var probe = new ConnectorProbe(
+            health.Reachable,
+            health.Authorized,
+            health.ResponseTime,
+            health.Reachable ? 0 : 1,
+            !populated || health.LastUploadSuccessful,
+            health.IndexedCount,
+            populated ? dataset.RecordCount : null,
+            health.Problems.Count == 0 ? null : string.Join("; ", health.Problems));
+        var healthy = ConnectorHealthEvaluator.IsHealthy(probe);
+        await connectors.SetStatusAsync(connector.ConnectorName, healthy ? ConnectorStatuses.Healthy : ConnectorStatuses.Unhealthy, probe.Error ?? "ok", cancellationToken).ConfigureAwait(false);
+        return probe;
+    }
+}

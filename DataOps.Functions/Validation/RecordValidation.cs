@@ -1,0 +1,48 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Validation;
+
+/// <summary>
+/// Scores the four checks (weights and thresholds from the Decisions table), keeps them in the quality history and
+/// moves the dataset VALIDATING -> READY or FAILED. A retry finds the dataset already moved and changes nothing.
+/// </summary>
+public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore history) : TaskActivity<RecordValidationInput, ValidationResult>
+{
+    /// <inheritdoc />
+    public override async Task<ValidationResult> RunAsync(TaskActivityContext context, RecordValidationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var decision = QualityEvaluation.Decide(input.Checks.Select(QualityCheckMapping.ToResult), input.ValidatedAt);
+        await history.SaveAsync(input.DatasetId, input.ValidatedAt, input.Checks, CancellationToken.None).ConfigureAwait(false);
+        await datasets.UpdateAsync(
+            input.DatasetId,
+            d =>
+            {
+                if (d.Status != DatasetStatus.Validating)
+                {
+                    return;
+                }
+
+                if (decision.IsReady)
+                {
+                    d.MarkReady(decision.Score, input.ValidatedAt);
+                }
+                else
+                {
+                    d.MarkFailed(decision, input.ValidatedAt);
+                }
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        return new ValidationResult(
+            input.DatasetId,
+            decision.IsReady ? WorkflowOutcomes.Ready : WorkflowOutcomes.Failed,
+            decision.Score.Overall,
+            decision.Score.FailedChecks.Select(c => c.ToWireName()).ToArray(),
+            decision.Summary);
+    }
+}

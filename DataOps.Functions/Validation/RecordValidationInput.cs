@@ -1,0 +1,4 @@
+namespace DataOps.Functions.Validation;
+
+/// <summary>Score the four checks and move the dataset to READY or FAILED.</summary>
+public sealed record RecordValidationInput(string DatasetId, IReadOnlyList<QualityCheckOutcome> Checks, DateTimeOffset ValidatedAt);

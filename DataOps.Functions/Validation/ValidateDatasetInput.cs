@@ -1,0 +1,4 @@
+namespace DataOps.Functions.Validation;
+
+/// <summary>Validate a dataset (after provisioning, on request, or after its connector turned unhealthy).</summary>
+public sealed record ValidateDatasetInput(string DatasetId);

@@ -1,0 +1,17 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Watch;
+
+/// <summary>The READY datasets, for the connector-health sweep.</summary>
+public sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object?, IReadOnlyList<string>>
+{
+    /// <inheritdoc />
+    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, object? input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ready = await scans.AllAsync(new DatasetQuery { Status = DatasetStatus.Ready }, CancellationToken.None).ConfigureAwait(false);
+        return ready.Select(d => d.Id.Value).Order(StringComparer.Ordinal).ToArray();
+    }
+}

@@ -1,0 +1,4 @@
+namespace DataOps.Functions.Watch;
+
+/// <summary>Datasets a scan or sweep acted on.</summary>
+public sealed record ScanResult(int Examined, IReadOnlyList<string> DatasetIds);

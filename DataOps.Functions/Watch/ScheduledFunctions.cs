@@ -1,0 +1,101 @@
+using System.Globalization;
+using DataOps.Functions.Archive;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace DataOps.Functions.Watch;
+
+/// <summary>The scheduled work: daily orphan scan, connector-health sweep, retention purge.</summary>
+public sealed partial class ScheduledFunctions(
+    TimeProvider time,
+    IOptions<WorkflowOptions> options,
+    DatasetArchiveStore archives,
+    AuditLog audit,
+    ILogger<ScheduledFunctions> logger)
+{
+    /// <summary>Prefix of the orphan scans' instance ids, followed by the scan's start time (<c>yyyyMMddTHHmmssZ</c>).</summary>
+    public const string OrphanScanInstancePrefix = "orphan-scan:";
+
+    /// <summary>Instance id of the health sweep: one at a time.</summary>
+    public const string HealthSweepInstanceId = "health-sweep";
+
+    /// <summary>Daily at 02:00 (<c>DataOps:OrphanScan:Schedule</c>): starts <see cref="OrphanScan"/>.</summary>
+    [Function(nameof(OrphanScanTimer))]
+    public async Task OrphanScanTimer(
+        [TimerTrigger("%DataOps:OrphanScan:Schedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        var instanceId = OrphanScanInstancePrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(OrphanScan),
+                new OrphanScanInput(now, settings.OrphanScan.MinimumAge, settings.Teardown.GracePeriod),
+                new StartOrchestrationOptions(instanceId),
+                cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // This second's scan is already running.
+            return;
+        }
+
+        LogOrphanScanStarted(logger, instanceId, timer?.IsPastDue ?? false);
+    }
+
+    /// <summary>Every 5 minutes (<c>DataOps:HealthSweep:Schedule</c>): starts <see cref="ConnectorHealthSweep"/> unless one still runs.</summary>
+    [Function(nameof(HealthSweepTimer))]
+    public async Task HealthSweepTimer(
+        [TimerTrigger("%DataOps:HealthSweep:Schedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _ = timer;
+        if (await client.GetInstanceAsync(HealthSweepInstanceId, false, cancellationToken) is { IsRunning: true })
+        {
+            LogSweepSkipped(logger);
+            return;
+        }
+
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ConnectorHealthSweep), new HealthSweepInput(options.Value.HealthSweep.BatchSize), new StartOrchestrationOptions(HealthSweepInstanceId), cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // Another host's timer won the race.
+        }
+    }
+
+    /// <summary>Daily at 03:30: deletes archives and audit entries past their 90-day retention.</summary>
+    [Function(nameof(RetentionPurge))]
+    public async Task RetentionPurge(
+        [TimerTrigger("%DataOps:Retention:Schedule%")] TimerInfo timer,
+        CancellationToken cancellationToken)
+    {
+        _ = timer;
+        var now = time.GetUtcNow();
+        var blobs = await archives.PurgeExpiredAsync(now, cancellationToken);
+        var entries = await audit.PurgeExpiredAsync(now, cancellationToken);
+        LogPurged(logger, blobs, entries);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orphan scan {InstanceId} started (past due: {PastDue})")]
+    private static partial void LogOrphanScanStarted(ILogger logger, string instanceId, bool pastDue);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health sweep skipped: the previous one is still running")]
+    private static partial void LogSweepSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Blobs} archive blobs and {Entries} audit entries")]
+    private static partial void LogPurged(ILogger logger, int blobs, int entries);
+}

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Where the archive went.</summary>
-public sealed record ArchiveSummary(string Location, long CompressedBytes);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Finish a teardown: ARCHIVED and claims released.</summary>
-public sealed record CompleteTeardownInput(string DatasetId, string ArchiveLocation);

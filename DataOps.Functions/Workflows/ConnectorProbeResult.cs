@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>What a connector probe found.</summary>
-public sealed record ConnectorProbeResult(string DatasetId, bool Healthy, IReadOnlyList<string> Problems);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Sweep READY datasets for unhealthy connectors, in batches.</summary>
-public sealed record HealthSweepInput(int BatchSize);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Which datasets a journey has in a stage (all stages when null).</summary>
-public sealed record JourneyDatasetsQuery(string JourneyId, string? Stage);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Find orphaned datasets as of a time.</summary>
-public sealed record OrphanScanInput(DateTimeOffset Now, TimeSpan MinimumAge, TimeSpan GracePeriod);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>How many records went into the connector.</summary>
-public sealed record PopulationSummary(long RecordCount, long SizeBytes, int Pages);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Score the four checks and move the dataset to READY or FAILED.</summary>
-public sealed record RecordValidationInput(string DatasetId, IReadOnlyList<QualityCheckOutcome> Checks, DateTimeOffset ValidatedAt);

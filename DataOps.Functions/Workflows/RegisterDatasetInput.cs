@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Register a dataset in PROVISIONING.</summary>
-public sealed record RegisterDatasetInput(ProvisionDatasetInput Dataset, string? TemplateId);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Send a READY dataset back to VALIDATING.</summary>
-public sealed record RevertToValidatingInput(string DatasetId, string Reason);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Datasets a scan or sweep acted on.</summary>
-public sealed record ScanResult(int Examined, IReadOnlyList<string> DatasetIds);

@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Whether teardown may proceed (the safety rule) and what the dataset looked like.</summary>
-public sealed record TeardownStart(bool Allowed, string? Refusal);

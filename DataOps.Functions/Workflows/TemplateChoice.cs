@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>The template chosen for a dataset and why.</summary>
-public sealed record TemplateChoice(string? TemplateId, string Reason);

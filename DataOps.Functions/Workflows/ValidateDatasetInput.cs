@@ -1,4 +1,0 @@
-namespace DataOps.Functions.Workflows;
-
-/// <summary>Validate a dataset (after provisioning, on request, or after its connector turned unhealthy).</summary>
-public sealed record ValidateDatasetInput(string DatasetId);
