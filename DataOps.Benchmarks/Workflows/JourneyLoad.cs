@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Provisioning;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Benchmarks.Workflows;
@@ -60,7 +60,7 @@ internal static class JourneyLoad
             response.EnsureSuccessStatusCode();
         }));
 
-        var instances = ids.Select(id => ProvisionFunctions.InstanceIdFor(id, "sandbox")).ToHashSet(StringComparer.Ordinal);
+        var instances = ids.Select(id => LifecycleWorkflows.Provision(JourneyId.Create(id), Stage.Sandbox)).ToHashSet(StringComparer.Ordinal);
         var done = await WaitAllAsync(durable, instances, timeout, cancellationToken);
         var elapsed = clock.Elapsed;
         if (completed is not null)
@@ -72,7 +72,7 @@ internal static class JourneyLoad
         var datasets = new List<DatasetOutcome>();
         for (var i = 0; i < journeys; i++)
         {
-            journeyLatencies.Add(done[ProvisionFunctions.InstanceIdFor(ids[i], "sandbox")].LastUpdatedAt - sentAt[i]);
+            journeyLatencies.Add(done[LifecycleWorkflows.Provision(JourneyId.Create(ids[i]), Stage.Sandbox)].LastUpdatedAt - sentAt[i]);
             datasets.AddRange(await ReadDatasetsAsync(http, ids[i], sentAt[i], cancellationToken));
         }
 

@@ -5,7 +5,6 @@ using DataOps.Functions.Registry;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -99,7 +98,7 @@ public sealed class DatasetFunctions(
         var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(RevalidateDataset),
             new RevertToValidatingInput(id, "revalidation requested"),
-            new StartOrchestrationOptions(Operations.DatasetInstances.NewRevalidationId(id)),
+            new StartOrchestrationOptions(LifecycleWorkflows.NewRevalidation(record.Dataset.Id)),
             cancellationToken);
         return client.CreateCheckStatusResponse(request, instanceId);
     }
@@ -157,7 +156,7 @@ public sealed class DatasetFunctions(
             return DatasetLookup.NotFound(id);
         }
 
-        var instanceId = TeardownDataset.InstanceIdFor(id);
+        var instanceId = LifecycleWorkflows.Teardown(datasetId);
         if (await client.GetInstanceAsync(instanceId, false, cancellationToken) is { IsRunning: true })
         {
             return client.CreateCheckStatusResponse(request, instanceId);
@@ -175,15 +174,9 @@ public sealed class DatasetFunctions(
             return Conflict(safety.Reason);
         }
 
-        try
-        {
-            var input = new TeardownDatasetInput(id, reason.ToWireName(), force, options.Value.Teardown.GracePeriod);
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TeardownDataset), input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // A concurrent request started it first.
-        }
+        // When a concurrent request started it first, the answer is that teardown.
+        var input = new TeardownDatasetInput(id, reason.ToWireName(), force, options.Value.Teardown.GracePeriod);
+        await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, cancellationToken);
 
         return client.CreateCheckStatusResponse(request, instanceId);
     }

@@ -1,14 +1,12 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Provisioning;
-using DataOps.Functions.Teardown;
-using DataOps.Functions.Watch;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Operations;
 
 /// <summary>
-/// Finds the orchestration instances that worked on one dataset from the app's instance-id conventions: its
+/// Finds the orchestration instances that worked on one dataset from the app's instance ids (<see cref="LifecycleWorkflows"/>): its
 /// provisioning (<c>provision:{journey}:{stage}:{type}</c> and its validation), revalidations
 /// (<c>revalidate:{datasetId}:...</c>), health-sweep validations (<c>health-sweep:validate:{datasetId}</c>) and its
 /// teardown (<c>teardown:{datasetId}</c>). Instances under a shared prefix count only when their input names the dataset,
@@ -16,12 +14,6 @@ namespace DataOps.Functions.Operations;
 /// </summary>
 public static class DatasetInstances
 {
-    /// <summary>The prefix of a dataset's revalidation instances.</summary>
-    public static string RevalidationPrefixFor(string datasetId) => $"revalidate:{datasetId}:";
-
-    /// <summary>A new instance id for a revalidation of <paramref name="datasetId"/> (at most 88 characters).</summary>
-    public static string NewRevalidationId(string datasetId) => RevalidationPrefixFor(datasetId) + Guid.NewGuid().ToString("N")[..12];
-
     /// <summary>The dataset's instances, newest first, each with its history when <paramref name="withHistory"/>.</summary>
     public static async Task<IReadOnlyList<InstanceView>> FindAsync(DurableTaskClient client, DatasetSnapshot dataset, bool withHistory, CancellationToken cancellationToken)
     {
@@ -29,7 +21,8 @@ public static class DatasetInstances
         ArgumentNullException.ThrowIfNull(dataset);
         var id = dataset.Id.Value;
         var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
-        foreach (var exact in new[] { TeardownDataset.InstanceIdFor(id), ScheduledFunctions.HealthSweepInstanceId + ":validate:" + id })
+        var (exactIds, prefixes) = LifecycleWorkflows.InstancesOf(dataset.Id, dataset.JourneyId, dataset.Stage);
+        foreach (var exact in exactIds)
         {
             if (await client.GetInstanceAsync(exact, getInputsAndOutputs: true, cancellationToken) is { } instance)
             {
@@ -37,7 +30,7 @@ public static class DatasetInstances
             }
         }
 
-        foreach (var prefix in new[] { ProvisionFunctions.InstanceIdFor(dataset.JourneyId.Value, dataset.Stage.ToWireName()) + ":", RevalidationPrefixFor(id) })
+        foreach (var prefix in prefixes)
         {
             var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 100 };
             await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))

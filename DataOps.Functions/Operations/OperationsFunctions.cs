@@ -2,7 +2,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Http;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Teardown;
-using DataOps.Functions.Watch;
+using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -36,7 +36,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
         ArgumentNullException.ThrowIfNull(client);
         var query = new OrchestrationQuery
         {
-            InstanceIdPrefix = TeardownDataset.InstanceIdFor(string.Empty),
+            InstanceIdPrefix = LifecycleWorkflows.TeardownsPrefix,
             Statuses = Unfinished,
             FetchInputsAndOutputs = true,
             PageSize = 100,
@@ -44,7 +44,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
         var items = new List<object>();
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
-            var datasetId = instance.InstanceId[TeardownDataset.InstanceIdFor(string.Empty).Length..];
+            var datasetId = LifecycleWorkflows.TeardownDatasetOf(instance.InstanceId)!;
             var progress = TeardownProgress.Read(instance.SerializedCustomStatus);
             DatasetRecord? record = null;
             if (DatasetId.TryCreate(datasetId, out var id, out _))
@@ -122,7 +122,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
             return Results.ValidationProblem(validation.Errors, title: "The termination request is invalid.");
         }
 
-        var instanceId = TeardownDataset.InstanceIdFor(id);
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(id));
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
@@ -148,11 +148,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
 
         var message = $"terminated by an operator: {reason}";
         await client.TerminateInstanceAsync(instanceId, message, cancellationToken);
-        if (instance.ReadInputAs<TeardownDatasetInput>() is { Caller: { } caller })
-        {
-            // The caller waits for the teardown's result; tell it now rather than at its next hourly look.
-            await client.RaiseEventAsync(caller, TeardownDataset.CompletedEventFor(id), TeardownDataset.TerminatedResult(id, message), cancellationToken);
-        }
+        await LifecycleWorkflows.TellTerminatedTeardownCallerAsync(client, instance.ReadInputAs<TeardownDatasetInput>(), message, cancellationToken);
 
         LogTerminated(logger, id, instanceId);
         return Results.Accepted(value: new { datasetId = id, instanceId, runtimeStatus = "Terminating" });
@@ -167,7 +163,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
     {
         ArgumentNullException.ThrowIfNull(client);
         OrchestrationMetadata? lastOrphanScan = null;
-        var query = new OrchestrationQuery { InstanceIdPrefix = ScheduledFunctions.OrphanScanInstancePrefix, FetchInputsAndOutputs = true, PageSize = 100 };
+        var query = new OrchestrationQuery { InstanceIdPrefix = LifecycleWorkflows.OrphanScanPrefix, FetchInputsAndOutputs = true, PageSize = 100 };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             if (lastOrphanScan is null || instance.CreatedAt > lastOrphanScan.CreatedAt)
@@ -176,7 +172,7 @@ public sealed partial class OperationsFunctions(IDatasetRegistry registry, IConf
             }
         }
 
-        var lastSweep = await client.GetInstanceAsync(ScheduledFunctions.HealthSweepInstanceId, getInputsAndOutputs: true, cancellationToken);
+        var lastSweep = await client.GetInstanceAsync(LifecycleWorkflows.HealthSweep, getInputsAndOutputs: true, cancellationToken);
         return Results.Ok(new
         {
             orphanScan = new { schedule = configuration["DataOps:OrphanScan:Schedule"], lastRun = LastRun(lastOrphanScan) },

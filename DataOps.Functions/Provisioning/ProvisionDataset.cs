@@ -39,7 +39,7 @@ public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, P
             var validation = await context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(input.DatasetId),
-                new SubOrchestrationOptions { InstanceId = context.InstanceId + ":validate" });
+                new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
             if (validation.Outcome == WorkflowOutcomes.Ready)
             {
                 return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Ready, validation.Score, null);

@@ -2,9 +2,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Http;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Provisioning;
@@ -17,9 +15,6 @@ namespace DataOps.Functions.Provisioning;
 /// </summary>
 public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
 {
-    /// <summary>The orchestration instance id of a request.</summary>
-    public static string InstanceIdFor(string journeyId, string stage) => $"provision:{journeyId}:{stage}";
-
     /// <summary>Starts provisioning.</summary>
     [Function(nameof(ProvisionDatasets))]
     public async Task<IResult> ProvisionDatasets(
@@ -42,7 +37,7 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
             return Results.ValidationProblem(validation.Errors, title: "The provisioning request is invalid.");
         }
 
-        var instanceId = InstanceIdFor(input.JourneyId, input.Stage);
+        var instanceId = LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage));
         var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
         if (existing is { IsRunning: true })
         {
@@ -61,14 +56,8 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
 
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
         await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProvisionJourneyDatasets), input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // The same request raced us and won: answer with its instance.
-        }
+        // When the same request races this one and wins, the answer is its instance.
+        await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
 
         return client.CreateCheckStatusResponse(request, instanceId);
     }

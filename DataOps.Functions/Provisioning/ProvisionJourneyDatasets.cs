@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 
@@ -12,9 +13,6 @@ public sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourney
 {
     /// <summary>Parallel dataset provisions per request.</summary>
     public const int MaxParallelPerStage = 10;
-
-    /// <summary>The sub-orchestration instance id of one dataset's provisioning.</summary>
-    public static string DatasetInstanceId(string parentInstanceId, string datasetType) => $"{parentInstanceId}:{datasetType}";
 
     /// <inheritdoc />
     public override async Task<ProvisionJourneyResult> RunAsync(TaskOrchestrationContext context, ProvisionJourneyInput input)
@@ -32,7 +30,7 @@ public sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourney
                 return context.CallSubOrchestratorAsync<ProvisionDatasetResult>(
                     nameof(ProvisionDataset),
                     datasetInput,
-                    new SubOrchestrationOptions { InstanceId = DatasetInstanceId(context.InstanceId, type) });
+                    new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ProvisionDataset(context.InstanceId, WireNames.Parse<DatasetType>(type)) });
             }).ToList();
             results.AddRange(await Task.WhenAll(running));
         }

@@ -1,4 +1,6 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -20,7 +22,7 @@ public sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActiv
         ArgumentNullException.ThrowIfNull(input);
         foreach (var stage in input.Stage is null ? Stages : [input.Stage])
         {
-            var instance = await client.GetInstanceAsync(ProvisionFunctions.InstanceIdFor(input.JourneyId, stage), false, CancellationToken.None).ConfigureAwait(false);
+            var instance = await client.GetInstanceAsync(LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(stage)), false, CancellationToken.None).ConfigureAwait(false);
             if (instance is { IsRunning: true })
             {
                 return true;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -16,7 +17,7 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var instanceId = TeardownDataset.InstanceIdFor(input.DatasetId);
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(input.DatasetId));
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true).ConfigureAwait(false);
         if (instance is null)
         {
@@ -27,7 +28,7 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
         {
             OrchestrationRuntimeStatus.Completed => instance.ReadOutputAs<TeardownDatasetResult>(),
             OrchestrationRuntimeStatus.Failed => Failed(input, instance.FailureDetails?.ErrorMessage ?? "failed"),
-            OrchestrationRuntimeStatus.Terminated => TeardownDataset.TerminatedResult(input.DatasetId, TerminationReason(instance)),
+            OrchestrationRuntimeStatus.Terminated => LifecycleWorkflows.TerminatedTeardown(input.DatasetId, TerminationReason(instance)),
             _ => null,
         };
     }

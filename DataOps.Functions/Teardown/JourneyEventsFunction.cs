@@ -5,9 +5,7 @@ using DataOps.Functions.Http;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -81,7 +79,7 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         Reject(validation);
         await journeys.ApplyAsync(journeyId!, clientId!, to, completed: false, occurredAt, cancellationToken);
         var input = new JourneyTransitionInput(journeyId!, clientId!, from, to, false, occurredAt, options.Value.Teardown.GracePeriod);
-        await StartOnceAsync(client, nameof(StageTransition), input, $"transition:{journeyId}:{from}:{to}:{Ticks(occurredAt)}", cancellationToken);
+        await StartOnceAsync(client, nameof(StageTransition), input, LifecycleWorkflows.StageChange(JourneyId.Create(journeyId), Parse(from), Parse(to), occurredAt), cancellationToken);
     }
 
     private async Task CompletedAsync(JsonElement body, RequestValidation validation, DurableTaskClient client, CancellationToken cancellationToken)
@@ -90,7 +88,7 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         Reject(validation);
         await journeys.ApplyAsync(journeyId!, clientId!, null, completed: true, occurredAt, cancellationToken);
         var input = new JourneyTransitionInput(journeyId!, clientId!, null, null, true, occurredAt, options.Value.Teardown.GracePeriod);
-        await StartOnceAsync(client, nameof(StageTransition), input, $"completed:{journeyId}", cancellationToken);
+        await StartOnceAsync(client, nameof(StageTransition), input, LifecycleWorkflows.JourneyCompleted(JourneyId.Create(journeyId)), cancellationToken);
     }
 
     private async Task ProvisionAsync(JsonElement body, RequestValidation validation, DurableTaskClient client, CancellationToken cancellationToken)
@@ -99,25 +97,14 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         var occurredAt = Time(body, validation, required: false);
         Reject(validation);
         await journeys.ApplyAsync(input!.JourneyId, input.ClientId, input.Stage, completed: false, occurredAt ?? DateTimeOffset.MinValue, cancellationToken);
-        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, ProvisionFunctions.InstanceIdFor(input.JourneyId, input.Stage), cancellationToken);
+        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage)), cancellationToken);
     }
 
-    private static async Task StartOnceAsync(DurableTaskClient client, string orchestrator, object input, string instanceId, CancellationToken cancellationToken)
-    {
-        if (await client.GetInstanceAsync(instanceId, false, cancellationToken) is not null)
-        {
-            return;
-        }
+    // A redelivered or duplicated message finds its instance and starts nothing.
+    private static Task<bool> StartOnceAsync(DurableTaskClient client, string orchestrator, object input, string instanceId, CancellationToken cancellationToken) =>
+        LifecycleWorkflows.StartOnceAsync(client, orchestrator, input, instanceId, onlyIfNotRunning: false, cancellationToken);
 
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // A duplicate of this message was handled in parallel.
-        }
-    }
+    private static Stage? Parse(string? stage) => stage is null ? null : WireNames.Parse<Stage>(stage);
 
     private static (string? JourneyId, string? ClientId, DateTimeOffset OccurredAt) Common(JsonElement body, RequestValidation validation)
     {
@@ -160,8 +147,6 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         validation.Add("occurredAt", "must be an ISO 8601 date and time");
         return null;
     }
-
-    private static string Ticks(DateTimeOffset at) => at.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     private static void Reject(RequestValidation validation)
     {

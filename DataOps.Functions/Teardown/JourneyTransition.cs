@@ -37,7 +37,7 @@ public sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput, I
 
         var datasetIds = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListJourneyDatasets), query, WorkflowRetry.Transient);
         var reason = input.Completed ? "journey_completed" : "stage_transition";
-        var teardowns = datasetIds.Select(id => TeardownDataset.CallAsync(context, new TeardownDatasetInput(id, reason, Force: false, input.GracePeriod)));
+        var teardowns = datasetIds.Select(id => LifecycleWorkflows.CallTeardownAsync(context, new TeardownDatasetInput(id, reason, Force: false, input.GracePeriod)));
         return await Task.WhenAll(teardowns);
     }
 }

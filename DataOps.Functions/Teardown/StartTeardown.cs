@@ -1,4 +1,5 @@
-using DurableTask.Core.Exceptions;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -22,15 +23,10 @@ public sealed class StartTeardown(DurableTaskClient client) : TaskActivity<Teard
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrEmpty(input.Caller);
-        var instanceId = TeardownDataset.InstanceIdFor(input.DatasetId);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(TeardownDataset), input, new StartOrchestrationOptions(instanceId)).ConfigureAwait(false);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // Running already: started by another caller, or by an earlier attempt of this one.
-        }
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(input.DatasetId));
+
+        // Running already when this answers false: started by another caller, or by an earlier attempt of this one.
+        await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, CancellationToken.None).ConfigureAwait(false);
 
         using var wait = new CancellationTokenSource(StartWait);
         var running = await client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs: true, wait.Token).ConfigureAwait(false);

@@ -12,68 +12,6 @@ namespace DataOps.Functions.Teardown;
 /// </summary>
 public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, TeardownDatasetResult>
 {
-    /// <summary>How long a caller waits for the completion event before it looks at the teardown instance itself.</summary>
-    public static readonly TimeSpan CompletionCheckInterval = TimeSpan.FromHours(1);
-
-    /// <summary>The instance id of a dataset's teardown.</summary>
-    public static string InstanceIdFor(string datasetId) => "teardown:" + datasetId;
-
-    /// <summary>The event a teardown sends its caller when it finishes.</summary>
-    public static string CompletedEventFor(string datasetId) => "teardown_completed:" + datasetId;
-
-    /// <summary>
-    /// What the caller of a teardown is told when the teardown was terminated rather than finished: it failed, with the
-    /// termination's reason. The teardown API sends it the moment it terminates one; <see cref="GetTeardownResult"/>
-    /// reads the same from the instance.
-    /// </summary>
-    public static TeardownDatasetResult TerminatedResult(string datasetId, string reason) =>
-        new(datasetId, WorkflowOutcomes.Failed, null, $"the teardown was terminated ({reason})");
-
-    /// <summary>
-    /// Starts the dataset's teardown from another orchestration and waits for its result. The teardown is started as
-    /// <c>teardown:{datasetId}</c> through the client (not as a sub-orchestration, whose instance id the engine does not
-    /// de-duplicate): when one is already running, for instance from the teardown API, the start is refused and this
-    /// answers <see cref="WorkflowOutcomes.AlreadyTearingDown"/>. The teardown sends its result back as an event; should
-    /// that be lost (the teardown was terminated), the caller looks at the instance every
-    /// <see cref="CompletionCheckInterval"/>. A teardown that failed fails the caller.
-    /// </summary>
-    public static async Task<TeardownDatasetResult> CallAsync(TaskOrchestrationContext context, TeardownDatasetInput input)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
-        var request = input with { Caller = context.InstanceId };
-        var started = await context.CallActivityAsync<bool>(nameof(StartTeardown), request, WorkflowRetry.Transient);
-        if (!started)
-        {
-            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.AlreadyTearingDown, null, null);
-        }
-
-        while (true)
-        {
-            TeardownDatasetResult? result;
-            try
-            {
-                result = await context.WaitForExternalEvent<TeardownDatasetResult>(CompletedEventFor(input.DatasetId), CompletionCheckInterval);
-            }
-            catch (TaskCanceledException)
-            {
-                result = await context.CallActivityAsync<TeardownDatasetResult?>(nameof(GetTeardownResult), request, WorkflowRetry.Transient);
-            }
-
-            if (result is null)
-            {
-                continue;
-            }
-
-            if (result.Outcome == WorkflowOutcomes.Failed)
-            {
-                throw new InvalidOperationException($"The teardown of dataset '{input.DatasetId}' failed: {result.Refusal}");
-            }
-
-            return result;
-        }
-    }
-
     /// <inheritdoc />
     public override async Task<TeardownDatasetResult> RunAsync(TaskOrchestrationContext context, TeardownDatasetInput input)
     {
@@ -86,20 +24,12 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
         }
         catch (TaskFailedException ex)
         {
-            Notify(context, input, new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Failed, null, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}"));
+            LifecycleWorkflows.TellTeardownCaller(context, input, new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Failed, null, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}"));
             throw;
         }
 
-        Notify(context, input, result);
+        LifecycleWorkflows.TellTeardownCaller(context, input, result);
         return result;
-    }
-
-    private static void Notify(TaskOrchestrationContext context, TeardownDatasetInput input, TeardownDatasetResult result)
-    {
-        if (input.Caller is { } caller)
-        {
-            context.SendEvent(caller, CompletedEventFor(input.DatasetId), result);
-        }
     }
 
     private static async Task<TeardownDatasetResult> TearDownAsync(TaskOrchestrationContext context, TeardownDatasetInput input)

@@ -15,6 +15,6 @@ public sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInput
         return await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
             new ValidateDatasetInput(input.DatasetId),
-            new SubOrchestrationOptions { InstanceId = context.InstanceId + ":validate" });
+            new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
     }
 }

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -29,7 +30,7 @@ public sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, Sc
             await Task.WhenAll(unhealthy.Select(p => context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(p.DatasetId),
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:validate:{p.DatasetId}" })));
+                new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, DatasetId.Create(p.DatasetId)) })));
             reverted.AddRange(unhealthy.Select(p => p.DatasetId));
         }
 

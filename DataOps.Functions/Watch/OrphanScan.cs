@@ -14,7 +14,7 @@ public sealed class OrphanScan : TaskOrchestrator<OrphanScanInput, ScanResult>
         ArgumentNullException.ThrowIfNull(input);
         var orphans = await context.CallActivityAsync<ScanResult>(nameof(FindOrphans), input, WorkflowRetry.Transient);
         context.SetCustomStatus(new { examined = orphans.Examined, orphans = orphans.DatasetIds.Count });
-        await Task.WhenAll(orphans.DatasetIds.Select(id => TeardownDataset.CallAsync(context, new TeardownDatasetInput(id, "orphan_cleanup", Force: false, input.GracePeriod))));
+        await Task.WhenAll(orphans.DatasetIds.Select(id => LifecycleWorkflows.CallTeardownAsync(context, new TeardownDatasetInput(id, "orphan_cleanup", Force: false, input.GracePeriod))));
         return orphans;
     }
 }

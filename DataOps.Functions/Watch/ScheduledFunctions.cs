@@ -1,10 +1,7 @@
-using System.Globalization;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +15,6 @@ public sealed partial class ScheduledFunctions(
     AuditLog audit,
     ILogger<ScheduledFunctions> logger)
 {
-    /// <summary>Prefix of the orphan scans' instance ids, followed by the scan's start time (<c>yyyyMMddTHHmmssZ</c>).</summary>
-    public const string OrphanScanInstancePrefix = "orphan-scan:";
-
-    /// <summary>Instance id of the health sweep: one at a time.</summary>
-    public const string HealthSweepInstanceId = "health-sweep";
-
     /// <summary>Daily at 02:00 (<c>DataOps:OrphanScan:Schedule</c>): starts <see cref="OrphanScan"/>.</summary>
     [Function(nameof(OrphanScanTimer))]
     public async Task OrphanScanTimer(
@@ -34,16 +25,9 @@ public sealed partial class ScheduledFunctions(
         ArgumentNullException.ThrowIfNull(client);
         var now = time.GetUtcNow();
         var settings = options.Value;
-        var instanceId = OrphanScanInstancePrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(OrphanScan),
-                new OrphanScanInput(now, settings.OrphanScan.MinimumAge, settings.Teardown.GracePeriod),
-                new StartOrchestrationOptions(instanceId),
-                cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
+        var instanceId = LifecycleWorkflows.OrphanScan(now);
+        var input = new OrphanScanInput(now, settings.OrphanScan.MinimumAge, settings.Teardown.GracePeriod);
+        if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(OrphanScan), input, instanceId, onlyIfNotRunning: false, cancellationToken))
         {
             // This second's scan is already running.
             return;
@@ -61,19 +45,11 @@ public sealed partial class ScheduledFunctions(
     {
         ArgumentNullException.ThrowIfNull(client);
         _ = timer;
-        if (await client.GetInstanceAsync(HealthSweepInstanceId, false, cancellationToken) is { IsRunning: true })
+        // Skipped while the previous sweep still runs, or when another host's timer won the race.
+        var input = new HealthSweepInput(options.Value.HealthSweep.BatchSize);
+        if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(ConnectorHealthSweep), input, LifecycleWorkflows.HealthSweep, onlyIfNotRunning: true, cancellationToken))
         {
             LogSweepSkipped(logger);
-            return;
-        }
-
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ConnectorHealthSweep), new HealthSweepInput(options.Value.HealthSweep.BatchSize), new StartOrchestrationOptions(HealthSweepInstanceId), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // Another host's timer won the race.
         }
     }
 

@@ -1,4 +1,5 @@
-using DataOps.Functions.Teardown;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Workflows;
 using DataOps.Testing;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
@@ -79,7 +80,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 
         var list = await app.GetJsonAsync("api/datasets?journeyId=dash-2");
         var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
-        var instanceId = TeardownDataset.InstanceIdFor(datasetId);
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(datasetId));
         using (var _ = await app.PostJsonAsync($"api/datasets/{datasetId}/teardown", new { reason = "manual", force = true }))
         {
             await Eventually.HoldsAsync(

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
-using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
+using DataOps.Functions.Workflows;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
@@ -76,7 +77,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
     public async Task ATeardownInItsGracePeriod_IsListedWithItsDeleteTime_AndAnOperatorCanTerminateIt()
     {
         var id = fixture.TeardownDatasetId;
-        var instanceId = TeardownDataset.InstanceIdFor(id);
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(id));
         using (var started = await Product.PostJsonAsync($"api/datasets/{id}/teardown", new { reason = "manual", force = true }))
         {
             Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
@@ -179,7 +180,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
         using var response = await Product.PostJsonAsync("api/teardowns/no-such-dataset/terminate", new { reason = "x" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Null(await Product.Durable.GetInstanceAsync(TeardownDataset.InstanceIdFor("no-such-dataset"), false, Token));
+        Assert.Null(await Product.Durable.GetInstanceAsync(LifecycleWorkflows.Teardown(DatasetId.Create("no-such-dataset")), false, Token));
     }
 
     [Fact]
@@ -199,7 +200,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
             "the orphan scan completes",
             TimeSpan.FromSeconds(60));
         var lastRun = orphanScan.GetProperty("lastRun");
-        Assert.StartsWith(ScheduledFunctions.OrphanScanInstancePrefix, lastRun.GetProperty("instanceId").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(LifecycleWorkflows.OrphanScanPrefix, lastRun.GetProperty("instanceId").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Number, lastRun.GetProperty("output").GetProperty("examined").ValueKind);
         Assert.Empty(lastRun.GetProperty("output").GetProperty("datasetIds").EnumerateArray());
         Assert.Equal("0 0 2 * * *", orphanScan.GetProperty("schedule").GetString());

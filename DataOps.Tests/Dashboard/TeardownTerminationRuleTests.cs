@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DataOps.Functions.Teardown;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Workflows;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class TeardownTerminationRuleTests(AzuriteFixture azurite)
 
         var list = await app.GetJsonAsync("api/datasets?journeyId=rule-1");
         var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
-        var instanceId = TeardownDataset.InstanceIdFor(datasetId);
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(datasetId));
         using (var _ = await app.PostJsonAsync($"api/datasets/{datasetId}/teardown", new { reason = "manual", force = true }))
         {
             await WaitForPhaseAsync(app, instanceId, "grace_period");

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
-using DataOps.Functions.Teardown;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Testing;
@@ -106,7 +105,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
 
         var requestedAt = DateTime.UtcNow;
         await app.SendJourneyEventAsync(new { type = "JourneyStageChanged", journeyId = "j-24h", clientId = "wonka", fromStage = "sandbox", toStage = "pilot", occurredAt = DateTimeOffset.UtcNow });
-        var teardownId = TeardownDataset.InstanceIdFor(dataset.Id.Value);
+        var teardownId = LifecycleWorkflows.Teardown(dataset.Id);
         await Eventually.HoldsAsync(
             async () => (await app.Durable.GetInstanceAsync(teardownId, true, Ct))?.SerializedCustomStatus?.Contains("grace_period", StringComparison.Ordinal) == true,
             "the teardown waits out its grace period",

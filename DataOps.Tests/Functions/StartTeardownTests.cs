@@ -1,4 +1,6 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
+using DataOps.Functions.Workflows;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask;
@@ -29,7 +31,7 @@ public sealed class StartTeardownTests(AzuriteFixture azurite)
                 activity.RunAsync(context, new TeardownDatasetInput(datasetId, "stage_transition", false, TimeSpan.FromSeconds(1), caller))));
 
             Assert.Equal(1, owners.Count(o => o));
-            var instance = await app.Durable.GetInstanceAsync(TeardownDataset.InstanceIdFor(datasetId), true, TestContext.Current.CancellationToken);
+            var instance = await app.Durable.GetInstanceAsync(LifecycleWorkflows.Teardown(DatasetId.Create(datasetId)), true, TestContext.Current.CancellationToken);
             var owner = callers[Array.IndexOf(owners, true)];
             Assert.Equal(owner, instance!.ReadInputAs<TeardownDatasetInput>()!.Caller);
             Assert.True(await activity.RunAsync(context, new TeardownDatasetInput(datasetId, "stage_transition", false, TimeSpan.FromSeconds(1), owner)));

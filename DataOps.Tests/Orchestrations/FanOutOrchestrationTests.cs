@@ -104,7 +104,7 @@ public sealed class FanOutOrchestrationTests
 
         Assert.Equal(WorkflowOutcomes.Archived, Assert.Single(results).Outcome);
         Assert.Equal(["StartTeardown:ds-1", "timer", nameof(GetTeardownResult), "timer", nameof(GetTeardownResult)], ctx.CallNames.Skip(3));
-        Assert.Equal(OrchestrationContextMock.Now + TeardownDataset.CompletionCheckInterval, ctx.Calls[4].Input);
+        Assert.Equal(OrchestrationContextMock.Now + LifecycleWorkflows.TeardownCompletionCheckInterval, ctx.Calls[4].Input);
         Assert.Equal("parent", ((TeardownDatasetInput)ctx.Calls[5].Input!).Caller);
     }
 

@@ -1,4 +1,6 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
+using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Moq;
 
@@ -67,7 +69,7 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.WaitForExternalEvent<TeardownDatasetResult>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns<string, CancellationToken>((name, _) =>
             {
-                var datasetId = started.Keys.Single(id => TeardownDataset.CompletedEventFor(id) == name);
+                var datasetId = started.Keys.Single(id => LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create(id)) == name);
                 return result(started[datasetId]) is { } done ? Task.FromResult(done) : Task.FromCanceled<TeardownDatasetResult>(new CancellationToken(true));
             });
     }

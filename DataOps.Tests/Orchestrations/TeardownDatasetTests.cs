@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -54,7 +55,7 @@ public sealed class TeardownDatasetTests
 
         var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24), Caller: "transition:j-1"));
 
-        ctx.Mock.Verify(c => c.SendEvent("transition:j-1", TeardownDataset.CompletedEventFor("ds-1"), result), Times.Once);
+        ctx.Mock.Verify(c => c.SendEvent("transition:j-1", LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create("ds-1")), result), Times.Once);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class TeardownDatasetTests
 
         ctx.Mock.Verify(c => c.SendEvent(
             "transition:j-1",
-            TeardownDataset.CompletedEventFor("ds-1"),
+            LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create("ds-1")),
             It.Is<TeardownDatasetResult>(r => r.Outcome == WorkflowOutcomes.Failed && r.Refusal == "ArchiveDataset failed: blob storage refused")), Times.Once);
     }
 
