@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using DataOps.Functions.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Azure;
 
@@ -18,9 +19,6 @@ public sealed class HealthFunction(
     IAzureClientFactory<TableServiceClient> tableClients,
     IAzureClientFactory<QueueServiceClient> queueClients)
 {
-    /// <summary>The name of the storage clients the probe uses: one attempt each, no retries.</summary>
-    public const string ClientName = "health";
-
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
 
     [Function(nameof(Health))]
@@ -42,7 +40,7 @@ public sealed class HealthFunction(
 
     private async Task<string> StorageAsync(CancellationToken cancellationToken)
     {
-        var service = blobClients.CreateClient(ClientName);
+        var service = blobClients.CreateClient(StorageConnection.ProbeClientName);
         await service.GetBlobContainerClient("azure-webjobs-hosts").ExistsAsync(cancellationToken: cancellationToken);
         return $"blob service {service.Uri.Host}:{service.Uri.Port} answered";
     }
@@ -51,13 +49,13 @@ public sealed class HealthFunction(
     {
         var instancesTable = hub + "Instances";
         var tableFound = false;
-        await foreach (var table in tableClients.CreateClient(ClientName).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
+        await foreach (var table in tableClients.CreateClient(StorageConnection.ProbeClientName).QueryAsync($"TableName eq '{instancesTable}'", cancellationToken: cancellationToken))
         {
             tableFound |= string.Equals(table.Name, instancesTable, StringComparison.Ordinal);
         }
 
         var workItems = hub.ToLowerInvariant() + "-workitems";
-        var queueFound = (await queueClients.CreateClient(ClientName).GetQueueClient(workItems).ExistsAsync(cancellationToken: cancellationToken)).Value;
+        var queueFound = (await queueClients.CreateClient(StorageConnection.ProbeClientName).GetQueueClient(workItems).ExistsAsync(cancellationToken: cancellationToken)).Value;
         return tableFound && queueFound
             ? $"task hub {hub} is ready"
             : throw new InvalidOperationException($"task hub {hub} is not created yet (table {instancesTable}: {Found(tableFound)}, queue {workItems}: {Found(queueFound)})");

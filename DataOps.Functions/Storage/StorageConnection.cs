@@ -9,6 +9,12 @@ public static class StorageConnection
     public const string DefaultName = "AzureWebJobsStorage";
 
     /// <summary>
+    /// The name of the storage clients that probe availability (the health route): one attempt each, no retries, so
+    /// they report the state now instead of waiting for storage to come back.
+    /// </summary>
+    public const string ProbeClientName = "probe";
+
+    /// <summary>
     /// The configuration of the connection <paramref name="name"/>: the setting itself when it holds a connection
     /// string or an identity-based section (<c>blobServiceUri</c>, <c>queueServiceUri</c>, <c>tableServiceUri</c>,
     /// <c>credential</c>...), else <c>ConnectionStrings:name</c>.

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using DataOps.Functions.Operations;
 using Microsoft.Extensions.Azure;
 
 namespace DataOps.Functions.Storage;
@@ -11,7 +10,7 @@ public static class StorageServiceCollectionExtensions
     /// Adds <see cref="TableServiceClient"/>, <c>QueueServiceClient</c> and <c>BlobServiceClient</c> for the
     /// <c>AzureWebJobsStorage</c> connection, read as Azure Functions reads it: a connection string, or service URIs
     /// with a credential for an identity-based connection. Also the probe's clients (named
-    /// <see cref="HealthFunction.ClientName"/>), which make one attempt each. Calling it again adds nothing.
+    /// <see cref="StorageConnection.ProbeClientName"/>), which make one attempt each. Calling it again adds nothing.
     /// </summary>
     public static IServiceCollection AddDataOpsStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,9 +33,9 @@ public static class StorageServiceCollectionExtensions
             clients.ConfigureDefaults(StorageConnection.ApplyProfile);
 
             // The health probe reports the state now: one attempt, no waiting for storage to come back.
-            clients.AddTableServiceClient(tables).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
-            clients.AddQueueServiceClient(queues).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
-            clients.AddBlobServiceClient(blobs).WithName(HealthFunction.ClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddTableServiceClient(tables).WithName(StorageConnection.ProbeClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddQueueServiceClient(queues).WithName(StorageConnection.ProbeClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
+            clients.AddBlobServiceClient(blobs).WithName(StorageConnection.ProbeClientName).ConfigureOptions(o => o.Retry.MaxRetries = 0);
         });
         return services;
     }
