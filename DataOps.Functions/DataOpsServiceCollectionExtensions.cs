@@ -7,7 +7,6 @@ using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
-using DataOps.MockData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;
@@ -61,8 +60,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<QualityHistoryStore>();
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
-        services.AddMockData();
-        services.TryAddSingleton<TemplateCatalogHandlers>();
+        services.AddTemplateCatalog();
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();
