@@ -11,7 +11,7 @@ public static class Program
     /// </summary>
     public static async Task Main(string[] args)
     {
-        await using var host = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { Args = args }).AddDataOpsApp().Build();
+        await using var host = DataOpsLocalHost.CreateBuilder(new LocalFunctionsHostOptions { Args = args }).AddDataOpsApp().Build();
         await host.RunAsync();
     }
 }

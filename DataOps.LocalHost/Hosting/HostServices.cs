@@ -46,7 +46,7 @@ internal static class HostServices
     }
 
     /// <summary>
-    /// An <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> function is run by the durable engine: it needs an
+    /// An <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> function is run by the task hub worker: it needs an
     /// orchestrator or activity of its name there, else the Functions host and this host would run different apps.
     /// </summary>
     public static void CheckDurableTasksRegistered(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
@@ -58,7 +58,7 @@ internal static class HostServices
         }
 
         var catalog = services.GetService<IOrchestratorCatalog>() ?? throw new FunctionIndexingException(
-            $"Function '{durable[0].Name}' is an orchestration or activity function, but no durable engine is registered to run it.");
+            $"Function '{durable[0].Name}' is an orchestration or activity function, but no task hub worker is registered to run it.");
         foreach (var function in durable)
         {
             var trigger = (DurableTriggerDefinition)function.Trigger;
@@ -68,7 +68,7 @@ internal static class HostServices
             if (!names.Contains(trigger.TaskName, StringComparer.Ordinal))
             {
                 throw new FunctionIndexingException(
-                    $"Function '{function.Name}': the durable engine has no {what} named '{trigger.TaskName}'.");
+                    $"Function '{function.Name}': the task hub worker has no {what} named '{trigger.TaskName}'.");
             }
         }
     }
