@@ -1,5 +1,7 @@
+using DataOps.Functions.Workflows;
 using DataOps.LocalHost.Hosting.Http;
 using DataOps.LocalHost.Hosting.Indexing;
+using DataOps.LocalHost.Hosting.Management;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +26,8 @@ internal static class HostServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FunctionKeyAuthorizer>();
+        // Starters answer with links to this host's management API, not the Functions host's.
+        services.Replace(ServiceDescriptor.Singleton<IHttpManagementLinks, ManagementLinks>());
         services.AddMvcCore();
         HostListeners.Add(services, functions);
     }
