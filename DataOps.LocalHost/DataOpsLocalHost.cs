@@ -9,7 +9,7 @@ namespace DataOps.LocalHost;
 /// Composes the DataOps function app on the local host: the app's functions and services, and its orchestrators and
 /// activities on the task hub worker (the Durable Task Framework over Azure Storage), configured from host.json.
 /// </summary>
-public static class DataOpsLocalHost
+internal static class DataOpsLocalHost
 {
     /// <summary>A host builder whose configuration starts from the app's defaults (lowest precedence).</summary>
     /// <param name="options">Content root, arguments and where local settings are read from.</param>

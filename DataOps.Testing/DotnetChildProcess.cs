@@ -1,20 +1,19 @@
 using System.Diagnostics;
-using DataOps.Testing;
-
-namespace DataOps.Chaos;
+namespace DataOps.Testing;
 
 /// <summary>
-/// A process the chaos run started (a function host or the Glean emulator): its output goes to a log file, and it is
-/// owned (<see cref="OwnedProcess"/>): killed only by its own pid, also when the run itself dies.
+/// A <c>dotnet</c> assembly run as a child process (a function host or the Glean emulator, as the chaos run starts
+/// them): its output goes to a log file, and it is owned (<see cref="OwnedProcess"/>): killed only by its own pid,
+/// also when the caller itself dies.
 /// </summary>
-internal sealed class ChildProcess : IAsyncDisposable
+internal sealed class DotnetChildProcess : IAsyncDisposable
 {
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
     private OwnedProcess? _owned;
     private bool _closed;
 
-    private ChildProcess(string name, StreamWriter log)
+    private DotnetChildProcess(string name, StreamWriter log)
     {
         Name = name;
         _log = log;
@@ -32,7 +31,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     private Process Process => _owned?.Process ?? throw new InvalidOperationException($"{Name} was not started.");
 
     /// <summary>Starts <c>dotnet <paramref name="assembly"/></c> in <paramref name="workingDirectory"/> with extra environment variables.</summary>
-    public static ChildProcess StartDotnet(string name, string assembly, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
+    public static DotnetChildProcess StartDotnet(string name, string assembly, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string workingDirectory, string logPath)
     {
         if (!File.Exists(assembly))
         {
@@ -57,7 +56,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
-        var child = new ChildProcess(name, new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true });
+        var child = new DotnetChildProcess(name, new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true });
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => child.Write(e.Data);
         process.ErrorDataReceived += (_, e) => child.Write(e.Data);

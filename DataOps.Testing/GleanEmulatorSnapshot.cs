@@ -1,17 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace DataOps.Tests.Infrastructure;
+namespace DataOps.Testing;
 
 /// <summary>
 /// The state of a Glean emulator read through its admin API: every datasource (configuration, visibility, beta users,
 /// counts, uploads with their pages), every datasource's documents, the active faults, and how many Glean API
 /// requests (indexing and search; the admin API is not logged) it has served. Compare two with <see cref="Diff"/>.
 /// </summary>
-public sealed record GleanEmulatorSnapshot(IReadOnlyDictionary<string, string> Datasources, IReadOnlyDictionary<string, string> Documents, string Faults, int ApiRequests)
+internal sealed record GleanEmulatorSnapshot(IReadOnlyDictionary<string, string> Datasources, IReadOnlyDictionary<string, string> Documents, string Faults, int ApiRequests)
 {
     /// <summary>Reads the emulator's state.</summary>
-    public static async Task<GleanEmulatorSnapshot> CaptureAsync(GleanEmulatorFixture emulator, CancellationToken cancellationToken = default)
+    public static async Task<GleanEmulatorSnapshot> CaptureAsync(GleanEmulatorServer emulator, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(emulator);
         var state = await emulator.Http.GetFromJsonAsync<JsonElement>("admin/state", cancellationToken);

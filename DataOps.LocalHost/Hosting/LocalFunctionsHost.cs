@@ -7,7 +7,7 @@ namespace DataOps.LocalHost.Hosting;
 /// worker's own <c>FunctionsApplication</c>, which it resembles: <see cref="CreateBuilder(string[])"/>, configure,
 /// <see cref="LocalFunctionsHostBuilder.Build"/>, run.
 /// </summary>
-public sealed class LocalFunctionsHost : IHost, IAsyncDisposable
+internal sealed class LocalFunctionsHost : IHost, IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -9,7 +9,7 @@ namespace DataOps.LocalHost.Hosting;
 /// Configures a function host: services, configuration and logging as in any .NET host, plus the classes
 /// whose isolated-worker <see cref="FunctionAttribute"/> methods become functions.
 /// </summary>
-public sealed class LocalFunctionsHostBuilder
+internal sealed class LocalFunctionsHostBuilder
 {
     private readonly WebApplicationBuilder _web;
     private readonly List<Type> _types = [];

@@ -1,7 +1,7 @@
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>How <see cref="LocalFunctionsHost.CreateBuilder(LocalFunctionsHostOptions)"/> sets up the host.</summary>
-public sealed class LocalFunctionsHostOptions
+internal sealed class LocalFunctionsHostOptions
 {
     /// <summary>Command-line arguments; they override every other configuration source.</summary>
     public IReadOnlyList<string>? Args { get; init; }

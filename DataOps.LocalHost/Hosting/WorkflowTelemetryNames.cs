@@ -1,7 +1,7 @@
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>Names of the meters and activity sources the host collects when telemetry is on.</summary>
-public static class WorkflowTelemetryNames
+internal static class WorkflowTelemetryNames
 {
     /// <summary>
     /// The workflows' meter and activity source: orchestration episodes, activity executions and the task hub's storage

@@ -8,7 +8,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// of the execution it runs, is never shared.
 /// </summary>
 /// <typeparam name="T">The framework type: <c>TaskOrchestration</c> or <c>TaskActivity</c>.</typeparam>
-public sealed class ShimObjectCreator<T> : ObjectCreator<T>
+internal sealed class ShimObjectCreator<T> : ObjectCreator<T>
 {
     private readonly Func<T> _create;
 

@@ -39,7 +39,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// instance ids by completed time; those members throw <see cref="NotSupportedException"/>.
 /// </para>
 /// </remarks>
-public sealed class TaskHubDurableTaskClient : DurableTaskClient
+internal sealed class TaskHubDurableTaskClient : DurableTaskClient
 {
     /// <summary>Longest instance id the Azure Storage backend (and Durable Functions) accepts.</summary>
     public const int MaxInstanceIdLength = 100;

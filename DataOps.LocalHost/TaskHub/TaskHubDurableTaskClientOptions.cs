@@ -10,7 +10,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// Give the client the same <see cref="DurableTaskClientOptions.DataConverter"/> as the worker's
 /// <c>DurableTaskWorkerOptions</c>: the client serializes inputs and event payloads and the worker deserializes them.
 /// </remarks>
-public sealed class TaskHubDurableTaskClientOptions : DurableTaskClientOptions
+internal sealed class TaskHubDurableTaskClientOptions : DurableTaskClientOptions
 {
     /// <summary>
     /// First pause between two reads of the instance while waiting; it doubles after each read up to

@@ -5,7 +5,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// plus the task hub worker host's own poison-message and timer settings.
 /// </summary>
 /// <remarks>Mapped to the provider's settings by <see cref="TaskHubSettingsMapper"/>, which also validates them.</remarks>
-public sealed class TaskHubOptions
+internal sealed class TaskHubOptions
 {
     /// <summary>The configuration section host.json's durable settings are loaded under.</summary>
     public const string SectionName = "extensions:durableTask";

@@ -8,7 +8,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// The task hub service the host runs and the client talks to, built once from the validated settings, with the
 /// poison message bound wired into its queue clients.
 /// </summary>
-public sealed class TaskHubService
+internal sealed class TaskHubService
 {
     /// <summary>Builds the service from <paramref name="settings"/> (whose client provider is replaced by one with the poison policy).</summary>
     /// <param name="settings">The provider's settings, e.g. from <see cref="TaskHubSettingsMapper.ToSettings"/>.</param>

@@ -12,7 +12,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// Turns <see cref="TaskHubOptions"/> (host.json's <c>extensions:durableTask</c>) and the storage connection
 /// setting into <see cref="AzureStorageOrchestrationServiceSettings"/>, the way Durable Functions maps them.
 /// </summary>
-public static class TaskHubSettingsMapper
+internal static class TaskHubSettingsMapper
 {
     private const string Prefix = TaskHubOptions.SectionName + ":";
     private const string StoragePrefix = Prefix + "storageProvider:";

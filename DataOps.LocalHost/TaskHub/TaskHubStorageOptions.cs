@@ -4,7 +4,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// The <c>extensions:durableTask:storageProvider</c> section of host.json for the Azure Storage provider, with the
 /// names and defaults Durable Functions gives them.
 /// </summary>
-public sealed class TaskHubStorageOptions
+internal sealed class TaskHubStorageOptions
 {
     /// <summary>
     /// Name of the setting that holds the storage connection (a connection string, or an identity-based section with

@@ -10,7 +10,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// orchestrator and activity and the worker's telemetry middleware (<see cref="WorkflowTelemetry"/>); on stop lets
 /// in-flight work items finish (forcing only if the host's shutdown time runs out).
 /// </summary>
-public sealed class TaskHubWorkerHost : IHostedService, IDisposable
+internal sealed class TaskHubWorkerHost : IHostedService, IDisposable
 {
     private readonly TaskHubService _service;
     private readonly TaskHubWorkerRegistry _registry;

@@ -9,7 +9,7 @@ namespace DataOps.LocalHost.TaskHub;
 /// The orchestrators and activities the worker runs, registered by type and named after their class (or the name in
 /// their <see cref="DurableTaskAttribute"/>), as Durable Functions names class-based functions.
 /// </summary>
-public sealed class TaskHubWorkerRegistry : IOrchestratorCatalog
+internal sealed class TaskHubWorkerRegistry : IOrchestratorCatalog
 {
     private readonly Dictionary<string, Type> _orchestrators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _activities = new(StringComparer.Ordinal);

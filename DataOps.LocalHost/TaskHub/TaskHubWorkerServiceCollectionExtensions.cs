@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace DataOps.LocalHost.TaskHub;
 
 /// <summary>Registers the task hub worker host.</summary>
-public static class TaskHubWorkerServiceCollectionExtensions
+internal static class TaskHubWorkerServiceCollectionExtensions
 {
     /// <summary>
     /// The converter used unless one is registered: JSON with web defaults (camelCase, case-insensitive reads), as the

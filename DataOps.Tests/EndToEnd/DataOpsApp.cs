@@ -31,7 +31,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         JourneyEvents = new QueueServiceClient(storageConnectionString).GetQueueClient(prefix + "-journey-events");
     }
 
-    public LocalFunctionsHost Host { get; }
+    internal LocalFunctionsHost Host { get; }
 
     public GleanEmulatorFixture Glean { get; }
 

@@ -18,11 +18,11 @@ public sealed class TestFunctionHost : IAsyncDisposable
     public const string Key = "test-function-key";
     public const string MasterKey = "test-master-key";
 
-    public LocalFunctionsHost Host { get; }
+    internal LocalFunctionsHost Host { get; }
 
     public HttpClient Client { get; }
 
-    public static async Task<TestFunctionHost> StartAsync(
+    internal static async Task<TestFunctionHost> StartAsync(
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
@@ -39,7 +39,7 @@ public sealed class TestFunctionHost : IAsyncDisposable
     public static IConfiguration StorageConfiguration(AzuriteFixture azurite) =>
         new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", azurite.ConnectionString)]).Build();
 
-    public static LocalFunctionsHostBuilder CreateBuilder(
+    internal static LocalFunctionsHostBuilder CreateBuilder(
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,

@@ -34,7 +34,7 @@ public sealed class TaskHubWorkerFixture(AzuriteFixture azurite) : IAsyncLifetim
     /// <summary>The task hub's client side, for looking behind the adapter (e.g. at an instance's history).</summary>
     public IOrchestrationServiceClient Service => _service ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public TaskHubDurableTaskClient Client => _client ?? throw new InvalidOperationException("The fixture has not started.");
+    internal TaskHubDurableTaskClient Client => _client ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async ValueTask InitializeAsync()
     {

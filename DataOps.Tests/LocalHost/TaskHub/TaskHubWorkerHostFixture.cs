@@ -27,7 +27,7 @@ public sealed class TaskHubWorkerHostFixture(AzuriteFixture azurite) : IAsyncLif
 
     public DurableTaskClient Client => Services.GetRequiredService<DurableTaskClient>();
 
-    public TaskHubService TaskHub => Services.GetRequiredService<TaskHubService>();
+    internal TaskHubService TaskHub => Services.GetRequiredService<TaskHubService>();
 
     public async ValueTask InitializeAsync()
     {
