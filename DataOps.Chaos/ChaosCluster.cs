@@ -19,11 +19,11 @@ internal sealed class ChaosCluster : IAsyncDisposable
     private readonly ChaosOptions _options;
     private readonly string _workDir;
     private readonly string _hostDir;
-    private readonly ChildProcess?[] _hosts = new ChildProcess?[2];
+    private readonly DotnetChildProcess?[] _hosts = new DotnetChildProcess?[2];
     private readonly int[] _hostPorts;
     private readonly Lock _lock = new();
     private AzuriteProcess? _azurite;
-    private ChildProcess? _emulator;
+    private DotnetChildProcess? _emulator;
 
     private ChaosCluster(ChaosOptions options, string workDir, string hostDir, int[] hostPorts, Uri gleanUrl)
     {
@@ -58,7 +58,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         {
             cluster._azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = cluster.AzuriteLocation }, cancellationToken);
             var emulatorDll = Path.Combine(root, "DataOps.GleanEmulator", "bin", configuration, "net10.0", "DataOps.GleanEmulator.dll");
-            cluster._emulator = ChildProcess.StartDotnet(
+            cluster._emulator = DotnetChildProcess.StartDotnet(
                 "glean-emulator", emulatorDll, ["--urls", cluster.GleanUrl.ToString().TrimEnd('/')], new Dictionary<string, string>(),
                 Path.GetDirectoryName(emulatorDll)!, Path.Combine(workDir, "glean-emulator.log"));
             await cluster._emulator.WaitListeningAsync(ports[2], StartDeadline, cancellationToken);
@@ -88,7 +88,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             ["DOTNET_gcServer"] = "0",
         };
         var name = index == 0 ? "host-a" : "host-b";
-        var host = ChildProcess.StartDotnet(
+        var host = DotnetChildProcess.StartDotnet(
             name, Path.Combine(_hostDir, "DataOps.LocalHost.dll"), [], environment, _hostDir, Path.Combine(_workDir, name + ".log"));
         lock (_lock)
         {
@@ -101,7 +101,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
     /// <summary>SIGKILLs host <paramref name="index"/>; returns its pid.</summary>
     public async Task<int> KillHostAsync(int index)
     {
-        ChildProcess? host;
+        DotnetChildProcess? host;
         lock (_lock)
         {
             host = _hosts[index];
@@ -142,7 +142,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
     {
         for (var i = 0; i < _hosts.Length; i++)
         {
-            ChildProcess? host;
+            DotnetChildProcess? host;
             lock (_lock)
             {
                 host = _hosts[i];

@@ -64,6 +64,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();
+        services.TryAddSingleton<IHttpManagementLinks, DurableExtensionManagementLinks>();
         services.TryAddSingleton<ConnectorProbes>();
         services.TryAddSingleton<RegistryScans>();
         services.AddGleanAdapter(configuration);

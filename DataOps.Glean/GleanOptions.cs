@@ -4,7 +4,7 @@ namespace DataOps.Glean;
 /// Settings of the Glean adapter, bound from the <c>Glean</c> section (<c>Glean__BaseUrl</c> etc. in
 /// environment form). Defaults match Glean's published limits and the local emulator.
 /// </summary>
-public sealed class GleanOptions
+internal sealed class GleanOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Glean";

@@ -4,7 +4,7 @@ namespace DataOps.Glean;
 /// Upload ids are derived, not random, so a repeated activity uses the same one and an unfinished upload of
 /// the same dataset can be recognised (and restarted) by its prefix.
 /// </summary>
-public static class UploadIds
+internal static class UploadIds
 {
     /// <summary>The prefix shared by every upload of a dataset.</summary>
     public static string Prefix(string datasetId) => $"dataops-{datasetId}-";

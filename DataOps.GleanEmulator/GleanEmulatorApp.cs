@@ -10,7 +10,7 @@ namespace DataOps.GleanEmulator;
 /// Builds the emulator as a <see cref="WebApplication"/>, so the command line and in-process tests run
 /// the very same app (tests add <c>http://127.0.0.1:0</c> and read the bound address after start).
 /// </summary>
-public static class GleanEmulatorApp
+internal static class GleanEmulatorApp
 {
     /// <summary>
     /// Builds the app from command-line arguments, then lets <paramref name="configure"/> adjust the options and

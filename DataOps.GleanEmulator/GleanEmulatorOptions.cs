@@ -7,7 +7,7 @@ namespace DataOps.GleanEmulator;
 /// <c>--Emulator:Seed 7</c> works on the command line); <c>--snapshot path</c> is a short form of
 /// <c>--Emulator:SnapshotPath</c>.
 /// </summary>
-public sealed class GleanEmulatorOptions
+internal sealed class GleanEmulatorOptions
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Emulator";

@@ -3,7 +3,7 @@ using DataOps.LocalHost.Hosting;
 namespace DataOps.LocalHost;
 
 /// <summary>Entry point of the DataOps Lifecycle local function host.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>
     /// Starts the host on 127.0.0.1:7071 (<c>Host:LocalHttpPort</c> or <c>Host:Urls</c> change it) with
@@ -11,7 +11,7 @@ public static class Program
     /// </summary>
     public static async Task Main(string[] args)
     {
-        await using var host = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { Args = args }).AddDataOpsApp().Build();
+        await using var host = DataOpsLocalHost.CreateBuilder(new LocalFunctionsHostOptions { Args = args }).AddDataOpsApp().Build();
         await host.RunAsync();
     }
 }

@@ -1,7 +1,7 @@
 namespace DataOps.Testing;
 
 /// <summary>How <see cref="AzuriteProcess"/> starts Azurite.</summary>
-public sealed class AzuriteOptions
+internal sealed class AzuriteOptions
 {
     /// <summary>Folder for on-disk persistence (kept after stop, so a restart finds the data); null keeps everything in memory.</summary>
     public string? Location { get; init; }

@@ -10,7 +10,7 @@ namespace DataOps.Testing;
 /// <see cref="AzuriteOptions.Location"/>. Stopped by its own pid (whole process tree) on dispose, at process
 /// exit, and by a watchdog when the owning process dies without running its exit handlers (SIGKILL).
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+internal sealed class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account.</summary>
     public const string AccountName = "devstoreaccount1";

@@ -10,7 +10,7 @@ namespace DataOps.Testing;
 /// at process exit, and by a watchdog when the test run (or benchmark) itself dies. Used by the scale-out test and,
 /// with a startup hook and a line handler, by the load benchmark.
 /// </summary>
-public sealed class LocalHostProcess : IAsyncDisposable
+internal sealed class LocalHostProcess : IAsyncDisposable
 {
     private const int KeptLines = 300;
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(120);
@@ -180,7 +180,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 }
 
 /// <summary>What a caller of <see cref="LocalHostProcess"/> may add to the host's start.</summary>
-public sealed class LocalHostProcessOptions
+internal sealed class LocalHostProcessOptions
 {
     /// <summary>Environment variables beyond the settings (for example <c>DOTNET_STARTUP_HOOKS</c>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

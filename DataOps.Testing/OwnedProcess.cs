@@ -6,7 +6,7 @@ namespace DataOps.Testing;
 /// A child process this process started and is responsible for: stopped (its whole tree, by its own pid) on dispose,
 /// at process exit, and by a <see cref="ProcessWatchdog"/> when this process dies without running its exit handlers.
 /// </summary>
-public sealed class OwnedProcess : IAsyncDisposable
+internal sealed class OwnedProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);

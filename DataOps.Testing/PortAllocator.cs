@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace DataOps.Testing;
 
 /// <summary>Hands out TCP ports that are free on 127.0.0.1 at the time of the call.</summary>
-public static class PortAllocator
+internal static class PortAllocator
 {
     /// <summary>
     /// Returns <paramref name="count"/> distinct free ports. The listeners are held open until all ports are

@@ -8,7 +8,7 @@ namespace DataOps.Testing;
 /// run its exit handlers. On Unix a tiny shell loop polls both pids once a second and ends by itself when the child
 /// ends; on Windows nothing is started and only the exit handler applies.
 /// </summary>
-public static class ProcessWatchdog
+internal static class ProcessWatchdog
 {
     /// <summary>Starts the watchdog for <paramref name="childPid"/> owned by this process; returns it (null where unsupported).</summary>
     public static Process? Start(int childPid) => Start(childPid, Environment.ProcessId);

@@ -1,7 +1,7 @@
 namespace DataOps.Testing;
 
 /// <summary>Locates the repository root (the folder holding <c>DataOps.sln</c>).</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     /// <summary>Walks up from the running assembly's folder to the first folder that contains DataOps.sln.</summary>
     public static string Find()

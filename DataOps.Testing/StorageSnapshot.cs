@@ -20,7 +20,7 @@ namespace DataOps.Testing;
 /// the change markers (ETag; the Last-Modified time is never recorded) are left out, never their existence or content.
 /// Lease state is never recorded: taking or renewing a lease is not a change of data.
 /// </remarks>
-public sealed class StorageSnapshot
+internal sealed class StorageSnapshot
 {
     private const int PeekLimit = 32;
 
@@ -158,7 +158,7 @@ public sealed class StorageSnapshot
 }
 
 /// <summary>What a <see cref="VolatileItem"/> rule names.</summary>
-public enum VolatileKind
+internal enum VolatileKind
 {
     /// <summary>A table entity (scope: the table name; item: <c>PK | RK</c>).</summary>
     Entity,
@@ -175,7 +175,7 @@ public enum VolatileKind
 /// <param name="Scope">The exact table or container name.</param>
 /// <param name="ItemPrefix">The start of the entity's <c>PK | RK</c> or of the blob's name.</param>
 /// <param name="Why">The reason, for whoever reads the test.</param>
-public sealed record VolatileItem(VolatileKind Kind, string Scope, string ItemPrefix, string Why)
+internal sealed record VolatileItem(VolatileKind Kind, string Scope, string ItemPrefix, string Why)
 {
     /// <summary>Whether a rule covers the item.</summary>
     public static bool Matches(IReadOnlyList<VolatileItem> rules, VolatileKind kind, string scope, string item)

@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DataOps.Benchmarks.Engines;
 using DataOps.Benchmarks.Storage;
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace DataOps.Benchmarks.Durable;
 
 /// <summary>
-/// The product's durable engine as the local host registers it (<see cref="DurableEngineServiceCollectionExtensions.AddDurableEngine"/>:
+/// The product's durable engine as the local host registers it (<see cref="TaskHubWorkerServiceCollectionExtensions.AddTaskHubWorker"/>:
 /// the Durable Task Framework on its Azure Storage provider with host.json's <c>extensions.durableTask</c> settings,
 /// the poison bound and the product's <see cref="DurableTaskClient"/>) in an in-process host on its own task hub,
 /// running the workloads of <see cref="DtfxSequentialFlow"/>, <see cref="DtfxFanOutFlow"/> and <see cref="DtfxNoop"/>.
@@ -46,9 +46,9 @@ internal sealed class ProductEngine(string connectionString, string hubName) : I
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
-            [DurableEngineOptions.SectionName + ":hubName"] = hubName,
+            [TaskHubOptions.SectionName + ":hubName"] = hubName,
         });
-        builder.Services.AddDurableEngine(builder.Configuration, registry => registry
+        builder.Services.AddTaskHubWorker(builder.Configuration, registry => registry
             .AddOrchestrator<DtfxSequentialFlow>()
             .AddOrchestrator<DtfxFanOutFlow>()
             .AddActivity<DtfxNoop>());
@@ -56,13 +56,13 @@ internal sealed class ProductEngine(string connectionString, string hubName) : I
         // The engine exactly as registered (same settings, same poison bound), over storage clients that count requests.
         builder.Services.AddSingleton(services =>
         {
-            var options = services.GetRequiredService<DurableEngineOptions>();
-            var settings = DurableEngineSettingsMapper.ToSettings(options, builder.Configuration, loggerFactory: services.GetService<ILoggerFactory>());
+            var options = services.GetRequiredService<TaskHubOptions>();
+            var settings = TaskHubSettingsMapper.ToSettings(options, builder.Configuration, loggerFactory: services.GetService<ILoggerFactory>());
             settings.StorageAccountClientProvider = new StorageAccountClientProvider(
                 StorageServiceClientProvider.ForBlob(connectionString, Counted(new BlobClientOptions())),
                 StorageServiceClientProvider.ForQueue(connectionString, Counted(new QueueClientOptions())),
                 StorageServiceClientProvider.ForTable(connectionString, Counted(new TableClientOptions())));
-            return new DurableEngine(settings, options.MaxDequeueCount);
+            return new TaskHubService(settings, options.MaxDequeueCount);
         });
         _host = builder.Build();
         await _host.StartAsync(cancellationToken);

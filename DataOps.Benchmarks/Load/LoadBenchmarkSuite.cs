@@ -7,7 +7,7 @@ using DataOps.Benchmarks.Durable;
 using DataOps.Benchmarks.Storage;
 using DataOps.Benchmarks.Workflows;
 using DataOps.GleanEmulator;
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DataOps.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -126,9 +126,9 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
             var clientSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                [DurableEngineOptions.SectionName + ":hubName"] = HubName,
+                [TaskHubOptions.SectionName + ":hubName"] = HubName,
             }).Build();
-            await using var services = new ServiceCollection().AddDurableEngine(clientSettings).BuildServiceProvider();
+            await using var services = new ServiceCollection().AddTaskHubWorker(clientSettings).BuildServiceProvider();
             var durable = services.GetRequiredService<DurableTaskClient>();
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Add("x-functions-key", Key);

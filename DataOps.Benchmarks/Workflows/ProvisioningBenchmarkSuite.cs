@@ -34,7 +34,7 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
         await glean.StartAsync(cancellationToken);
         try
         {
-            var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
+            var builder = DataOpsLocalHost.CreateBuilder(new LocalFunctionsHostOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Host:Urls"] = "http://127.0.0.1:0",

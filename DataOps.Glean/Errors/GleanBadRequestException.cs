@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>Glean refused the request as invalid (400).</summary>
-public sealed class GleanBadRequestException(string operation, string message, int? statusCode = 400)
+internal sealed class GleanBadRequestException(string operation, string message, int? statusCode = 400)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

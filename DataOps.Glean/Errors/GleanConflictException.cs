@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>The request conflicts with Glean's state (409), e.g. another upload in progress.</summary>
-public sealed class GleanConflictException(string operation, string message, int? statusCode = 409)
+internal sealed class GleanConflictException(string operation, string message, int? statusCode = 409)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

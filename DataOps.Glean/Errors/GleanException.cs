@@ -4,7 +4,7 @@ namespace DataOps.Glean.Errors;
 /// A failed Glean call, translated into the product's terms. Messages name the operation, the status and
 /// Glean's own explanation, never a token.
 /// </summary>
-public abstract class GleanException : Exception
+internal abstract class GleanException : Exception
 {
     /// <summary>Creates the exception for <paramref name="operation"/>; <paramref name="statusCode"/> is null when Glean did not answer.</summary>
     protected GleanException(string operation, int? statusCode, string message, Exception? innerException = null)

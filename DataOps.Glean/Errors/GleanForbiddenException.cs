@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>The Glean token is not allowed to do this (403).</summary>
-public sealed class GleanForbiddenException(string operation, string message, int? statusCode = 403)
+internal sealed class GleanForbiddenException(string operation, string message, int? statusCode = 403)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

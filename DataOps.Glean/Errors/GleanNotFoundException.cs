@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>Glean does not know the named object (404).</summary>
-public sealed class GleanNotFoundException(string operation, string message, int? statusCode = 404)
+internal sealed class GleanNotFoundException(string operation, string message, int? statusCode = 404)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

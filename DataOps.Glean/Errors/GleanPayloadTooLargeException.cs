@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>The request is larger than Glean accepts (413).</summary>
-public sealed class GleanPayloadTooLargeException(string operation, string message, int? statusCode = 413)
+internal sealed class GleanPayloadTooLargeException(string operation, string message, int? statusCode = 413)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

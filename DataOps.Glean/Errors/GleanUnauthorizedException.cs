@@ -1,7 +1,7 @@
 namespace DataOps.Glean.Errors;
 
 /// <summary>The Glean token is missing, wrong or expired (401).</summary>
-public sealed class GleanUnauthorizedException(string operation, string message, int? statusCode = 401)
+internal sealed class GleanUnauthorizedException(string operation, string message, int? statusCode = 401)
     : GleanException(operation, statusCode, message)
 {
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace DataOps.Glean.Http;
 /// which are throttling, not Glean's answer time. A caller opens a scope with <see cref="Begin"/>; a handler inside the
 /// resilience handler records each attempt from the moment it holds its permit to the response.
 /// </summary>
-public sealed class GleanAttemptTiming : IDisposable
+internal sealed class GleanAttemptTiming : IDisposable
 {
     private static readonly AsyncLocal<GleanAttemptTiming?> s_current = new();
     private readonly GleanAttemptTiming? _previous;

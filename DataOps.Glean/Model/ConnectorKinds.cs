@@ -3,7 +3,7 @@ using DataOps.Domain.Datasets;
 namespace DataOps.Glean.Model;
 
 /// <summary>Maps dataset types to connector kinds and Glean object types.</summary>
-public static class ConnectorKinds
+internal static class ConnectorKinds
 {
     /// <summary>The connector kind of a dataset type (<c>confluence_pages</c> -> <c>confluence</c>).</summary>
     public static ConnectorType ToConnectorType(DatasetType type) => type switch

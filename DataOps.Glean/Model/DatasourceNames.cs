@@ -14,7 +14,7 @@ namespace DataOps.Glean.Model;
 /// therefore records the connector name as the datasource <c>displayName</c> and refuses to create a
 /// connector over a datasource that carries another connector's name.
 /// </remarks>
-public static class DatasourceNames
+internal static class DatasourceNames
 {
     /// <summary>The longest datasource name produced.</summary>
     public const int MaxLength = 50;

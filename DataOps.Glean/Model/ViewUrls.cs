@@ -6,7 +6,7 @@ namespace DataOps.Glean.Model;
 /// View URLs and the datasource <c>urlRegex</c>: the regex accepts every URL under one scheme and host,
 /// records whose <c>url</c> is elsewhere (or missing) get a canonical URL under the same root.
 /// </summary>
-public static class ViewUrls
+internal static class ViewUrls
 {
     /// <summary>The most common <c>scheme://host/</c> among the absolute http(s) URLs given, or null when there is none.</summary>
     public static Uri? BaseFrom(IEnumerable<string?> urls) =>

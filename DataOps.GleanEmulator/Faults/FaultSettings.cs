@@ -4,7 +4,7 @@ namespace DataOps.GleanEmulator.Faults;
 /// Faults injected into the Glean API endpoints (never into <c>/admin</c>). Shares are probabilities
 /// between 0 and 1 drawn from the emulator's seeded random source, so a run can be repeated.
 /// </summary>
-public sealed record FaultSettings
+internal sealed record FaultSettings
 {
     /// <summary>No fault at all.</summary>
     public static FaultSettings None { get; } = new();

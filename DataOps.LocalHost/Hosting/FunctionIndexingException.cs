@@ -4,7 +4,7 @@ namespace DataOps.LocalHost.Hosting;
 /// Thrown at start-up when a function is malformed (no or several triggers, a parameter the host cannot
 /// bind, a duplicate name, a bad cron expression or route). The message names the function and parameter.
 /// </summary>
-public sealed class FunctionIndexingException : Exception
+internal sealed class FunctionIndexingException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public FunctionIndexingException()

@@ -1,5 +1,7 @@
+using DataOps.Functions.Workflows;
 using DataOps.LocalHost.Hosting.Http;
 using DataOps.LocalHost.Hosting.Indexing;
+using DataOps.LocalHost.Hosting.Management;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +26,8 @@ internal static class HostServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FunctionKeyAuthorizer>();
+        // Starters answer with links to this host's management API, not the Functions host's.
+        services.Replace(ServiceDescriptor.Singleton<IHttpManagementLinks, ManagementLinks>());
         services.AddMvcCore();
         HostListeners.Add(services, functions);
     }
@@ -46,7 +50,7 @@ internal static class HostServices
     }
 
     /// <summary>
-    /// An <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> function is run by the durable engine: it needs an
+    /// An <c>[OrchestrationTrigger]</c> or <c>[ActivityTrigger]</c> function is run by the task hub worker: it needs an
     /// orchestrator or activity of its name there, else the Functions host and this host would run different apps.
     /// </summary>
     public static void CheckDurableTasksRegistered(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
@@ -58,7 +62,7 @@ internal static class HostServices
         }
 
         var catalog = services.GetService<IOrchestratorCatalog>() ?? throw new FunctionIndexingException(
-            $"Function '{durable[0].Name}' is an orchestration or activity function, but no durable engine is registered to run it.");
+            $"Function '{durable[0].Name}' is an orchestration or activity function, but no task hub worker is registered to run it.");
         foreach (var function in durable)
         {
             var trigger = (DurableTriggerDefinition)function.Trigger;
@@ -68,7 +72,7 @@ internal static class HostServices
             if (!names.Contains(trigger.TaskName, StringComparer.Ordinal))
             {
                 throw new FunctionIndexingException(
-                    $"Function '{function.Name}': the durable engine has no {what} named '{trigger.TaskName}'.");
+                    $"Function '{function.Name}': the task hub worker has no {what} named '{trigger.TaskName}'.");
             }
         }
     }

@@ -13,10 +13,10 @@ internal static class HostTelemetry
     public const string ExporterSetting = "DataOps:Telemetry:Exporter";
 
     /// <summary>The product's meters.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [DurableTelemetryNames.Durable];
+    public static IReadOnlyList<string> MeterNames { get; } = [WorkflowTelemetryNames.Workflows];
 
     /// <summary>The product's activity sources.</summary>
-    public static IReadOnlyList<string> ActivitySourceNames { get; } = [DurableTelemetryNames.Durable, DurableTelemetryNames.DurableTaskCore];
+    public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowTelemetryNames.Workflows, WorkflowTelemetryNames.DurableTaskCore];
 
     /// <exception cref="InvalidOperationException">The setting names no known exporter.</exception>
     public static void Add(IServiceCollection services, IConfiguration configuration)

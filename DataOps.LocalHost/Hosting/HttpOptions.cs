@@ -1,7 +1,7 @@
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>HTTP trigger settings, bound from <c>host.json</c> <c>extensions.http</c>.</summary>
-public sealed class HttpOptions
+internal sealed class HttpOptions
 {
     /// <summary>Prefix of every HTTP function route (default <c>api</c>; empty for none).</summary>
     public string RoutePrefix { get; set; } = "api";

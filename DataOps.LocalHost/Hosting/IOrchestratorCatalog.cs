@@ -3,10 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>
-/// The orchestrators and activities the durable engine runs: the Durable management API's start endpoint reads an
+/// The orchestrators and activities the task hub worker runs: the Durable management API's start endpoint reads an
 /// orchestrator's input type here, and start-up checks that every orchestration and activity function has its task.
 /// </summary>
-public interface IOrchestratorCatalog
+internal interface IOrchestratorCatalog
 {
     /// <summary>The registered orchestrator names.</summary>
     IReadOnlyCollection<string> OrchestratorNames { get; }

@@ -1,7 +1,7 @@
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>How queue message text is encoded on the wire (<c>extensions.queues.messageEncoding</c>).</summary>
-public enum QueueMessageEncoding
+internal enum QueueMessageEncoding
 {
     /// <summary>Base64 of the UTF-8 text, the Azure Functions default.</summary>
     Base64 = 0,

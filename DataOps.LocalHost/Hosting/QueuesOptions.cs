@@ -1,7 +1,7 @@
 namespace DataOps.LocalHost.Hosting;
 
 /// <summary>Queue trigger settings, bound from <c>host.json</c> <c>extensions.queues</c>.</summary>
-public sealed class QueuesOptions
+internal sealed class QueuesOptions
 {
     /// <summary>Messages fetched per receive (1-32, default 16).</summary>
     public int BatchSize { get; set; } = 16;

@@ -9,7 +9,7 @@ namespace DataOps.MockData.Catalog;
 /// generator has its templates and the catalog mirrors the tree. Failures are logged, never fatal: the
 /// library is loaded from the files before the table is touched, and <c>POST /api/templates/discover</c> retries.
 /// </summary>
-public sealed class TemplateCatalogInitializer(TemplateDiscoveryService discovery, IOptions<MockDataOptions> options, ILogger<TemplateCatalogInitializer> logger) : BackgroundService
+internal sealed class TemplateCatalogInitializer(TemplateDiscoveryService discovery, IOptions<MockDataOptions> options, ILogger<TemplateCatalogInitializer> logger) : BackgroundService
 {
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,7 +4,7 @@ using DataOps.Domain.Templates;
 namespace DataOps.MockData.Catalog;
 
 /// <summary>Computes <see cref="FieldStatistics"/> in one pass over a record stream.</summary>
-public sealed class TemplateStatisticsCalculator
+internal sealed class TemplateStatisticsCalculator
 {
     /// <summary>Most distinct values a field without a declared enum may have and still count as enum-like.</summary>
     public const int EnumLikeMaxDistinct = 12;

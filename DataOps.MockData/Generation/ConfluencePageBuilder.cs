@@ -1,7 +1,7 @@
 namespace DataOps.MockData.Generation;
 
 /// <summary>Confluence pages: title by content type, multi-paragraph body, space, author, labels.</summary>
-public sealed class ConfluencePageBuilder : IRecordBuilder
+internal sealed class ConfluencePageBuilder : IRecordBuilder
 {
     /// <inheritdoc/>
     public string IdPrefix => "page";

@@ -1,7 +1,7 @@
 namespace DataOps.MockData.Generation;
 
 /// <summary>Custom documents: a title by mix value and a body.</summary>
-public sealed class CustomDocumentBuilder : IRecordBuilder
+internal sealed class CustomDocumentBuilder : IRecordBuilder
 {
     /// <inheritdoc/>
     public string IdPrefix => "doc";

@@ -7,7 +7,7 @@ namespace DataOps.MockData.Generation;
 /// What the whole dataset shares, computed once before the first record: the seed, the mix assignment and
 /// the time window. Everything else is derived per record from (seed, index), so records stream one by one.
 /// </summary>
-public sealed class DatasetPlan
+internal sealed class DatasetPlan
 {
     private DatasetPlan(MockTemplate template, ulong seed, int count, MixPlan mix, long startSeconds, long endSeconds)
     {

@@ -4,7 +4,7 @@ namespace DataOps.MockData.Generation;
 /// A small SplitMix64 generator. <see cref="Random"/> with a seed is not guaranteed to produce the same sequence
 /// across .NET versions; this one is fully specified here, so generated datasets are byte-identical everywhere.
 /// </summary>
-public sealed class DeterministicRandom(ulong seed)
+internal sealed class DeterministicRandom(ulong seed)
 {
     private ulong _state = seed;
 

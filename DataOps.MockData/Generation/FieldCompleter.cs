@@ -8,7 +8,7 @@ namespace DataOps.MockData.Generation;
 /// <c>values</c> pool when it has one), then fits every value to its field's length limits. Returns the record
 /// with fields in schema order, so serialisation is stable.
 /// </summary>
-public static class FieldCompleter
+internal static class FieldCompleter
 {
     private const double OptionalNullShare = 0.25;
 

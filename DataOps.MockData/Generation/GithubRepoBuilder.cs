@@ -7,7 +7,7 @@ namespace DataOps.MockData.Generation;
 /// GitHub repositories: unique names drawn without replacement from prefix x noun combinations (a numeric
 /// suffix only once every combination is used), description by repository type, README, topics, stars.
 /// </summary>
-public sealed class GithubRepoBuilder : IRecordBuilder
+internal sealed class GithubRepoBuilder : IRecordBuilder
 {
     private static readonly Dictionary<string, string> TypeTopics = new(StringComparer.Ordinal)
     {

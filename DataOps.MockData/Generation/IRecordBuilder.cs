@@ -1,7 +1,7 @@
 namespace DataOps.MockData.Generation;
 
 /// <summary>Builds the type-specific (canonical) fields of one record. One instance per dataset, so it may keep per-dataset state.</summary>
-public interface IRecordBuilder
+internal interface IRecordBuilder
 {
     /// <summary>The prefix of generated ids (<c>page</c>, <c>repo</c>, ...).</summary>
     string IdPrefix { get; }

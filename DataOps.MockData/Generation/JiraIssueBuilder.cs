@@ -6,7 +6,7 @@ namespace DataOps.MockData.Generation;
 /// Jira issues: keys <c>{project}-{n}</c>, summaries and descriptions by issue type, realistic status and
 /// priority spreads, and epic links that always point at an epic of the same dataset.
 /// </summary>
-public sealed class JiraIssueBuilder(DatasetPlan plan) : IRecordBuilder
+internal sealed class JiraIssueBuilder(DatasetPlan plan) : IRecordBuilder
 {
     private const ulong ProjectSalt = 0x70726F6A656374;
 

@@ -7,7 +7,7 @@ namespace DataOps.MockData.Generation;
 /// remainder, ties to the earlier value), then spread over the dataset by a seeded shuffle, so a dataset of
 /// any size matches the mix to within one record per value. Costs one byte per record, never a record.
 /// </summary>
-public sealed class MixPlan
+internal sealed class MixPlan
 {
     private readonly byte[] _assignment;
 

@@ -4,7 +4,7 @@ using DataOps.Domain.Templates;
 namespace DataOps.MockData.Generation;
 
 /// <summary>The state of one record being generated: its index, its own random stream, its mix value and its values so far.</summary>
-public sealed class RecordContext
+internal sealed class RecordContext
 {
     internal RecordContext(DatasetPlan plan, int index)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DataOps.MockData.Generation;
 
 /// <summary>Slack messages: a chat line, sometimes a follow-up sentence, and thread replies to recent messages of the same channel.</summary>
-public sealed class SlackMessageBuilder : IRecordBuilder
+internal sealed class SlackMessageBuilder : IRecordBuilder
 {
     private const int ThreadWindow = 40;
 

@@ -6,7 +6,7 @@ namespace DataOps.MockData.Generation;
 /// FNV-1a (64-bit) over UTF-8. Unlike <see cref="string.GetHashCode()"/>, which is randomised per process, it
 /// gives the same value on every machine and run, so a client id always seeds the same dataset.
 /// </summary>
-public static class StableHash
+internal static class StableHash
 {
     private const ulong OffsetBasis = 14695981039346656037;
     private const ulong Prime = 1099511628211;

@@ -5,7 +5,7 @@ using System.Text;
 namespace DataOps.MockData.Generation;
 
 /// <summary>Fills vocabulary patterns and composes titles and bodies within length limits.</summary>
-public static class TextComposer
+internal static class TextComposer
 {
     private static readonly string[] Quarters = ["Q1", "Q2", "Q3", "Q4"];
 

@@ -8,7 +8,7 @@ namespace DataOps.MockData.Records;
 /// Writes records as JSON (one object per line for datasets). Field order is the record's order and values use
 /// one fixed representation each (date-times as ISO 8601 with offset), so equal records give equal bytes.
 /// </summary>
-public static class RecordJsonWriter
+internal static class RecordJsonWriter
 {
     // Records are data, never embedded in HTML: the relaxed encoder keeps '+', '&' and non-ASCII letters readable.
     private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -5,7 +5,7 @@ using DataOps.Domain.Datasets;
 namespace DataOps.MockData.Sanitization;
 
 /// <summary>Pilot exports in a blob container (<c>pilot-exports</c>), at <c>{clientId}/{dataset_type}.jsonl</c>.</summary>
-public sealed class BlobPilotExportSource(BlobContainerClient container) : IPilotExportSource
+internal sealed class BlobPilotExportSource(BlobContainerClient container) : IPilotExportSource
 {
     /// <summary>The blob name of an export.</summary>
     public static string BlobName(string clientId, DatasetType datasetType) => $"{clientId}/{datasetType.ToWireName()}.jsonl";

@@ -4,4 +4,4 @@ namespace DataOps.MockData.Sanitization;
 /// <param name="Number">1-based line number.</param>
 /// <param name="Record">The record, when the line parsed.</param>
 /// <param name="Error">Why the line was refused (never echoes its content, which may hold personal data).</param>
-public sealed record JsonLine(int Number, IReadOnlyDictionary<string, object?>? Record, string? Error);
+internal sealed record JsonLine(int Number, IReadOnlyDictionary<string, object?>? Record, string? Error);

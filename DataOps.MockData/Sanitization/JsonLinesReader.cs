@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace DataOps.MockData.Sanitization;
 
 /// <summary>Reads a JSON-lines stream one line at a time; blank lines are skipped, a bad line comes back as an error, never as data.</summary>
-public static class JsonLinesReader
+internal static class JsonLinesReader
 {
     /// <summary>Longest line accepted (characters); longer lines are reported as errors.</summary>
     public const int MaxLineLength = 1024 * 1024;

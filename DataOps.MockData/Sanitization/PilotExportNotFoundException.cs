@@ -1,7 +1,7 @@
 namespace DataOps.MockData.Sanitization;
 
 /// <summary>No pilot export exists at the expected location.</summary>
-public sealed class PilotExportNotFoundException : Exception
+internal sealed class PilotExportNotFoundException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public PilotExportNotFoundException()

@@ -7,7 +7,7 @@ namespace DataOps.MockData.Templates;
 /// The fields every template of a dataset type must declare (the Glean document transformers rely on them),
 /// with their types. Optional canonical fields (<c>thread_id</c>, <c>epic_key</c>) may be null in records.
 /// </summary>
-public static class CanonicalFields
+internal static class CanonicalFields
 {
     private static readonly (string Name, FieldType Type)[] Common =
         [("id", FieldType.String), ("url", FieldType.Url), ("created_at", FieldType.DateTime), ("updated_at", FieldType.DateTime)];

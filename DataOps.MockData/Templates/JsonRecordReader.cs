@@ -9,7 +9,7 @@ namespace DataOps.MockData.Templates;
 /// IReadOnlyList&lt;string&gt;, null). With a schema, values follow the declared field type; a value that cannot take
 /// that type is kept as it came (string or raw JSON text) so schema validation reports it rather than hiding it.
 /// </summary>
-public static class JsonRecordReader
+internal static class JsonRecordReader
 {
     /// <summary>Reads one JSON object as a record (field order preserved).</summary>
     public static IReadOnlyDictionary<string, object?> Read(JsonElement record, TemplateSchema? schema)

@@ -9,7 +9,7 @@ namespace DataOps.MockData.Templates;
 /// fits every non-null sample value, and it is required when every sample carries a non-empty value. No
 /// length or enum constraints are inferred (a handful of samples cannot justify them).
 /// </summary>
-public static class SchemaInference
+internal static class SchemaInference
 {
     private const int LongTextThreshold = 200;
 

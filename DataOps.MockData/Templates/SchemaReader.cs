@@ -7,7 +7,7 @@ using DataOps.Domain.Templates;
 namespace DataOps.MockData.Templates;
 
 /// <summary>Reads the <c>schema</c> section of a template, collecting every problem with its JSON location.</summary>
-public static class SchemaReader
+internal static class SchemaReader
 {
     /// <summary>Reads the schema; problems are added to <paramref name="errors"/> and the bad fields left out.</summary>
     public static TemplateSchema Read(JsonElement schema, List<string> errors)

@@ -10,7 +10,7 @@ namespace DataOps.MockData.Templates;
 /// metadata, unknown field or dataset type, sample records that break the schema, an unusable vocabulary) is
 /// returned with its JSON location, so a scan can report the file and move on.
 /// </summary>
-public static partial class TemplateParser
+internal static partial class TemplateParser
 {
     /// <summary>Largest accepted default record count.</summary>
     public const int MaxRecordCount = 100_000;

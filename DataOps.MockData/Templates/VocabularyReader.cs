@@ -5,7 +5,7 @@ using DataOps.Domain.Templates;
 namespace DataOps.MockData.Templates;
 
 /// <summary>Reads the <c>generation</c> section of a template, collecting problems with their JSON location.</summary>
-public static class VocabularyReader
+internal static class VocabularyReader
 {
     /// <summary>Reads the vocabulary; a missing section gives an empty vocabulary.</summary>
     public static GenerationVocabulary Read(JsonElement? generation, List<string> errors)

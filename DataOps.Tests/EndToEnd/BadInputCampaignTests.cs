@@ -109,7 +109,7 @@ public sealed class BadInputCampaignTests
 
         await SettleAsync(app, azurite.ConnectionString, volatileItems);
         var before = await StorageSnapshot.CaptureAsync(azurite.ConnectionString, volatileItems, Ct);
-        var gleanBefore = await GleanEmulatorSnapshot.CaptureAsync(app.Glean, Ct);
+        var gleanBefore = await GleanEmulatorSnapshot.CaptureAsync(app.Glean.Server, Ct);
         Assert.Contains($"queue {poisonQueue}", before.Entries.Keys);
         Assert.Empty(before.Where(k => k.StartsWith($"message {poisonQueue} |", StringComparison.Ordinal)));
 
@@ -154,7 +154,7 @@ public sealed class BadInputCampaignTests
         }
 
         var after = await StorageSnapshot.CaptureAsync(azurite.ConnectionString, volatileItems, Ct);
-        var gleanAfter = await GleanEmulatorSnapshot.CaptureAsync(app.Glean, Ct);
+        var gleanAfter = await GleanEmulatorSnapshot.CaptureAsync(app.Glean.Server, Ct);
 
         bool IsPoison(string key) => key == $"queue {poisonQueue}" || key.StartsWith($"message {poisonQueue} |", StringComparison.Ordinal);
         var changes = after.Without(IsPoison).Diff(before.Without(IsPoison));

@@ -20,7 +20,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
 {
     public const string Key = "e2e-function-key";
 
-    private DataOpsApp(FunctionsHost host, GleanEmulatorFixture glean, string prefix, string storageConnectionString)
+    private DataOpsApp(LocalFunctionsHost host, GleanEmulatorFixture glean, string prefix, string storageConnectionString)
     {
         Host = host;
         Glean = glean;
@@ -31,7 +31,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         JourneyEvents = new QueueServiceClient(storageConnectionString).GetQueueClient(prefix + "-journey-events");
     }
 
-    public FunctionsHost Host { get; }
+    internal LocalFunctionsHost Host { get; }
 
     public GleanEmulatorFixture Glean { get; }
 
@@ -64,7 +64,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
     {
         var glean = await GleanEmulatorFixture.StartAsync();
         var prefix = AzuriteFixture.UniqueName("e");
-        var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
+        var builder = DataOpsLocalHost.CreateBuilder(new LocalFunctionsHostOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
         var values = IsolatedSettings(storageConnectionString, prefix, "H" + prefix, glean, Key);
         values["Host:Urls"] = "http://127.0.0.1:0";
         values["extensions:durableTask:storageProvider:partitionCount"] = "2";

@@ -1,7 +1,7 @@
 using System.Reflection;
 using DataOps.Functions;
 using DataOps.Functions.Workflows;
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
 using Microsoft.Azure.Functions.Worker;
@@ -18,7 +18,7 @@ namespace DataOps.Tests.Functions;
 /// </summary>
 public sealed class DurableFunctionsTests
 {
-    private static readonly DurableEngineRegistry Registry = new DurableEngineRegistry().AddAllFrom(typeof(DataOpsServiceCollectionExtensions).Assembly);
+    private static readonly TaskHubWorkerRegistry Registry = new TaskHubWorkerRegistry().AddAllFrom(typeof(DataOpsServiceCollectionExtensions).Assembly);
 
     [Fact]
     public void OrchestrationFunctions_OnePerOrchestrator()

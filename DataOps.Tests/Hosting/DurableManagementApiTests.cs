@@ -183,7 +183,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         return await host.Client.SendAsync(request, Ct);
     }
 
-    /// <summary>A function host with the durable engine on its own task hub, tuned for quick polling.</summary>
+    /// <summary>A function host with the task hub worker on its own task hub, tuned for quick polling.</summary>
     private Task<TestFunctionHost> StartAsync() =>
         TestFunctionHost.StartAsync(azurite, [typeof(StarterFunctions)],
             new Dictionary<string, string?>

@@ -24,7 +24,7 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     [InlineData(typeof(RouteValueMissing), "'RouteValueMissing', parameter 'id'", "unknown binding")]
     [InlineData(typeof(DurableClientNotRegistered), "'DurableClientNotRegistered', parameter 'client'", "none is registered")]
     [InlineData(typeof(UserLevel), "'UserLevel'", "authorization level User is not supported")]
-    [InlineData(typeof(ApprovalFunction), "'Approval'", "no durable engine is registered")]
+    [InlineData(typeof(ApprovalFunction), "'Approval'", "no task hub worker is registered")]
     public void Build_MalformedFunction_FailsNamingFunctionAndParameter(Type functions, string where, string what)
     {
         var builder = TestFunctionHost.CreateBuilder(azurite, [functions]);
@@ -63,7 +63,7 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
 
         var error = Assert.Throws<FunctionIndexingException>(() => builder.Build());
 
-        Assert.Contains("Function 'Approval': the durable engine has no orchestrator named 'Approval'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Function 'Approval': the task hub worker has no orchestrator named 'Approval'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,8 +104,8 @@ public sealed class HostConfigurationTests : IDisposable
         Assert.Contains("batchSize", error.Message, StringComparison.Ordinal);
     }
 
-    private FunctionsApplicationBuilder CreateBuilder(bool loadLocalSettings) =>
-        FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions
+    private LocalFunctionsHostBuilder CreateBuilder(bool loadLocalSettings) =>
+        LocalFunctionsHost.CreateBuilder(new LocalFunctionsHostOptions
         {
             ContentRootPath = _root.FullName,
             LoadLocalSettings = loadLocalSettings,

@@ -15,7 +15,7 @@ using OpenTelemetry.Trace;
 namespace DataOps.Tests.Hosting;
 
 /// <summary>
-/// OpenTelemetry is off unless <c>DataOps:Telemetry:Exporter</c> chooses an exporter; then the durable engine's meter and
+/// OpenTelemetry is off unless <c>DataOps:Telemetry:Exporter</c> chooses an exporter; then the task hub worker's meter and
 /// activity source (recorded by its dispatcher middleware and storage pipeline policy) are collected. Other tests' hosts
 /// in this process share the activity source and the meter name, so traces are matched by this test's instance id,
 /// metrics by this test's orchestrator and activity names, and lists are read only after the host (and with it the
@@ -72,7 +72,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
             await host.DisposeAsync();
         }
 
-        var ours = activities.Where(a => a.Source.Name == "DataOps.Durable" && Equals(a.GetTagItem("durable.instance_id"), id)).ToList();
+        var ours = activities.Where(a => a.Source.Name == "DataOps.Workflows" && Equals(a.GetTagItem("durable.instance_id"), id)).ToList();
         var episodes = ours.Where(a => a.DisplayName == "orchestration.episode").ToList();
         Assert.NotEmpty(episodes);
         Assert.All(episodes, a => Assert.Equal(nameof(Sequence), a.GetTagItem("durable.name")));
@@ -80,7 +80,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         var appends = ours.Where(a => a.DisplayName == "activity " + nameof(Append)).ToList();
         Assert.Equal(3, appends.Count);
         Assert.All(appends, a => Assert.Equal("completed", a.GetTagItem("outcome")));
-        var durable = metrics.Where(m => m.MeterName == "DataOps.Durable").Select(m => m.Name).ToHashSet();
+        var durable = metrics.Where(m => m.MeterName == "DataOps.Workflows").Select(m => m.Name).ToHashSet();
         Assert.Superset(
             new HashSet<string> { "durable.episodes", "durable.episode.duration", "durable.activities", "durable.activity.duration", "durable.storage.calls" },
             durable);
@@ -112,21 +112,21 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         // OTLP is protobuf, where names and string attributes travel as plain UTF-8.
         var traces = collector.Received("traces");
         var metrics = collector.Received("metrics");
-        Assert.Contains(traces, body => body.Contains("DataOps.Durable", StringComparison.Ordinal)
+        Assert.Contains(traces, body => body.Contains("DataOps.Workflows", StringComparison.Ordinal)
             && body.Contains("orchestration.episode", StringComparison.Ordinal) && body.Contains(id, StringComparison.Ordinal));
         Assert.Contains(traces, body => body.Contains("activity " + nameof(Append), StringComparison.Ordinal) && body.Contains(id, StringComparison.Ordinal));
-        Assert.Contains(metrics, body => body.Contains("DataOps.Durable", StringComparison.Ordinal)
+        Assert.Contains(metrics, body => body.Contains("DataOps.Workflows", StringComparison.Ordinal)
             && body.Contains("durable.episodes", StringComparison.Ordinal)
             && body.Contains("durable.activities", StringComparison.Ordinal)
             && body.Contains("durable.storage.calls", StringComparison.Ordinal));
     }
 
     /// <summary>
-    /// The largest total of a <c>DataOps.Durable</c> counter over the exports (totals are cumulative), summed over its
+    /// The largest total of a <c>DataOps.Workflows</c> counter over the exports (totals are cumulative), summed over its
     /// points, or over the points of orchestrator or activity <paramref name="name"/> ending with <paramref name="outcome"/>.
     /// </summary>
     private static long Sum(List<MetricSnapshot> metrics, string metric, string? name = null, string? outcome = null) =>
-        metrics.Where(m => m.MeterName == "DataOps.Durable" && m.Name == metric)
+        metrics.Where(m => m.MeterName == "DataOps.Workflows" && m.Name == metric)
             .Select(m => m.MetricPoints.Where(p => name is null || (HasTag(p, "durable.name", name) && HasTag(p, "outcome", outcome))).Sum(p => p.GetSumLong()))
             .DefaultIfEmpty(0)
             .Max();
@@ -155,7 +155,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         return id;
     }
 
-    /// <summary>A function host with the durable engine on its own task hub and one orchestration with three activities.</summary>
+    /// <summary>A function host with the task hub worker on its own task hub and one orchestration with three activities.</summary>
     private Task<TestFunctionHost> StartDurableHostAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         settings["extensions:durableTask:hubName"] = "Otel" + AzuriteFixture.UniqueName("h")[1..13];

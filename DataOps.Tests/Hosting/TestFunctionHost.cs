@@ -1,4 +1,4 @@
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +9,7 @@ namespace DataOps.Tests.Hosting;
 /// <summary>A real function host on Kestrel on a free port against the shared Azurite, with the given test functions.</summary>
 public sealed class TestFunctionHost : IAsyncDisposable
 {
-    private TestFunctionHost(FunctionsHost host)
+    private TestFunctionHost(LocalFunctionsHost host)
     {
         Host = host;
         Client = new HttpClient { BaseAddress = host.BaseAddress };
@@ -18,16 +18,16 @@ public sealed class TestFunctionHost : IAsyncDisposable
     public const string Key = "test-function-key";
     public const string MasterKey = "test-master-key";
 
-    public FunctionsHost Host { get; }
+    internal LocalFunctionsHost Host { get; }
 
     public HttpClient Client { get; }
 
-    public static async Task<TestFunctionHost> StartAsync(
+    internal static async Task<TestFunctionHost> StartAsync(
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        Action<DurableEngineRegistry>? durable = null)
+        Action<TaskHubWorkerRegistry>? durable = null)
     {
         var builder = CreateBuilder(azurite, functions, settings, services, durable);
         var host = builder.Build();
@@ -39,14 +39,14 @@ public sealed class TestFunctionHost : IAsyncDisposable
     public static IConfiguration StorageConfiguration(AzuriteFixture azurite) =>
         new ConfigurationBuilder().AddInMemoryCollection([new("AzureWebJobsStorage", azurite.ConnectionString)]).Build();
 
-    public static FunctionsApplicationBuilder CreateBuilder(
+    internal static LocalFunctionsHostBuilder CreateBuilder(
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        Action<DurableEngineRegistry>? durable = null)
+        Action<TaskHubWorkerRegistry>? durable = null)
     {
-        var builder = FunctionsApplication.CreateBuilder(new FunctionsApplicationOptions
+        var builder = LocalFunctionsHost.CreateBuilder(new LocalFunctionsHostOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
             LoadLocalSettings = false,
@@ -72,8 +72,8 @@ public sealed class TestFunctionHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         if (durable is not null)
         {
-            // The durable engine on the host's task hub, with the orchestrators and activities the test registers.
-            builder.Services.AddDurableEngine(builder.Configuration, durable);
+            // The task hub worker on the host's task hub, with the orchestrators and activities the test registers.
+            builder.Services.AddTaskHubWorker(builder.Configuration, durable);
         }
 
         builder.AddFunctions(functions);

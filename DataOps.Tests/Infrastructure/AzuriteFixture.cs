@@ -24,7 +24,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public Uri TableEndpoint => Azurite.TableEndpoint;
 
     /// <summary>The running emulator process.</summary>
-    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not been started.");
+    internal AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not been started.");
 
     /// <summary>
     /// A name unique to this run that is valid everywhere: lower-case letters and digits only, starts with a

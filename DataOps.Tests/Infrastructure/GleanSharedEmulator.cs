@@ -14,8 +14,7 @@ public sealed class GleanSharedEmulator : IAsyncLifetime
 
     public async Task<GleanEmulatorFixture> ResetAsync()
     {
-        using var response = await Emulator.Http.PostAsync(new Uri("admin/reset", UriKind.Relative), null, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
+        await Emulator.ResetAsync();
         return Emulator;
     }
 

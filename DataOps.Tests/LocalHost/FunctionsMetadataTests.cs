@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using DataOps.LocalHost;
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting;
 using DataOps.LocalHost.Hosting.Indexing;
 using Microsoft.Azure.Functions.Worker;
@@ -43,7 +43,7 @@ public sealed class FunctionsMetadataTests
     public async Task DurableFunctions_AreExactlyTheEnginesOrchestratorsAndActivities()
     {
         await using var host = BuildLocalHost();
-        var registry = host.Services.GetRequiredService<DurableEngineRegistry>();
+        var registry = host.Services.GetRequiredService<TaskHubWorkerRegistry>();
         var metadata = ReadMetadata().ToList();
 
         Assert.Equal(
@@ -54,10 +54,10 @@ public sealed class FunctionsMetadataTests
             NamesOf(metadata, "activityTrigger"));
     }
 
-    private static FunctionsHost BuildLocalHost()
+    private static LocalFunctionsHost BuildLocalHost()
     {
-        // Building indexes the functions and checks them against the engine's registry; nothing starts.
-        var builder = DataOpsLocalHost.CreateBuilder(new FunctionsApplicationOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
+        // Building indexes the functions and checks them against the worker's registry; nothing starts.
+        var builder = DataOpsLocalHost.CreateBuilder(new LocalFunctionsHostOptions { ContentRootPath = AppContext.BaseDirectory, LoadLocalSettings = false });
         builder.Configuration.AddInMemoryCollection([new("Host:Urls", "http://127.0.0.1:0")]);
         return builder.AddDataOpsApp().Build();
     }

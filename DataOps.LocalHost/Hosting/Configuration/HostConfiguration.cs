@@ -15,7 +15,7 @@ internal static class HostConfiguration
         ["Glean:BaseUrl"] = "http://127.0.0.1:7081",
     };
 
-    public static void Apply(ConfigurationManager configuration, FunctionsApplicationOptions options, string contentRoot)
+    public static void Apply(ConfigurationManager configuration, LocalFunctionsHostOptions options, string contentRoot)
     {
         configuration.Sources.Clear();
         configuration.AddInMemoryCollection(Defaults);

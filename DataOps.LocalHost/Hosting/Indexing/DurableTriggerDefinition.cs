@@ -1,8 +1,8 @@
 namespace DataOps.LocalHost.Hosting.Indexing;
 
 /// <summary>
-/// An orchestration or activity trigger: the durable engine runs the orchestrator or activity of <see cref="TaskName"/>;
-/// the host only checks at start-up that the engine has it registered.
+/// An orchestration or activity trigger: the task hub worker runs the orchestrator or activity of <see cref="TaskName"/>;
+/// the host only checks at start-up that the task hub worker has it registered.
 /// </summary>
 internal sealed record DurableTriggerDefinition(DurableTaskKind Kind, string TaskName) : FunctionTrigger;
 

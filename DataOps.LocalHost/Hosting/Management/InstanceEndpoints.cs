@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -99,7 +98,8 @@ internal static class InstanceEndpoints
         var input = ReadInput(converter, body, inputType);
         var options = requestedId is null ? null : new StartOrchestrationOptions(requestedId);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(new TaskName(name), input, options, http.RequestAborted);
-        return client.CreateCheckStatusResponse(http.Request, id);
+        var links = ManagementLinks.For(http.Request, id);
+        return TypedResults.Accepted(links.StatusQueryGetUri, links);
     }
 
     // The body is read as the orchestrator's input type, and written back once, so an input the orchestrator cannot

@@ -28,7 +28,7 @@ internal sealed record InstanceStatus(
         metadata.LastUpdatedAt,
         metadata.FailureDetails is { } failure ? new TaskFailureDetailsBody(failure.ErrorType, failure.ErrorMessage) : null);
 
-    // Payloads are JSON written by the data converter, except the plain reason text the engine stores for a suspended
+    // Payloads are JSON written by the data converter, except the plain reason text the worker stores for a suspended
     // instance: that one is shown as a string.
     private static JsonNode? Parse(string? json)
     {

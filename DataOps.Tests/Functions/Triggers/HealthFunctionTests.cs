@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Storage;
-using DataOps.LocalHost.Durable;
+using DataOps.LocalHost.TaskHub;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +27,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
             using var response = await host.Client.GetAsync("/api/health", Ct);
             report = await response.Content.ReadFromJsonAsync<HealthReport>(Ct);
             return response.StatusCode == HttpStatusCode.OK;
-        }, "the durable engine has created the task hub and health answers 200");
+        }, "the task hub worker has created the task hub and health answers 200");
 
         Assert.Equal("healthy", report!.Status);
         Assert.Equal(["storage", "taskHub", "glean"], report.Checks.Select(c => c.Name));
@@ -49,7 +49,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
         Assert.False(report.Checks.Single(c => c.Name == "glean").Healthy);
     }
 
-    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<DurableEngineRegistry>? durable = null) =>
+    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<TaskHubWorkerRegistry>? durable = null) =>
         TestFunctionHost.StartAsync(azurite, [typeof(HealthFunction)],
             new Dictionary<string, string?> { ["Glean:BaseUrl"] = gleanUrl, ["extensions:durableTask:hubName"] = _hub },
             s =>

@@ -8,6 +8,7 @@ using DataOps.Functions.Storage;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Tests.Functions.Triggers;
 
