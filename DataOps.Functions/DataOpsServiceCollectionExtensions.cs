@@ -1,4 +1,5 @@
 using DataOps.Functions.Archive;
+using DataOps.Functions.Catalog;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
@@ -8,7 +9,6 @@ using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
-using DataOps.MockData;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;
@@ -65,7 +65,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<QualityHistoryStore>();
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
-        services.AddMockData();
+        services.AddTemplateCatalog();
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Functions.Catalog;
 using DataOps.Functions.Storage;
-using DataOps.MockData;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
@@ -25,7 +24,7 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
             azurite,
             [typeof(TemplateFunctions)],
             new Dictionary<string, string?> { ["MockData:TemplateRoot"] = RepositoryTemplates.Root, ["MockData:CatalogTable"] = _table },
-            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddMockData());
+            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddTemplateCatalog());
         _host.Client.DefaultRequestHeaders.Add("x-functions-key", TestFunctionHost.Key);
 
         // The start-up initializer fills the catalog in the background.
