@@ -1,8 +1,10 @@
 using DataOps.Functions.Archive;
 using DataOps.Functions.Catalog;
+using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Storage;
+using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
@@ -11,7 +13,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;
 
-/// <summary>Registers the DataOps app: storage clients, registry, archive, mock data, Glean adapter, workflows.</summary>
+/// <summary>
+/// Registers the DataOps app: storage clients, registry, archive, mock data, Glean adapter, workflows, the command
+/// handlers the HTTP functions call and the operations queries.
+/// </summary>
 public static class DataOpsServiceCollectionExtensions
 {
     /// <summary>The storage connection setting, as in Azure Functions.</summary>
@@ -67,6 +72,11 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<IHttpManagementLinks, DurableExtensionManagementLinks>();
         services.TryAddSingleton<ConnectorProbes>();
         services.TryAddSingleton<RegistryScans>();
+        services.TryAddSingleton<ProvisionDatasetsHandler>();
+        services.TryAddSingleton<RevalidateDatasetHandler>();
+        services.TryAddSingleton<TeardownDatasetHandler>();
+        services.TryAddSingleton<TerminateTeardownHandler>();
+        services.AddOperationsQueries();
         services.AddGleanAdapter(configuration);
         return services;
     }

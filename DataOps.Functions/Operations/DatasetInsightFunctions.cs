@@ -1,7 +1,5 @@
-using DataOps.Domain.Datasets;
-using DataOps.Functions.Archive;
 using DataOps.Functions.Http;
-using DataOps.Functions.Registry;
+using DataOps.Functions.Operations.Queries;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -11,7 +9,7 @@ namespace DataOps.Functions.Operations;
 /// What an operator reads about one dataset beyond its record: its lifecycle timeline from the audit log, its archive
 /// blobs and the orchestration instances that worked on it, with their history.
 /// </summary>
-public sealed class DatasetInsightFunctions(IDatasetRegistry registry, AuditLog audit, DatasetArchiveStore archives)
+public sealed class DatasetInsightFunctions(DatasetInsightQueries insights)
 {
     /// <summary><c>GET /api/datasets/{id}/timeline</c>: the dataset's domain events from the audit log, oldest first.</summary>
     [Function(nameof(GetDatasetTimeline))]
@@ -20,20 +18,12 @@ public sealed class DatasetInsightFunctions(IDatasetRegistry registry, AuditLog 
         string id,
         CancellationToken cancellationToken)
     {
-        var (dataset, error) = await FindAsync(id, cancellationToken);
-        if (dataset is null)
+        if (!DatasetLookup.TryParse(id, out var datasetId, out var problem))
         {
-            return error!;
+            return problem;
         }
 
-        var entries = await audit.ReadAsync(dataset.Id.Value, cancellationToken);
-        return Results.Ok(new
-        {
-            datasetId = dataset.Id.Value,
-            events = entries
-                .OrderBy(e => e.OccurredAt)
-                .Select(e => new { e.EventId, e.EventType, e.OccurredAt, data = InstanceViews.ParseJson(e.Payload) }),
-        });
+        return await insights.TimelineAsync(datasetId, cancellationToken) is { } timeline ? Results.Ok(timeline) : DatasetLookup.NotFound(id);
     }
 
     /// <summary><c>GET /api/datasets/{id}/archive</c>: the blobs of the dataset's archive (none before its teardown archived it).</summary>
@@ -43,20 +33,12 @@ public sealed class DatasetInsightFunctions(IDatasetRegistry registry, AuditLog 
         string id,
         CancellationToken cancellationToken)
     {
-        var (dataset, error) = await FindAsync(id, cancellationToken);
-        if (dataset is null)
+        if (!DatasetLookup.TryParse(id, out var datasetId, out var problem))
         {
-            return error!;
+            return problem;
         }
 
-        var folder = DatasetArchive.FolderOf(dataset.ClientId.Value, dataset.Stage.ToWireName(), dataset.Type.ToWireName(), dataset.Id.Value);
-        var blobs = await archives.ListAsync(folder, cancellationToken);
-        return Results.Ok(new
-        {
-            datasetId = dataset.Id.Value,
-            location = dataset.ArchiveLocation ?? (blobs.Count > 0 ? archives.LocationOf(folder) : null),
-            blobs = blobs.Select(b => new { b.Name, b.Location, b.SizeBytes, b.LastModified }),
-        });
+        return await insights.ArchiveAsync(datasetId, cancellationToken) is { } archive ? Results.Ok(archive) : DatasetLookup.NotFound(id);
     }
 
     /// <summary>
@@ -70,20 +52,11 @@ public sealed class DatasetInsightFunctions(IDatasetRegistry registry, AuditLog 
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        var (dataset, error) = await FindAsync(id, cancellationToken);
-        if (dataset is null)
+        if (!DatasetLookup.TryParse(id, out var datasetId, out var problem))
         {
-            return error!;
+            return problem;
         }
 
-        var instances = await DatasetInstances.FindAsync(client, dataset, withHistory: true, cancellationToken);
-        return Results.Ok(new { datasetId = dataset.Id.Value, instances });
-    }
-
-    private async Task<(DatasetSnapshot? Dataset, IResult? Error)> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        var (record, problem) = await DatasetLookup.FindAsync(registry, id, cancellationToken);
-        return (record?.Dataset.ToSnapshot(), problem);
+        return await insights.OrchestrationsAsync(client, datasetId, cancellationToken) is { } orchestrations ? Results.Ok(orchestrations) : DatasetLookup.NotFound(id);
     }
 }

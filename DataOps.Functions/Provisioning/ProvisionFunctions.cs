@@ -1,6 +1,4 @@
-using DataOps.Domain.Datasets;
 using DataOps.Functions.Http;
-using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -8,12 +6,12 @@ using Microsoft.DurableTask.Client;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>
-/// <c>POST /api/datasets/provision</c>: validates the request and starts <see cref="ProvisionJourneyDatasets"/>.
-/// Idempotent: the orchestration instance id is <c>provision:{journeyId}:{stage}</c>, so repeating a request while it
-/// runs answers 202 with the running instance; when every requested type is already active for the client and stage
-/// the answer is 409 naming the datasets, and nothing starts.
+/// <c>POST /api/datasets/provision</c>: validates the request and has <see cref="ProvisionDatasetsHandler"/> start
+/// <see cref="ProvisionJourneyDatasets"/>. Idempotent: the orchestration instance id is <c>provision:{journeyId}:{stage}</c>,
+/// so repeating a request while it runs answers 202 with the running instance; when every requested type is already
+/// active for the client and stage the answer is 409 naming the datasets, and nothing starts.
 /// </summary>
-public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
+public sealed class ProvisionFunctions(ProvisionDatasetsHandler provision)
 {
     /// <summary>Starts provisioning.</summary>
     [Function(nameof(ProvisionDatasets))]
@@ -37,15 +35,8 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
             return Results.ValidationProblem(validation.Errors, title: "The provisioning request is invalid.");
         }
 
-        var instanceId = LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage));
-        var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
-        if (existing is { IsRunning: true })
-        {
-            return client.CreateCheckStatusResponse(request, instanceId);
-        }
-
-        var held = await HeldSlotsAsync(input, cancellationToken);
-        if (held.Count == input.DatasetTypes.Count)
+        var result = await provision.HandleAsync(client, input, cancellationToken);
+        if (result.ActiveDatasets is { } held)
         {
             return Results.Problem(
                 title: "The datasets are already active.",
@@ -54,27 +45,6 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
                 extensions: new Dictionary<string, object?> { ["activeDatasets"] = held });
         }
 
-        // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
-        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
-        // When the same request races this one and wins, the answer is its instance.
-        await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
-
-        return client.CreateCheckStatusResponse(request, instanceId);
-    }
-
-    private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
-    {
-        var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        var clientId = ClientId.Create(input.ClientId);
-        var stage = WireNames.Parse<Stage>(input.Stage);
-        foreach (var type in input.DatasetTypes)
-        {
-            if (await registry.FindSlotHolderAsync(clientId, stage, WireNames.Parse<DatasetType>(type), cancellationToken) is { } holder)
-            {
-                held[type] = holder.Value;
-            }
-        }
-
-        return held;
+        return client.CreateCheckStatusResponse(request, result.InstanceId);
     }
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
-using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
+using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
@@ -112,7 +112,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
         // Bad requests name the field and leave the teardown running.
         await AssertBadRequestAsync(id, new { }, "reason");
         await AssertBadRequestAsync(id, new { reason = "   " }, "reason");
-        await AssertBadRequestAsync(id, new { reason = new string('x', OperationsFunctions.MaxReasonLength + 1) }, "reason");
+        await AssertBadRequestAsync(id, new { reason = new string('x', TerminateTeardownCommand.MaxReasonLength + 1) }, "reason");
         await AssertBadRequestAsync(id, new { reason = 42 }, "reason");
         await AssertBadRequestAsync(id, new[] { "not", "an", "object" }, "body");
         await AssertBadRequestAsync("bad id!", new { reason = "x" }, "id");

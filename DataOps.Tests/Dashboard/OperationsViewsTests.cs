@@ -1,4 +1,5 @@
 using DataOps.Functions.Operations;
+using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Teardown;
 using DurableTask.Core;
 using DurableTask.Core.History;
@@ -68,10 +69,10 @@ public sealed class OperationsViewsTests
     {
         double[] sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-        Assert.Equal(5, OperationsFunctions.Percentile(sorted, 0.5));
-        Assert.Equal(10, OperationsFunctions.Percentile(sorted, 0.95));
-        Assert.Equal(7, OperationsFunctions.Percentile([7], 0.95));
-        Assert.Null(OperationsFunctions.Percentile([], 0.5));
+        Assert.Equal(5, OperationsSummaryQuery.Percentile(sorted, 0.5));
+        Assert.Equal(10, OperationsSummaryQuery.Percentile(sorted, 0.95));
+        Assert.Equal(7, OperationsSummaryQuery.Percentile([7], 0.95));
+        Assert.Null(OperationsSummaryQuery.Percentile([], 0.5));
     }
 
     [Theory]

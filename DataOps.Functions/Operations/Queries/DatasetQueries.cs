@@ -1,0 +1,45 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
+
+namespace DataOps.Functions.Operations.Queries;
+
+/// <summary>The dataset read models: a filtered page of datasets, and one dataset with its quality checks and connector.</summary>
+public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStore history, ConnectorStore connectors)
+{
+    /// <summary>One page of the datasets <paramref name="query"/> selects; null when its continuation token is not one the registry issued.</summary>
+    public async Task<DatasetList?> ListAsync(DatasetQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        try
+        {
+            var page = await registry.ListAsync(query, cancellationToken);
+            return new DatasetList([.. page.Items.Select(DatasetView.From)], page.ContinuationToken);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "token")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The dataset with its quality checks (oldest run first) and its connector; null when no dataset has the id.</summary>
+    public async Task<DatasetDetail?> GetAsync(DatasetId id, CancellationToken cancellationToken)
+    {
+        var record = await registry.GetAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var snapshot = record.Dataset.ToSnapshot();
+        var checks = await history.ReadAsync(id.Value, cancellationToken);
+        var connector = await connectors.GetAsync(snapshot.ConnectorName.Value, cancellationToken);
+        return new DatasetDetail(
+            DatasetView.From(snapshot),
+            [.. checks.Select(c => new QualityCheckView(c.ValidatedAt, c.Check.CheckType, c.Check.Score, c.Check.Threshold, c.Check.Passed, c.Check.Errors, c.Check.Warnings))],
+            new ConnectorView(
+                snapshot.ConnectorName.Value,
+                connector?.Connector.DatasourceName,
+                connector?.Status ?? ConnectorView.NotCreated,
+                connector?.LastHealthCheck));
+    }
+}

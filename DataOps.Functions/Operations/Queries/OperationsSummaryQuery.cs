@@ -1,0 +1,74 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
+
+namespace DataOps.Functions.Operations.Queries;
+
+/// <summary>
+/// The totals behind the dashboard's charts: datasets by status, and how long provisioning took (median, 95th
+/// percentile and the most recent <see cref="ProvisioningSampleSize"/>), read over the whole registry.
+/// </summary>
+public sealed class OperationsSummaryQuery(IDatasetRegistry registry)
+{
+    /// <summary>How many provisioning times the summary lists (the most recent).</summary>
+    public const int ProvisioningSampleSize = 100;
+
+    /// <summary>Reads every dataset, a page of <see cref="DatasetQuery.MaxPageSize"/> at a time, and summarizes them.</summary>
+    public async Task<OperationsSummary> ReadAsync(CancellationToken cancellationToken)
+    {
+        var datasets = new List<DatasetSnapshot>();
+        string? token = null;
+        do
+        {
+            var page = await registry.ListAsync(new DatasetQuery { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken);
+            datasets.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return Summarize(datasets);
+    }
+
+    /// <summary>The summary of <paramref name="datasets"/>; among equally recent provisionings the earlier listed comes first.</summary>
+    internal static OperationsSummary Summarize(IReadOnlyCollection<DatasetSnapshot> datasets)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        var byStatus = Enum.GetValues<DatasetStatus>().ToDictionary(s => s.ToWireName(), _ => 0, StringComparer.Ordinal);
+        var provisioning = new List<(DatasetSnapshot Dataset, double Seconds)>();
+        foreach (var dataset in datasets)
+        {
+            byStatus[dataset.Status.ToWireName()]++;
+            if (dataset.ProvisioningDuration is { } duration)
+            {
+                provisioning.Add((dataset, duration.TotalSeconds));
+            }
+        }
+
+        var seconds = provisioning.Select(p => p.Seconds).Order().ToArray();
+        return new OperationsSummary(
+            datasets.Count,
+            byStatus,
+            [.. provisioning
+                .OrderByDescending(p => p.Dataset.ProvisionCompletedAt)
+                .Take(ProvisioningSampleSize)
+                .Select(p => new ProvisioningTime(
+                    p.Dataset.Id.Value,
+                    p.Dataset.Type.ToWireName(),
+                    p.Dataset.Stage.ToWireName(),
+                    p.Dataset.ProvisionCompletedAt,
+                    Math.Round(p.Seconds, 1)))],
+            new ProvisioningStatistics(seconds.Length, Percentile(seconds, 0.5), Percentile(seconds, 0.95)));
+    }
+
+    /// <summary>The nearest-rank percentile of sorted values; null when there are none.</summary>
+    internal static double? Percentile(IReadOnlyList<double> sorted, double fraction)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = (int)Math.Ceiling(fraction * sorted.Count);
+        return Math.Round(sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)], 1);
+    }
+}

@@ -1,0 +1,55 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Provisioning;
+
+/// <summary>
+/// Starts <see cref="ProvisionJourneyDatasets"/> for a provisioning request. Idempotent: the instance id is the
+/// journey's stage (<see cref="LifecycleWorkflows.Provision"/>), so repeating a request while it runs answers with the
+/// running instance; when every requested type is already active for the client and stage, nothing starts.
+/// </summary>
+public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
+{
+    /// <summary>The request's instance (started now or already running), or the active datasets that refuse it.</summary>
+    public async Task<ProvisionDatasetsResult> HandleAsync(DurableTaskClient client, ProvisionJourneyInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(input);
+        var instanceId = LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage));
+        var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
+        if (existing is { IsRunning: true })
+        {
+            return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
+        }
+
+        var held = await HeldSlotsAsync(input, cancellationToken);
+        if (held.Count == input.DatasetTypes.Count)
+        {
+            return new ProvisionDatasetsResult(instanceId, held);
+        }
+
+        // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
+        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
+        // When the same request races this one and wins, the answer is its instance.
+        await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
+        return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
+    }
+
+    private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clientId = ClientId.Create(input.ClientId);
+        var stage = WireNames.Parse<Stage>(input.Stage);
+        foreach (var type in input.DatasetTypes)
+        {
+            if (await registry.FindSlotHolderAsync(clientId, stage, WireNames.Parse<DatasetType>(type), cancellationToken) is { } holder)
+            {
+                held[type] = holder.Value;
+            }
+        }
+
+        return held;
+    }
+}

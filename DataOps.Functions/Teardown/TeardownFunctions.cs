@@ -1,0 +1,119 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Http;
+using DataOps.Functions.Workflows;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace DataOps.Functions.Teardown;
+
+/// <summary>The teardown API: tear a dataset down on request, and terminate a teardown in its grace period.</summary>
+public sealed class TeardownFunctions(TeardownDatasetHandler teardown, TerminateTeardownHandler terminate)
+{
+    /// <summary><c>POST /api/datasets/{id}/teardown</c> with <c>{reason, force}</c>: 202, or 409 when the safety rule refuses.</summary>
+    [Function(nameof(TeardownDatasetNow))]
+    public async Task<IResult> TeardownDatasetNow(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "datasets/{id}/teardown")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var validation = new RequestValidation();
+        DatasetId.TryCreate(id, out var datasetId, out var idError);
+        if (idError is not null)
+        {
+            validation.Add("id", idError);
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        var reason = TeardownReason.Manual;
+        var force = false;
+        if (validation.RequireObject(body))
+        {
+            if (validation.TryString(body, "reason", out var reasonRaw, required: false))
+            {
+                if (WireNames.TryParse<TeardownReason>(reasonRaw, out var parsed))
+                {
+                    reason = parsed.Value;
+                }
+                else
+                {
+                    validation.Add("reason", $"is not one of: {string.Join(", ", WireNames.AllowedNames<TeardownReason>())}");
+                }
+            }
+
+            force = validation.Boolean(body, "force");
+        }
+
+        if (!validation.IsValid)
+        {
+            return Results.ValidationProblem(validation.Errors, title: "The teardown request is invalid.");
+        }
+
+        var result = await teardown.HandleAsync(client, new TeardownDatasetCommand(datasetId, reason, force), cancellationToken);
+        return result.Status switch
+        {
+            CommandStatus.Accepted => client.CreateCheckStatusResponse(request, result.InstanceId!),
+            CommandStatus.NotFound => DatasetLookup.NotFound(id),
+            _ => DatasetLookup.Conflict(result.Refusal!),
+        };
+    }
+
+    /// <summary>
+    /// <c>POST /api/teardowns/{id}/terminate</c> with <c>{reason}</c>: terminates the dataset's running teardown where it
+    /// stands (202). The dataset is left as the teardown left it: archived and disconnected, not deleted. The workflow
+    /// that started the teardown is told at once that it was terminated. 404 when the dataset never had a teardown,
+    /// 409 when its teardown has finished or is past its grace period (deleting the connector).
+    /// </summary>
+    [Function(nameof(TerminateTeardown))]
+    public async Task<IResult> TerminateTeardown(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/terminate")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var validation = new RequestValidation();
+        DatasetId.TryCreate(id, out var datasetId, out var idError);
+        if (idError is not null)
+        {
+            validation.Add("id", idError);
+        }
+
+        var (body, bodyError) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        var reason = string.Empty;
+        if (validation.RequireObject(body) && validation.TryString(body, "reason", out var raw))
+        {
+            reason = raw.Trim();
+            if (TerminateTeardownCommand.ReasonError(reason) is { } reasonError)
+            {
+                validation.Add("reason", reasonError);
+            }
+        }
+
+        if (!validation.IsValid)
+        {
+            return Results.ValidationProblem(validation.Errors, title: "The termination request is invalid.");
+        }
+
+        var result = await terminate.HandleAsync(client, new TerminateTeardownCommand(datasetId, reason), cancellationToken);
+        return result.Status switch
+        {
+            CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, runtimeStatus = "Terminating" }),
+            CommandStatus.NotFound => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound),
+            _ => Results.Problem(title: "The teardown cannot be terminated.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
+        };
+    }
+}

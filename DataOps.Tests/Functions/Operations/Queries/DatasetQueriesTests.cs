@@ -1,0 +1,66 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Operations.Queries;
+using DataOps.Functions.Registry;
+using DataOps.Tests.Infrastructure;
+using DataOps.Tests.Registry;
+
+namespace DataOps.Tests.Functions.Operations.Queries;
+
+/// <summary>The dataset read models on a real registry.</summary>
+public sealed class DatasetQueriesTests(AzuriteFixture azurite)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ListAsync_PagesThroughTheSelectedDatasets()
+    {
+        var (h, queries) = Create();
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("a-1", client: "alpha", clientName: "Alpha"), Ct);
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("a-2", client: "alpha", clientName: "Alpha", type: DatasetType.JiraIssues), Ct);
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("b-1", client: "beta", clientName: "Beta"), Ct);
+
+        var first = await queries.ListAsync(new DatasetQuery { ClientId = ClientId.Create("alpha"), PageSize = 1 }, Ct);
+        var second = await queries.ListAsync(new DatasetQuery { ClientId = ClientId.Create("alpha"), PageSize = 1, ContinuationToken = first!.ContinuationToken }, Ct);
+
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal(["a-1", "a-2"], first.Items.Concat(second!.Items).Select(d => d.DatasetId).Order(StringComparer.Ordinal));
+        Assert.All(first.Items.Concat(second.Items), d => Assert.Equal("alpha", d.ClientId));
+    }
+
+    [Fact]
+    public async Task ListAsync_ATokenTheRegistryDidNotIssue_IsNull()
+    {
+        var (_, queries) = Create();
+
+        Assert.Null(await queries.ListAsync(new DatasetQuery { ContinuationToken = "not-a-token" }, Ct));
+    }
+
+    [Fact]
+    public async Task GetAsync_UnknownDataset_IsNull()
+    {
+        var (_, queries) = Create();
+
+        Assert.Null(await queries.GetAsync(DatasetId.Create("nobody"), Ct));
+    }
+
+    [Fact]
+    public async Task GetAsync_BeforeItsConnectorExists_ShowsTheConnectorNameAsNotCreated()
+    {
+        var (h, queries) = Create();
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1"), Ct);
+
+        var detail = await queries.GetAsync(DatasetId.Create("ds-1"), Ct);
+
+        Assert.NotNull(detail);
+        Assert.Equal("ds-1", detail.Dataset.DatasetId);
+        Assert.Equal("provisioning", detail.Dataset.Status);
+        Assert.Empty(detail.QualityChecks);
+        Assert.Equal(new ConnectorView("ACME-sandbox-confluence", null, ConnectorView.NotCreated, null), detail.Connector);
+    }
+
+    private (RegistryHarness Harness, DatasetQueries Queries) Create()
+    {
+        var h = new RegistryHarness(azurite);
+        return (h, new DatasetQueries(h.Registry, new QualityHistoryStore(h.Tables), new ConnectorStore(h.Tables, TimeProvider.System)));
+    }
+}

@@ -1,0 +1,80 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Registry;
+using DataOps.Tests.Infrastructure;
+using DataOps.Tests.Registry;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Moq;
+
+namespace DataOps.Tests.Functions.Provisioning;
+
+/// <summary>
+/// A provisioning request starts its journey's stage once; when the client already has every requested type active in
+/// the stage nothing starts and nothing is recorded (registry on Azurite, engine mocked).
+/// </summary>
+public sealed class ProvisionDatasetsHandlerTests(AzuriteFixture azurite)
+{
+    private const string Instance = "provision:j-2:sandbox";
+
+    private readonly RegistryHarness _h = new(azurite);
+
+    private readonly Mock<DurableTaskClient> _client = new("test");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task HandleAsync_EveryTypeAlreadyActive_NamesTheDatasets_AndStartsNothing()
+    {
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1", type: DatasetType.ConfluencePages), Ct);
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-2", type: DatasetType.JiraIssues), Ct);
+
+        var result = await HandleAsync("confluence_pages", "jira_issues");
+
+        Assert.Equal(Instance, result.InstanceId);
+        Assert.Equal(["confluence_pages=ds-1", "jira_issues=ds-2"], result.ActiveDatasets!.Select(p => $"{p.Key}={p.Value}"));
+        Assert.Null(await new JourneyProjectionStore(_h.Tables).GetAsync("j-2", Ct));
+        VerifyStarts(Times.Never());
+    }
+
+    [Fact]
+    public async Task HandleAsync_SomeTypesFree_RecordsWhereTheJourneyIs_AndStarts()
+    {
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1", type: DatasetType.ConfluencePages), Ct);
+
+        var result = await HandleAsync("confluence_pages", "jira_issues");
+
+        Assert.Equal(new ProvisionDatasetsResult(Instance, null), result);
+        var journey = await new JourneyProjectionStore(_h.Tables).GetAsync("j-2", Ct);
+        Assert.Equal("sandbox", journey!.CurrentStage);
+        VerifyStarts(Times.Once());
+    }
+
+    [Fact]
+    public async Task HandleAsync_RequestAlreadyRunning_AnswersWithIt()
+    {
+        _client.Setup(c => c.GetInstanceAsync(Instance, false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(nameof(ProvisionJourneyDatasets), Instance) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+
+        var result = await HandleAsync("confluence_pages");
+
+        Assert.Equal(new ProvisionDatasetsResult(Instance, null), result);
+        Assert.Null(await new JourneyProjectionStore(_h.Tables).GetAsync("j-2", Ct));
+        VerifyStarts(Times.Never());
+    }
+
+    private Task<ProvisionDatasetsResult> HandleAsync(params string[] types) =>
+        new ProvisionDatasetsHandler(_h.Registry, new JourneyProjectionStore(_h.Tables), TimeProvider.System).HandleAsync(
+            _client.Object,
+            new ProvisionJourneyInput("j-2", "acme", "ACME", "healthcare", "developer_productivity", "sandbox", types, "tests"),
+            Ct);
+
+    private void VerifyStarts(Times times) =>
+        _client.Verify(
+            c => c.ScheduleNewOrchestrationInstanceAsync(
+                nameof(ProvisionJourneyDatasets),
+                It.IsAny<object?>(),
+                It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == Instance),
+                It.IsAny<CancellationToken>()),
+            times);
+}
