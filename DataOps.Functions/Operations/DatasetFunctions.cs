@@ -97,7 +97,7 @@ public sealed class DatasetFunctions(
 
         var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(RevalidateDataset),
-            new RevertToValidatingInput(id, "revalidation requested"),
+            new RevertToValidatingInput(record.Dataset.Id, "revalidation requested"),
             new StartOrchestrationOptions(LifecycleWorkflows.NewRevalidation(record.Dataset.Id)),
             cancellationToken);
         return client.CreateCheckStatusResponse(request, instanceId);
@@ -175,7 +175,7 @@ public sealed class DatasetFunctions(
         }
 
         // When a concurrent request started it first, the answer is that teardown.
-        var input = new TeardownDatasetInput(id, reason.ToWireName(), force, options.Value.Teardown.GracePeriod);
+        var input = new TeardownDatasetInput(record.Dataset.Id, reason, force, options.Value.Teardown.GracePeriod);
         await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, cancellationToken);
 
         return client.CreateCheckStatusResponse(request, instanceId);

@@ -37,7 +37,7 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
             return Results.ValidationProblem(validation.Errors, title: "The provisioning request is invalid.");
         }
 
-        var instanceId = LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage));
+        var instanceId = LifecycleWorkflows.Provision(input.JourneyId, input.Stage);
         var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
         if (existing is { IsRunning: true })
         {
@@ -49,13 +49,13 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
         {
             return Results.Problem(
                 title: "The datasets are already active.",
-                detail: $"Client '{input.ClientId}' already has active {input.Stage} datasets of every requested type: {string.Join(", ", held.Select(h => $"{h.Key} ({h.Value})"))}.",
+                detail: $"Client '{input.ClientId}' already has active {input.Stage.ToWireName()} datasets of every requested type: {string.Join(", ", held.Select(h => $"{h.Key} ({h.Value})"))}.",
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["activeDatasets"] = held });
         }
 
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
-        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
+        await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, time.GetUtcNow(), cancellationToken);
         // When the same request races this one and wins, the answer is its instance.
         await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
 
@@ -65,13 +65,11 @@ public sealed class ProvisionFunctions(IDatasetRegistry registry, JourneyProject
     private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
     {
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        var clientId = ClientId.Create(input.ClientId);
-        var stage = WireNames.Parse<Stage>(input.Stage);
         foreach (var type in input.DatasetTypes)
         {
-            if (await registry.FindSlotHolderAsync(clientId, stage, WireNames.Parse<DatasetType>(type), cancellationToken) is { } holder)
+            if (await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken) is { } holder)
             {
-                held[type] = holder.Value;
+                held[type.ToWireName()] = holder.Value;
             }
         }
 
