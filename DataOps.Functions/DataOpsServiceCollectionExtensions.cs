@@ -1,4 +1,5 @@
 using DataOps.Functions.Archive;
+using DataOps.Functions.Catalog;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Storage;
@@ -61,6 +62,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
         services.AddMockData();
+        services.TryAddSingleton<TemplateCatalogHandlers>();
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();

@@ -9,6 +9,7 @@ using DataOps.MockData;
 using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Tests.Functions.Triggers;
 
@@ -25,7 +26,7 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
             azurite,
             [typeof(TemplateFunctions)],
             new Dictionary<string, string?> { ["MockData:TemplateRoot"] = RepositoryTemplates.Root, ["MockData:CatalogTable"] = _table },
-            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddMockData());
+            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddMockData().AddSingleton<TemplateCatalogHandlers>());
         _host.Client.DefaultRequestHeaders.Add("x-functions-key", TestFunctionHost.Key);
 
         // The start-up initializer fills the catalog in the background.
