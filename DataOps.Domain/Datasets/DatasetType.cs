@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace DataOps.Domain.Datasets;
 
 /// <summary>
 /// The kind of records a dataset holds. Wire names: <c>confluence_pages</c>, <c>github_repos</c>,
 /// <c>slack_messages</c>, <c>jira_issues</c>, <c>custom</c>.
 /// </summary>
+[JsonConverter(typeof(WireNameJsonConverter<DatasetType>))]
 public enum DatasetType
 {
     /// <summary>Confluence pages.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DataOps.Domain.Datasets;
 
 /// <summary>The four quality checks. Wire names: <c>schema</c>, <c>completeness</c>, <c>connector_health</c>, <c>sample_queries</c>.</summary>
+[JsonConverter(typeof(WireNameJsonConverter<QualityCheckType>))]
 public enum QualityCheckType
 {
     /// <summary>Records conform to the template schema.</summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace DataOps.Domain.Datasets;
 
 /// <summary>Why a dataset is torn down. Wire names: <c>stage_transition</c>, <c>journey_completed</c>, <c>orphan_cleanup</c>, <c>manual</c>.</summary>
+[JsonConverter(typeof(WireNameJsonConverter<TeardownReason>))]
 public enum TeardownReason
 {
     /// <summary>The journey moved to another stage.</summary>

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using DataOps.Domain.Datasets;
+
 namespace DataOps.Domain.Templates;
 
 /// <summary>
@@ -5,6 +8,7 @@ namespace DataOps.Domain.Templates;
 /// <c>fintech</c>, <c>healthcare</c>, <c>enterprise</c>, <c>manufacturing</c>, <c>retail</c>, and <c>generic</c>
 /// for the fallback templates that fit any industry.
 /// </summary>
+[JsonConverter(typeof(WireNameJsonConverter<Industry>))]
 public enum Industry
 {
     /// <summary>Financial technology.</summary>

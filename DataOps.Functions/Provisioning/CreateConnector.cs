@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
@@ -7,15 +8,15 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>Creates (or updates: the Glean call is add-or-update) the dataset's Glean connector and records it.</summary>
-public sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorService glean, ConnectorStore connectors) : TaskActivity<string, string>
+public sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorService glean, ConnectorStore connectors) : TaskActivity<DatasetId, string>
 {
     /// <inheritdoc />
-    public override async Task<string> RunAsync(TaskActivityContext context, string input)
+    public override async Task<string> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), CancellationToken.None).ConfigureAwait(false);
-        await connectors.SaveAsync(input, connector, ConnectorStatuses.Healthy, CancellationToken.None).ConfigureAwait(false);
+        await connectors.SaveAsync(input.Value, connector, ConnectorStatuses.Healthy, CancellationToken.None).ConfigureAwait(false);
         return connector.DatasourceName;
     }
 }

@@ -18,21 +18,20 @@ public sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry re
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var failedChecks = input.FailedChecks.Select(WireNames.Parse<QualityCheckType>).ToArray();
         var dataset = await datasets.UpdateAsync(
             input.DatasetId,
             d =>
             {
                 if (d.Status is DatasetStatus.Provisioning or DatasetStatus.Validating)
                 {
-                    d.MarkFailed(Truncate(input.Error), failedChecks, time.GetUtcNow());
+                    d.MarkFailed(Truncate(input.Error), input.FailedChecks, time.GetUtcNow());
                 }
             },
             CancellationToken.None).ConfigureAwait(false);
         var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
-        if (connector is not null && connector.DatasetId == input.DatasetId && connector.Status != ConnectorStatuses.Retired)
+        if (connector is not null && connector.DatasetId == input.DatasetId.Value && connector.Status != ConnectorStatuses.Retired)
         {
-            await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId, CancellationToken.None).ConfigureAwait(false);
+            await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
             await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
 

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using System.Text.Json;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
@@ -12,17 +13,17 @@ namespace DataOps.Functions.Provisioning;
 /// the same upload id with a forced restart, so Glean ends up with exactly one copy.
 /// </summary>
 public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSource records, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
-    : TaskActivity<string, PopulationSummary>
+    : TaskActivity<DatasetId, PopulationSummary>
 {
     /// <inheritdoc />
-    public override async Task<PopulationSummary> RunAsync(TaskActivityContext context, string input)
+    public override async Task<PopulationSummary> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false))?.Connector
             ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
         var all = await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-        var result = await glean.PopulateAsync(connector, input, dataset.Attempt, all, CancellationToken.None).ConfigureAwait(false);
+        var result = await glean.PopulateAsync(connector, input.Value, dataset.Attempt, all, CancellationToken.None).ConfigureAwait(false);
         var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);
         await datasets.UpdateAsync(input, d => d.RecordPopulation(all.Count, size, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         return new PopulationSummary(all.Count, size, result.PageCount);

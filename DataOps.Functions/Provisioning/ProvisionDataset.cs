@@ -21,14 +21,14 @@ public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, P
         var registration = await context.CallActivityAsync<RegistrationResult>(nameof(RegisterDataset), new RegisterDatasetInput(input, template.TemplateId), WorkflowRetry.Transient);
         if (!registration.Registered)
         {
-            return new ProvisionDatasetResult(registration.HolderDatasetId ?? input.DatasetId, input.DatasetType, WorkflowOutcomes.AlreadyActive, null, registration.Conflict);
+            return new ProvisionDatasetResult(registration.HolderDatasetId ?? input.DatasetId, input.DatasetType, WorkflowOutcome.AlreadyActive, null, registration.Conflict);
         }
 
         try
         {
             context.SetCustomStatus(new { phase = "connector" });
             await context.CallActivityAsync(nameof(CreateConnector), input.DatasetId, WorkflowRetry.Transient);
-            if (!string.Equals(input.Stage, Stage.Production.ToWireName(), StringComparison.Ordinal))
+            if (input.Stage != Stage.Production)
             {
                 context.SetCustomStatus(new { phase = "populating" });
                 await context.CallActivityAsync<PopulationSummary>(nameof(PopulateConnector), input.DatasetId, WorkflowRetry.Transient);
@@ -40,19 +40,19 @@ public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, P
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(input.DatasetId),
                 new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
-            if (validation.Outcome == WorkflowOutcomes.Ready)
+            if (validation.Outcome == WorkflowOutcome.Ready)
             {
-                return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Ready, validation.Score, null);
+                return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcome.Ready, validation.Score, null);
             }
 
             await context.CallActivityAsync(nameof(FailProvisioning), new FailProvisioningInput(input.DatasetId, validation.Summary, validation.FailedChecks), WorkflowRetry.Transient);
-            return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Failed, validation.Score, validation.Summary);
+            return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcome.Failed, validation.Score, validation.Summary);
         }
         catch (TaskFailedException ex)
         {
             var error = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
             await context.CallActivityAsync(nameof(FailProvisioning), new FailProvisioningInput(input.DatasetId, error, []), WorkflowRetry.Transient);
-            return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcomes.Failed, null, error);
+            return new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcome.Failed, null, error);
         }
     }
 }

@@ -1,12 +1,15 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
+
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>Provision one dataset of one type.</summary>
 public sealed record ProvisionDatasetInput(
-    string DatasetId,
-    string JourneyId,
-    string ClientId,
-    string ClientName,
-    string Industry,
-    string UseCase,
-    string Stage,
-    string DatasetType);
+    DatasetId DatasetId,
+    JourneyId JourneyId,
+    ClientId ClientId,
+    ClientName ClientName,
+    Industry Industry,
+    UseCase UseCase,
+    Stage Stage,
+    DatasetType DatasetType);

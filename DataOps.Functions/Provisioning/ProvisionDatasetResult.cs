@@ -1,4 +1,7 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Workflows;
+
 namespace DataOps.Functions.Provisioning;
 
-/// <summary>Outcome for one dataset: <c>ready</c>, <c>failed</c> or <c>already_active</c>.</summary>
-public sealed record ProvisionDatasetResult(string DatasetId, string DatasetType, string Outcome, double? QualityScore, string? Error);
+/// <summary>Outcome for one dataset: <see cref="WorkflowOutcome.Ready"/>, <see cref="WorkflowOutcome.Failed"/> or <see cref="WorkflowOutcome.AlreadyActive"/>.</summary>
+public sealed record ProvisionDatasetResult(DatasetId DatasetId, DatasetType DatasetType, WorkflowOutcome Outcome, double? QualityScore, string? Error);

@@ -17,7 +17,7 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(input);
-        var instanceId = LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(input.Stage));
+        var instanceId = LifecycleWorkflows.Provision(input.JourneyId, input.Stage);
         var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
         if (existing is { IsRunning: true })
         {
@@ -31,7 +31,7 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
         }
 
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
-        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.Stage, completed: false, time.GetUtcNow(), cancellationToken);
+        await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, time.GetUtcNow(), cancellationToken);
         // When the same request races this one and wins, the answer is its instance.
         await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
         return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
@@ -40,13 +40,11 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
     private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
     {
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        var clientId = ClientId.Create(input.ClientId);
-        var stage = WireNames.Parse<Stage>(input.Stage);
         foreach (var type in input.DatasetTypes)
         {
-            if (await registry.FindSlotHolderAsync(clientId, stage, WireNames.Parse<DatasetType>(type), cancellationToken) is { } holder)
+            if (await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken) is { } holder)
             {
-                held[type] = holder.Value;
+                held[type.ToWireName()] = holder.Value;
             }
         }
 

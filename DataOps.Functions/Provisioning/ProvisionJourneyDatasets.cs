@@ -25,17 +25,17 @@ public sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourney
             var running = batch.Select(type =>
             {
                 // NewGuid is deterministic under replay, so the ids survive restarts.
-                var datasetId = context.NewGuid().ToString("D");
+                var datasetId = DatasetId.Create(context.NewGuid().ToString("D"));
                 var datasetInput = new ProvisionDatasetInput(datasetId, input.JourneyId, input.ClientId, input.ClientName, input.Industry, input.UseCase, input.Stage, type);
                 return context.CallSubOrchestratorAsync<ProvisionDatasetResult>(
                     nameof(ProvisionDataset),
                     datasetInput,
-                    new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ProvisionDataset(context.InstanceId, WireNames.Parse<DatasetType>(type)) });
+                    new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ProvisionDataset(context.InstanceId, type) });
             }).ToList();
             results.AddRange(await Task.WhenAll(running));
         }
 
-        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcomes.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcomes.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcomes.AlreadyActive) });
+        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcome.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcome.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcome.AlreadyActive) });
         return new ProvisionJourneyResult(input.JourneyId, input.Stage, results);
     }
 }

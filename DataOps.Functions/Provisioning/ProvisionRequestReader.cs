@@ -46,13 +46,13 @@ public static class ProvisionRequestReader
         }
 
         return new ProvisionJourneyInput(
-            journeyId.Value,
-            clientId.Value,
-            clientName.Value,
-            industry!.Value.ToWireName(),
-            useCase.Value,
-            stage!.Value.ToWireName(),
-            types!.Select(t => t.ToWireName()).ToArray(),
+            journeyId,
+            clientId,
+            clientName,
+            industry!.Value,
+            useCase,
+            stage!.Value,
+            types!.ToArray(),
             requestedBy!);
     }
 

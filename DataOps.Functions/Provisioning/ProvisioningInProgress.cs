@@ -13,16 +13,14 @@ namespace DataOps.Functions.Provisioning;
 /// </summary>
 public sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActivity<JourneyDatasetsQuery, bool>
 {
-    private static readonly string[] Stages = ["sandbox", "pilot", "production"];
-
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, JourneyDatasetsQuery input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var stage in input.Stage is null ? Stages : [input.Stage])
+        foreach (var stage in input.Stage is { } one ? [one] : Enum.GetValues<Stage>())
         {
-            var instance = await client.GetInstanceAsync(LifecycleWorkflows.Provision(JourneyId.Create(input.JourneyId), WireNames.Parse<Stage>(stage)), false, CancellationToken.None).ConfigureAwait(false);
+            var instance = await client.GetInstanceAsync(LifecycleWorkflows.Provision(input.JourneyId, stage), false, CancellationToken.None).ConfigureAwait(false);
             if (instance is { IsRunning: true })
             {
                 return true;

@@ -1,5 +1,4 @@
 using DataOps.Domain.Datasets;
-using DataOps.Domain.Templates;
 using DataOps.Functions.Registry;
 using Microsoft.DurableTask;
 
@@ -18,13 +17,13 @@ public sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time
         ArgumentNullException.ThrowIfNull(input);
         var d = input.Dataset;
         var dataset = Dataset.Register(
-            DatasetId.Create(d.DatasetId),
-            ClientId.Create(d.ClientId),
-            ClientName.Create(d.ClientName),
-            JourneyId.Create(d.JourneyId),
-            WireNames.Parse<Stage>(d.Stage),
-            WireNames.Parse<DatasetType>(d.DatasetType),
-            input.TemplateId is null ? null : TemplateId.Create(input.TemplateId),
+            d.DatasetId,
+            d.ClientId,
+            d.ClientName,
+            d.JourneyId,
+            d.Stage,
+            d.DatasetType,
+            input.TemplateId,
             time.GetUtcNow());
         try
         {
@@ -33,7 +32,7 @@ public sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time
         }
         catch (DatasetClaimConflictException ex)
         {
-            return new RegistrationResult(false, d.DatasetId, ex.HolderDatasetId, ex.Message);
+            return new RegistrationResult(false, d.DatasetId, DatasetId.Create(ex.HolderDatasetId), ex.Message);
         }
     }
 }

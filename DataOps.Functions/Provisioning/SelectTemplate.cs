@@ -14,14 +14,13 @@ public sealed class SelectTemplate(TemplateSource templates) : TaskActivity<Prov
     public override Task<TemplateChoice> RunAsync(TaskActivityContext context, ProvisionDatasetInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var stage = WireNames.Parse<Stage>(input.Stage);
-        if (StageDataRules.DataSourceFor(stage) == DataSource.None)
+        if (StageDataRules.DataSourceFor(input.Stage) == DataSource.None)
         {
-            return Task.FromResult(new TemplateChoice(null, $"stage {input.Stage} is not populated by the product"));
+            return Task.FromResult(new TemplateChoice(null, $"stage {input.Stage.ToWireName()} is not populated by the product"));
         }
 
-        var choice = templates.Library.Select(WireNames.Parse<Industry>(input.Industry), UseCase.Create(input.UseCase), WireNames.Parse<DatasetType>(input.DatasetType))
-            ?? throw new InvalidOperationException($"No template fits {input.Industry}/{input.UseCase}/{input.DatasetType}, not even a generic one.");
-        return Task.FromResult(new TemplateChoice(choice.Template.Id, choice.Recommendation.Reason));
+        var choice = templates.Library.Select(input.Industry, input.UseCase, input.DatasetType)
+            ?? throw new InvalidOperationException($"No template fits {input.Industry.ToWireName()}/{input.UseCase}/{input.DatasetType.ToWireName()}, not even a generic one.");
+        return Task.FromResult(new TemplateChoice(TemplateId.Create(choice.Template.Id), choice.Recommendation.Reason));
     }
 }

@@ -1,4 +1,6 @@
+using DataOps.Domain.Templates;
+
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>The template chosen for a dataset and why.</summary>
-public sealed record TemplateChoice(string? TemplateId, string Reason);
+public sealed record TemplateChoice(TemplateId? TemplateId, string Reason);

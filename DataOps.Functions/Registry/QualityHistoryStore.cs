@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Serialization;
 using DataOps.Functions.Validation;
 
@@ -18,10 +19,10 @@ public sealed class QualityHistoryStore(RegistryTables tables)
         ArgumentNullException.ThrowIfNull(checks);
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var run = validatedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture);
-        var actions = checks.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(datasetId, $"{run}~{c.CheckType}")
+        var actions = checks.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(datasetId, $"{run}~{c.CheckType.ToWireName()}")
         {
             ["ValidatedAt"] = validatedAt,
-            ["CheckType"] = c.CheckType,
+            ["CheckType"] = c.CheckType.ToWireName(),
             ["Score"] = c.Score,
             ["Threshold"] = c.Threshold,
             ["Passed"] = c.Passed,

@@ -34,7 +34,7 @@ public sealed class ArchiveDataset(
             connector = connector is null ? null : new { name = connector.Connector.ConnectorName, gleanDatasource = connector.Connector.DatasourceName },
         };
         var sample = (await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
-        var quality = await history.ReadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false);
+        var quality = await history.ReadAsync(input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
         var archive = new DatasetArchive(
             dataset.ClientId.Value,
             dataset.Stage.ToWireName(),

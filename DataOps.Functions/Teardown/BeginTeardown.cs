@@ -17,7 +17,6 @@ public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var reason = WireNames.Parse<TeardownReason>(input.Reason);
         var dataset = (await datasets.LoadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false)).Dataset;
         switch (dataset.Status)
         {
@@ -28,13 +27,13 @@ public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore
         }
 
         var journey = await journeys.GetAsync(dataset.JourneyId.Value, CancellationToken.None).ConfigureAwait(false);
-        var safety = TeardownSafety.Check(dataset, journey?.ToState(), reason, input.Force);
+        var safety = TeardownSafety.Check(dataset, journey?.ToState(), input.Reason, input.Force);
         if (!safety.Allowed)
         {
             return new TeardownStart(false, safety.Reason);
         }
 
-        await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(reason, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
+        await datasets.UpdateAsync(input.DatasetId, d => d.StartTeardown(input.Reason, time.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
         return new TeardownStart(true, null);
     }
 }

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
@@ -9,10 +10,10 @@ namespace DataOps.Functions.Teardown;
 /// After the grace period: empties the datasource (Glean cannot delete one) and verifies it holds no documents before
 /// the registration is recorded as retired. A non-empty datasource fails the activity so it is retried.
 /// </summary>
-public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
@@ -22,7 +23,7 @@ public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore conne
             return false;
         }
 
-        await glean.EmptyAndRetireAsync(connector.Connector, input, CancellationToken.None).ConfigureAwait(false);
+        await glean.EmptyAndRetireAsync(connector.Connector, input.Value, CancellationToken.None).ConfigureAwait(false);
         var left = await glean.GetDocumentCountAsync(connector.Connector, CancellationToken.None).ConfigureAwait(false);
         if (left.Indexed != 0)
         {

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
@@ -6,10 +7,10 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Makes the connector invisible to everyone (a test datasource with no beta users) for the grace period.</summary>
-public sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<string, bool>
+public sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(TaskActivityContext context, string input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;

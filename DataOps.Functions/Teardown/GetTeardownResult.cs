@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -8,7 +7,7 @@ namespace DataOps.Functions.Teardown;
 
 /// <summary>
 /// The result of a dataset's teardown read from its instance, or null while it is still running. A teardown that
-/// failed, was terminated or is gone reads as <see cref="WorkflowOutcomes.Failed"/> with the reason.
+/// failed, was terminated or is gone reads as <see cref="WorkflowOutcome.Failed"/> with the reason.
 /// </summary>
 public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, TeardownDatasetResult?>
 {
@@ -17,7 +16,7 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(input.DatasetId));
+        var instanceId = LifecycleWorkflows.Teardown(input.DatasetId);
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true).ConfigureAwait(false);
         if (instance is null)
         {
@@ -47,5 +46,5 @@ public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<T
     }
 
     private static TeardownDatasetResult Failed(TeardownDatasetInput input, string reason) =>
-        new(input.DatasetId, WorkflowOutcomes.Failed, null, reason);
+        new(input.DatasetId, WorkflowOutcome.Failed, null, reason);
 }

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -35,8 +36,8 @@ public sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput, I
             await context.CreateTimer(context.CurrentUtcDateTime + ProvisioningPollInterval, CancellationToken.None);
         }
 
-        var datasetIds = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListJourneyDatasets), query, WorkflowRetry.Transient);
-        var reason = input.Completed ? "journey_completed" : "stage_transition";
+        var datasetIds = await context.CallActivityAsync<IReadOnlyList<DatasetId>>(nameof(ListJourneyDatasets), query, WorkflowRetry.Transient);
+        var reason = input.Completed ? TeardownReason.JourneyCompleted : TeardownReason.StageTransition;
         var teardowns = datasetIds.Select(id => LifecycleWorkflows.CallTeardownAsync(context, new TeardownDatasetInput(id, reason, Force: false, input.GracePeriod)));
         return await Task.WhenAll(teardowns);
     }

@@ -6,18 +6,18 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>The journey's datasets (in one stage, or all) that a teardown should take: not archived, not already tearing down.</summary>
-public sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<JourneyDatasetsQuery, IReadOnlyList<string>>
+public sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<JourneyDatasetsQuery, IReadOnlyList<DatasetId>>
 {
     private static readonly HashSet<DatasetStatus> Eligible = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Ready, DatasetStatus.Failed];
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, JourneyDatasetsQuery input)
+    public override async Task<IReadOnlyList<DatasetId>> RunAsync(TaskActivityContext context, JourneyDatasetsQuery input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var query = new DatasetQuery { JourneyId = JourneyId.Create(input.JourneyId), Stage = input.Stage is null ? null : WireNames.Parse<Stage>(input.Stage) };
+        var query = new DatasetQuery { JourneyId = input.JourneyId, Stage = input.Stage };
         var listed = await scans.AllAsync(query, CancellationToken.None).ConfigureAwait(false);
         var confirmed = await scans.ConfirmAsync(listed.Where(d => Eligible.Contains(d.Status)), Eligible, CancellationToken.None).ConfigureAwait(false);
-        return confirmed.Select(d => d.Id.Value).Order(StringComparer.Ordinal).ToArray();
+        return confirmed.Select(d => d.Id).OrderBy(id => id.Value, StringComparer.Ordinal).ToArray();
     }
 }

@@ -1,4 +1,3 @@
-using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -23,7 +22,7 @@ public sealed class StartTeardown(DurableTaskClient client) : TaskActivity<Teard
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentException.ThrowIfNullOrEmpty(input.Caller);
-        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(input.DatasetId));
+        var instanceId = LifecycleWorkflows.Teardown(input.DatasetId);
 
         // Running already when this answers false: started by another caller, or by an earlier attempt of this one.
         await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, CancellationToken.None).ConfigureAwait(false);

@@ -24,7 +24,7 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
         }
         catch (TaskFailedException ex)
         {
-            LifecycleWorkflows.TellTeardownCaller(context, input, new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Failed, null, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}"));
+            LifecycleWorkflows.TellTeardownCaller(context, input, new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.Failed, null, $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}"));
             throw;
         }
 
@@ -37,7 +37,7 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
         var start = await context.CallActivityAsync<TeardownStart>(nameof(BeginTeardown), input, WorkflowRetry.Transient);
         if (!start.Allowed)
         {
-            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Refused, null, start.Refusal);
+            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.Refused, null, start.Refusal);
         }
 
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivingPhase));
@@ -56,6 +56,6 @@ public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, Tea
         await context.CallActivityAsync(nameof(DeleteConnector), input.DatasetId, WorkflowRetry.Transient);
         await context.CallActivityAsync(nameof(CompleteTeardown), new CompleteTeardownInput(input.DatasetId, archive.Location), WorkflowRetry.Transient);
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivedPhase));
-        return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.Archived, archive.Location, null);
+        return new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.Archived, archive.Location, null);
     }
 }

@@ -44,7 +44,7 @@ public sealed class TeardownDatasetHandler(IDatasetRegistry registry, JourneyPro
         }
 
         // When a concurrent request started it first, the answer is that teardown.
-        var input = new TeardownDatasetInput(id, command.Reason.ToWireName(), command.Force, options.Value.Teardown.GracePeriod);
+        var input = new TeardownDatasetInput(record.Dataset.Id, command.Reason, command.Force, options.Value.Teardown.GracePeriod);
         await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, cancellationToken);
         return CommandResult.Accepted(instanceId);
     }

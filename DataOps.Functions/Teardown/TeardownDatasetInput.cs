@@ -1,3 +1,5 @@
+using DataOps.Domain.Datasets;
+
 namespace DataOps.Functions.Teardown;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace DataOps.Functions.Teardown;
 /// <paramref name="Caller"/> is the orchestration instance that asked for it and waits for the result (a stage
 /// transition), or null when it was started from outside (the teardown API).
 /// </summary>
-public sealed record TeardownDatasetInput(string DatasetId, string Reason, bool Force, TimeSpan GracePeriod, string? Caller = null);
+public sealed record TeardownDatasetInput(DatasetId DatasetId, TeardownReason Reason, bool Force, TimeSpan GracePeriod, string? Caller = null);

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using Microsoft.DurableTask;
 
@@ -11,7 +12,7 @@ public sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : T
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        await journeys.ApplyAsync(input.JourneyId, input.ClientId, input.ToStage, input.Completed, input.OccurredAt, CancellationToken.None).ConfigureAwait(false);
+        await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.ToStage?.ToWireName(), input.Completed, input.OccurredAt, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

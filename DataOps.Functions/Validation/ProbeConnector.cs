@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -5,10 +6,10 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Probes one READY dataset's connector for the health sweep.</summary>
-public sealed class ProbeConnector(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<string, ConnectorProbeResult>
+public sealed class ProbeConnector(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, ConnectorProbeResult>
 {
     /// <inheritdoc />
-    public override async Task<ConnectorProbeResult> RunAsync(TaskActivityContext context, string input)
+    public override async Task<ConnectorProbeResult> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;

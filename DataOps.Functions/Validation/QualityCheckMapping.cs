@@ -7,7 +7,7 @@ namespace DataOps.Functions.Validation;
 internal static class QualityCheckMapping
 {
     public static QualityCheckOutcome ToOutcome(QualityCheckResult r) => new(
-        r.Type.ToWireName(),
+        r.Type,
         Math.Round(r.Score, 4),
         r.Threshold,
         r.Passed,
@@ -16,7 +16,7 @@ internal static class QualityCheckMapping
         new Dictionary<string, string>(r.Details, StringComparer.Ordinal));
 
     public static QualityCheckResult ToResult(QualityCheckOutcome o) => new(
-        WireNames.Parse<QualityCheckType>(o.CheckType),
+        o.CheckType,
         o.Score,
         o.Threshold,
         o.Passed,
@@ -26,7 +26,7 @@ internal static class QualityCheckMapping
 
     /// <summary>A check that does not apply to the dataset's stage (production datasets hold no records of ours).</summary>
     public static QualityCheckOutcome NotApplicable(QualityCheckType type, string why) => new(
-        type.ToWireName(),
+        type,
         100,
         100,
         true,

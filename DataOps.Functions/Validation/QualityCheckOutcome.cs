@@ -1,8 +1,10 @@
+using DataOps.Domain.Datasets;
+
 namespace DataOps.Functions.Validation;
 
 /// <summary>One quality check's outcome, as computed by the domain evaluators.</summary>
 public sealed record QualityCheckOutcome(
-    string CheckType,
+    QualityCheckType CheckType,
     double Score,
     double Threshold,
     bool Passed,

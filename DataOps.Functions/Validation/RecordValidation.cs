@@ -18,7 +18,7 @@ public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var decision = QualityEvaluation.Decide(input.Checks.Select(QualityCheckMapping.ToResult), input.ValidatedAt);
-        await history.SaveAsync(input.DatasetId, input.ValidatedAt, input.Checks, CancellationToken.None).ConfigureAwait(false);
+        await history.SaveAsync(input.DatasetId.Value, input.ValidatedAt, input.Checks, CancellationToken.None).ConfigureAwait(false);
         await datasets.UpdateAsync(
             input.DatasetId,
             d =>
@@ -40,9 +40,9 @@ public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore
             CancellationToken.None).ConfigureAwait(false);
         return new ValidationResult(
             input.DatasetId,
-            decision.IsReady ? WorkflowOutcomes.Ready : WorkflowOutcomes.Failed,
+            decision.IsReady ? WorkflowOutcome.Ready : WorkflowOutcome.Failed,
             decision.Score.Overall,
-            decision.Score.FailedChecks.Select(c => c.ToWireName()).ToArray(),
+            decision.Score.FailedChecks.ToArray(),
             decision.Summary);
     }
 }

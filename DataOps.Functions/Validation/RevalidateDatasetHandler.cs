@@ -31,7 +31,7 @@ public sealed class RevalidateDatasetHandler(IDatasetRegistry registry)
 
         var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
             nameof(RevalidateDataset),
-            new RevertToValidatingInput(id, "revalidation requested"),
+            new RevertToValidatingInput(record.Dataset.Id, "revalidation requested"),
             new StartOrchestrationOptions(LifecycleWorkflows.NewRevalidation(record.Dataset.Id)),
             cancellationToken);
         return CommandResult.Accepted(instanceId);

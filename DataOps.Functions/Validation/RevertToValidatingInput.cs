@@ -1,4 +1,6 @@
+using DataOps.Domain.Datasets;
+
 namespace DataOps.Functions.Validation;
 
 /// <summary>Send a READY dataset back to VALIDATING.</summary>
-public sealed record RevertToValidatingInput(string DatasetId, string Reason);
+public sealed record RevertToValidatingInput(DatasetId DatasetId, string Reason);

@@ -7,10 +7,10 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Completeness check: required fields filled, record count at least 95 % of what the template promises.</summary>
-public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<string, QualityCheckOutcome>
+public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
-    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
+    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -8,10 +9,10 @@ namespace DataOps.Functions.Validation;
 /// Connector health check: reachable, authorized, fast, last upload successful, every record indexed. A Glean that
 /// does not answer fails the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried, not scored.
 /// </summary>
-public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<string, QualityCheckOutcome>
+public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
-    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
+    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;

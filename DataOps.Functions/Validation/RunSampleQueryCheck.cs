@@ -11,10 +11,10 @@ namespace DataOps.Functions.Validation;
 /// Sample-query check: the dataset type's sample searches each return results within 10 s. Queries Glean could not
 /// answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried.
 /// </summary>
-public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<string, QualityCheckOutcome>
+public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
-    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, string input)
+    public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;

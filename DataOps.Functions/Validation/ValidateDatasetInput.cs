@@ -1,4 +1,6 @@
+using DataOps.Domain.Datasets;
+
 namespace DataOps.Functions.Validation;
 
 /// <summary>Validate a dataset (after provisioning, on request, or after its connector turned unhealthy).</summary>
-public sealed record ValidateDatasetInput(string DatasetId);
+public sealed record ValidateDatasetInput(DatasetId DatasetId);

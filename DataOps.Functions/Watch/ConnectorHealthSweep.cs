@@ -16,8 +16,8 @@ public sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, Sc
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var ready = await context.CallActivityAsync<IReadOnlyList<string>>(nameof(ListReadyDatasets), null, WorkflowRetry.Transient);
-        var reverted = new List<string>();
+        var ready = await context.CallActivityAsync<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), null, WorkflowRetry.Transient);
+        var reverted = new List<DatasetId>();
         foreach (var batch in ready.Chunk(Math.Max(1, input.BatchSize)))
         {
             var probes = await Task.WhenAll(batch.Select(id => context.CallActivityAsync<ConnectorProbeResult>(nameof(ProbeConnector), id, WorkflowRetry.Transient)));
@@ -30,7 +30,7 @@ public sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, Sc
             await Task.WhenAll(unhealthy.Select(p => context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
                 new ValidateDatasetInput(p.DatasetId),
-                new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, DatasetId.Create(p.DatasetId)) })));
+                new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, p.DatasetId) })));
             reverted.AddRange(unhealthy.Select(p => p.DatasetId));
         }
 

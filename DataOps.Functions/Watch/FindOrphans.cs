@@ -24,7 +24,7 @@ public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jour
             listed.AddRange(await scans.AllAsync(new DatasetQuery { Status = status }, CancellationToken.None).ConfigureAwait(false));
         }
 
-        var orphans = new List<string>();
+        var orphans = new List<DatasetId>();
         var journeyCache = new Dictionary<string, JourneyView?>(StringComparer.Ordinal);
         foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, CancellationToken.None).ConfigureAwait(false))
         {
@@ -36,10 +36,10 @@ public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jour
 
             if (OrphanRule.Assess(Dataset.Restore(dataset), journey?.ToState(), input.Now, input.MinimumAge).Allowed)
             {
-                orphans.Add(dataset.Id.Value);
+                orphans.Add(dataset.Id);
             }
         }
 
-        return new ScanResult(listed.Count, orphans.Order(StringComparer.Ordinal).ToArray());
+        return new ScanResult(listed.Count, orphans.OrderBy(id => id.Value, StringComparer.Ordinal).ToArray());
     }
 }

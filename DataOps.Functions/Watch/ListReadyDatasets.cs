@@ -5,13 +5,13 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Watch;
 
 /// <summary>The READY datasets, for the connector-health sweep.</summary>
-public sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object?, IReadOnlyList<string>>
+public sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object?, IReadOnlyList<DatasetId>>
 {
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, object? input)
+    public override async Task<IReadOnlyList<DatasetId>> RunAsync(TaskActivityContext context, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
         var ready = await scans.AllAsync(new DatasetQuery { Status = DatasetStatus.Ready }, CancellationToken.None).ConfigureAwait(false);
-        return ready.Select(d => d.Id.Value).Order(StringComparer.Ordinal).ToArray();
+        return ready.Select(d => d.Id).OrderBy(id => id.Value, StringComparer.Ordinal).ToArray();
     }
 }

@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
@@ -14,7 +15,7 @@ public sealed class OrphanScan : TaskOrchestrator<OrphanScanInput, ScanResult>
         ArgumentNullException.ThrowIfNull(input);
         var orphans = await context.CallActivityAsync<ScanResult>(nameof(FindOrphans), input, WorkflowRetry.Transient);
         context.SetCustomStatus(new { examined = orphans.Examined, orphans = orphans.DatasetIds.Count });
-        await Task.WhenAll(orphans.DatasetIds.Select(id => LifecycleWorkflows.CallTeardownAsync(context, new TeardownDatasetInput(id, "orphan_cleanup", Force: false, input.GracePeriod))));
+        await Task.WhenAll(orphans.DatasetIds.Select(id => LifecycleWorkflows.CallTeardownAsync(context, new TeardownDatasetInput(id, TeardownReason.OrphanCleanup, Force: false, input.GracePeriod))));
         return orphans;
     }
 }

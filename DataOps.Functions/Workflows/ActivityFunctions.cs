@@ -1,3 +1,4 @@
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
@@ -27,7 +28,7 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="BeginValidation"/>.</summary>
     [Function(nameof(BeginValidation))]
-    public static Task<bool> BeginValidation([ActivityTrigger] string input, FunctionContext context)
+    public static Task<bool> BeginValidation([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<BeginValidation>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="CompleteTeardown"/>.</summary>
@@ -37,17 +38,17 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="CreateConnector"/>.</summary>
     [Function(nameof(CreateConnector))]
-    public static Task<string> CreateConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<string> CreateConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<CreateConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="DeleteConnector"/>.</summary>
     [Function(nameof(DeleteConnector))]
-    public static Task<bool> DeleteConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<bool> DeleteConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<DeleteConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="DisconnectConnector"/>.</summary>
     [Function(nameof(DisconnectConnector))]
-    public static Task<bool> DisconnectConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<bool> DisconnectConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<DisconnectConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="FailProvisioning"/>.</summary>
@@ -67,27 +68,27 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="ListJourneyDatasets"/>.</summary>
     [Function(nameof(ListJourneyDatasets))]
-    public static Task<IReadOnlyList<string>> ListJourneyDatasets([ActivityTrigger] JourneyDatasetsQuery input, FunctionContext context)
+    public static Task<IReadOnlyList<DatasetId>> ListJourneyDatasets([ActivityTrigger] JourneyDatasetsQuery input, FunctionContext context)
         => Create<ListJourneyDatasets>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="ListReadyDatasets"/>.</summary>
     [Function(nameof(ListReadyDatasets))]
-    public static Task<IReadOnlyList<string>> ListReadyDatasets([ActivityTrigger] object? input, FunctionContext context)
+    public static Task<IReadOnlyList<DatasetId>> ListReadyDatasets([ActivityTrigger] object? input, FunctionContext context)
         => Create<ListReadyDatasets>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="PauseConnector"/>.</summary>
     [Function(nameof(PauseConnector))]
-    public static Task<bool> PauseConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<bool> PauseConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<PauseConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="PopulateConnector"/>.</summary>
     [Function(nameof(PopulateConnector))]
-    public static Task<PopulationSummary> PopulateConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<PopulationSummary> PopulateConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<PopulateConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="ProbeConnector"/>.</summary>
     [Function(nameof(ProbeConnector))]
-    public static Task<ConnectorProbeResult> ProbeConnector([ActivityTrigger] string input, FunctionContext context)
+    public static Task<ConnectorProbeResult> ProbeConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<ProbeConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="ProvisioningInProgress"/>.</summary>
@@ -112,22 +113,22 @@ public static class ActivityFunctions
 
     /// <summary>Runs <see cref="RunCompletenessCheck"/>.</summary>
     [Function(nameof(RunCompletenessCheck))]
-    public static Task<QualityCheckOutcome> RunCompletenessCheck([ActivityTrigger] string input, FunctionContext context)
+    public static Task<QualityCheckOutcome> RunCompletenessCheck([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<RunCompletenessCheck>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="RunConnectorHealthCheck"/>.</summary>
     [Function(nameof(RunConnectorHealthCheck))]
-    public static Task<QualityCheckOutcome> RunConnectorHealthCheck([ActivityTrigger] string input, FunctionContext context)
+    public static Task<QualityCheckOutcome> RunConnectorHealthCheck([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<RunConnectorHealthCheck>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="RunSampleQueryCheck"/>.</summary>
     [Function(nameof(RunSampleQueryCheck))]
-    public static Task<QualityCheckOutcome> RunSampleQueryCheck([ActivityTrigger] string input, FunctionContext context)
+    public static Task<QualityCheckOutcome> RunSampleQueryCheck([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<RunSampleQueryCheck>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="RunSchemaCheck"/>.</summary>
     [Function(nameof(RunSchemaCheck))]
-    public static Task<QualityCheckOutcome> RunSchemaCheck([ActivityTrigger] string input, FunctionContext context)
+    public static Task<QualityCheckOutcome> RunSchemaCheck([ActivityTrigger] DatasetId input, FunctionContext context)
         => Create<RunSchemaCheck>(context).RunAsync(new FunctionActivityContext(context), input);
 
     /// <summary>Runs <see cref="SelectTemplate"/>.</summary>

@@ -7,15 +7,15 @@ namespace DataOps.Functions.Workflows;
 public sealed class DatasetLoader(IDatasetRegistry registry)
 {
     /// <summary>Loads a dataset or fails with a clear message.</summary>
-    public async Task<DatasetRecord> LoadAsync(string datasetId, CancellationToken cancellationToken)
-        => await registry.GetAsync(DatasetId.Create(datasetId), cancellationToken).ConfigureAwait(false)
+    public async Task<DatasetRecord> LoadAsync(DatasetId datasetId, CancellationToken cancellationToken)
+        => await registry.GetAsync(datasetId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Dataset '{datasetId}' is not registered.");
 
     /// <summary>
     /// Loads, applies <paramref name="change"/> and saves; on a concurrent update reloads and applies it again. The
     /// change must be idempotent on the aggregate (the domain's methods are: a change that changes nothing raises nothing).
     /// </summary>
-    public async Task<Dataset> UpdateAsync(string datasetId, Action<Dataset> change, CancellationToken cancellationToken)
+    public async Task<Dataset> UpdateAsync(DatasetId datasetId, Action<Dataset> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)

@@ -18,14 +18,14 @@ public static partial class LifecycleWorkflows
     /// termination's reason. The teardown API sends it the moment it terminates one; <see cref="GetTeardownResult"/>
     /// reads the same from the instance.
     /// </summary>
-    public static TeardownDatasetResult TerminatedTeardown(string datasetId, string reason) =>
-        new(datasetId, WorkflowOutcomes.Failed, null, $"the teardown was terminated ({reason})");
+    public static TeardownDatasetResult TerminatedTeardown(DatasetId datasetId, string reason) =>
+        new(datasetId, WorkflowOutcome.Failed, null, $"the teardown was terminated ({reason})");
 
     /// <summary>
     /// Starts the dataset's teardown from another orchestration and waits for its result. The teardown is started as
     /// <c>teardown:{datasetId}</c> through the client (not as a sub-orchestration, whose instance id the engine does not
     /// de-duplicate): when one is already running, for instance from the teardown API, the start is refused and this
-    /// answers <see cref="WorkflowOutcomes.AlreadyTearingDown"/>. The teardown sends its result back as an event; should
+    /// answers <see cref="WorkflowOutcome.AlreadyTearingDown"/>. The teardown sends its result back as an event; should
     /// that be lost (the teardown was terminated), the caller looks at the instance every
     /// <see cref="TeardownCompletionCheckInterval"/>. A teardown that failed fails the caller.
     /// </summary>
@@ -37,10 +37,10 @@ public static partial class LifecycleWorkflows
         var started = await context.CallActivityAsync<bool>(nameof(StartTeardown), request, WorkflowRetry.Transient);
         if (!started)
         {
-            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcomes.AlreadyTearingDown, null, null);
+            return new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.AlreadyTearingDown, null, null);
         }
 
-        var completed = TeardownCompletedEvent(DatasetId.Create(input.DatasetId));
+        var completed = TeardownCompletedEvent(input.DatasetId);
         while (true)
         {
             TeardownDatasetResult? result;
@@ -58,7 +58,7 @@ public static partial class LifecycleWorkflows
                 continue;
             }
 
-            if (result.Outcome == WorkflowOutcomes.Failed)
+            if (result.Outcome == WorkflowOutcome.Failed)
             {
                 throw new InvalidOperationException($"The teardown of dataset '{input.DatasetId}' failed: {result.Refusal}");
             }
@@ -74,7 +74,7 @@ public static partial class LifecycleWorkflows
         ArgumentNullException.ThrowIfNull(input);
         if (input.Caller is { } caller)
         {
-            context.SendEvent(caller, TeardownCompletedEvent(DatasetId.Create(input.DatasetId)), result);
+            context.SendEvent(caller, TeardownCompletedEvent(input.DatasetId), result);
         }
     }
 
@@ -84,7 +84,7 @@ public static partial class LifecycleWorkflows
         ArgumentNullException.ThrowIfNull(client);
         if (input is { Caller: { } caller })
         {
-            await client.RaiseEventAsync(caller, TeardownCompletedEvent(DatasetId.Create(input.DatasetId)), TerminatedTeardown(input.DatasetId, message), cancellationToken);
+            await client.RaiseEventAsync(caller, TeardownCompletedEvent(input.DatasetId), TerminatedTeardown(input.DatasetId, message), cancellationToken);
         }
     }
 }

@@ -40,9 +40,9 @@ public sealed class PilotEndToEndTests(AzuriteFixture azurite)
         var done = await app.WaitForCompletionAsync("provision:j-pilot:pilot");
 
         var outcome = done.ReadOutputAs<ProvisionJourneyResult>()!.Datasets.Single();
-        var checks = await app.Service<QualityHistoryStore>().ReadAsync(outcome.DatasetId, Ct);
-        Assert.True(outcome.Outcome == WorkflowOutcomes.Ready, $"{outcome.Error}: {string.Join("; ", checks.SelectMany(c => c.Check.Errors).Take(12))}");
-        var dataset = (await app.Registry.GetAsync(DatasetId.Create(outcome.DatasetId), Ct))!.Dataset;
+        var checks = await app.Service<QualityHistoryStore>().ReadAsync(outcome.DatasetId.Value, Ct);
+        Assert.True(outcome.Outcome == WorkflowOutcome.Ready, $"{outcome.Error}: {string.Join("; ", checks.SelectMany(c => c.Check.Errors).Take(12))}");
+        var dataset = (await app.Registry.GetAsync(outcome.DatasetId, Ct))!.Dataset;
         Assert.Equal(DataSource.SanitizedExport, dataset.DataSource);
         // The fixture holds 8 lines, 2 of them deliberately not JSON objects: the sanitizer refuses those.
         Assert.Equal(6, dataset.RecordCount);

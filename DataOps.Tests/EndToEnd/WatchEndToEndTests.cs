@@ -27,7 +27,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         var scan = await app.WaitForCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, scan.RuntimeStatus);
-        Assert.Contains(dataset.Id.Value, scan.ReadOutputAs<ScanResult>()!.DatasetIds);
+        Assert.Contains(dataset.Id, scan.ReadOutputAs<ScanResult>()!.DatasetIds);
         var archived = (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset;
         Assert.Equal(DatasetStatus.Archived, archived.Status);
         Assert.Equal(TeardownReason.OrphanCleanup, archived.TeardownReason);
@@ -57,7 +57,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         var id = await app.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConnectorHealthSweep), new HealthSweepInput(10), cancellation: Ct);
         var sweep = await app.WaitForCompletionAsync(id);
 
-        Assert.Equal([dataset.Id.Value], sweep.ReadOutputAs<ScanResult>()!.DatasetIds);
+        Assert.Equal([dataset.Id], sweep.ReadOutputAs<ScanResult>()!.DatasetIds);
         var after = (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset;
         Assert.Equal(DatasetStatus.Failed, after.Status);
         Assert.Contains(QualityCheckType.ConnectorHealth, after.FailedChecks);
@@ -78,11 +78,11 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
             var done = await app.WaitForCompletionAsync("provision:j-bad:sandbox");
 
             var result = done.ReadOutputAs<ProvisionJourneyResult>()!.Datasets.Single();
-            Assert.Equal(WorkflowOutcomes.Failed, result.Outcome);
-            var dataset = (await app.Registry.GetAsync(DatasetId.Create(result.DatasetId), Ct))!.Dataset;
+            Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
+            var dataset = (await app.Registry.GetAsync(result.DatasetId, Ct))!.Dataset;
             Assert.Equal(DatasetStatus.Failed, dataset.Status);
             Assert.Contains(QualityCheckType.Schema, dataset.FailedChecks);
-            var failed = (await app.Service<AuditLog>().ReadAsync(result.DatasetId, Ct)).Single(a => a.EventType == "DatasetValidationFailed");
+            var failed = (await app.Service<AuditLog>().ReadAsync(result.DatasetId.Value, Ct)).Single(a => a.EventType == "DatasetValidationFailed");
             Assert.Contains("schema", failed.Payload, StringComparison.Ordinal);
             Assert.Null(await app.Registry.FindSlotHolderAsync(ClientId.Create("soylent"), Stage.Sandbox, DatasetType.Custom, Ct));
             var connector = await app.Service<ConnectorStore>().GetAsync(dataset.ConnectorName.Value, Ct);
@@ -131,9 +131,9 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         response.EnsureSuccessStatusCode();
         var done = await app.WaitForCompletionAsync($"provision:{journey}:sandbox");
         var outcome = done.ReadOutputAs<ProvisionJourneyResult>()!.Datasets.Single();
-        if (outcome.Outcome != WorkflowOutcomes.Ready)
+        if (outcome.Outcome != WorkflowOutcome.Ready)
         {
-            var checks = await app.Service<QualityHistoryStore>().ReadAsync(outcome.DatasetId, Ct);
+            var checks = await app.Service<QualityHistoryStore>().ReadAsync(outcome.DatasetId.Value, Ct);
             Assert.Fail($"{outcome.Error}: {string.Join("; ", checks.SelectMany(c => c.Check.Errors))}");
         }
 

@@ -24,17 +24,17 @@ public sealed class StartTeardownTests(AzuriteFixture azurite)
         for (var round = 0; round < 3; round++)
         {
             // No such dataset: the teardown fails at once, which is enough here: it ran, with one caller's input.
-            var datasetId = $"race-{round}";
+            var datasetId = DatasetId.Create($"race-{round}");
             var callers = new[] { $"transition-a-{round}", $"transition-b-{round}" };
 
             var owners = await Task.WhenAll(callers.Select(caller =>
-                activity.RunAsync(context, new TeardownDatasetInput(datasetId, "stage_transition", false, TimeSpan.FromSeconds(1), caller))));
+                activity.RunAsync(context, new TeardownDatasetInput(datasetId, TeardownReason.StageTransition, false, TimeSpan.FromSeconds(1), caller))));
 
             Assert.Equal(1, owners.Count(o => o));
-            var instance = await app.Durable.GetInstanceAsync(LifecycleWorkflows.Teardown(DatasetId.Create(datasetId)), true, TestContext.Current.CancellationToken);
+            var instance = await app.Durable.GetInstanceAsync(LifecycleWorkflows.Teardown(datasetId), true, TestContext.Current.CancellationToken);
             var owner = callers[Array.IndexOf(owners, true)];
             Assert.Equal(owner, instance!.ReadInputAs<TeardownDatasetInput>()!.Caller);
-            Assert.True(await activity.RunAsync(context, new TeardownDatasetInput(datasetId, "stage_transition", false, TimeSpan.FromSeconds(1), owner)));
+            Assert.True(await activity.RunAsync(context, new TeardownDatasetInput(datasetId, TeardownReason.StageTransition, false, TimeSpan.FromSeconds(1), owner)));
         }
     }
 }

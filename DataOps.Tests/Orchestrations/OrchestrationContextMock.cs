@@ -57,19 +57,19 @@ internal sealed class OrchestrationContextMock
     /// </summary>
     public void Teardowns(Func<TeardownDatasetInput, TeardownDatasetResult?> result, params string[] alreadyRunning)
     {
-        var started = new Dictionary<string, TeardownDatasetInput>(StringComparer.Ordinal);
+        var started = new Dictionary<DatasetId, TeardownDatasetInput>();
         Mock.Setup(c => c.CallActivityAsync<bool>(It.Is<TaskName>(n => n.Name == nameof(StartTeardown)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add(($"{n.Name}:{((TeardownDatasetInput)i!).DatasetId}", i)))
             .Returns<TaskName, object?, TaskOptions?>((_, i, _) =>
             {
                 var input = (TeardownDatasetInput)i!;
                 started[input.DatasetId] = input;
-                return Task.FromResult(!alreadyRunning.Contains(input.DatasetId));
+                return Task.FromResult(!alreadyRunning.Contains(input.DatasetId.Value));
             });
         Mock.Setup(c => c.WaitForExternalEvent<TeardownDatasetResult>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns<string, CancellationToken>((name, _) =>
             {
-                var datasetId = started.Keys.Single(id => LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create(id)) == name);
+                var datasetId = started.Keys.Single(id => LifecycleWorkflows.TeardownCompletedEvent(id) == name);
                 return result(started[datasetId]) is { } done ? Task.FromResult(done) : Task.FromCanceled<TeardownDatasetResult>(new CancellationToken(true));
             });
     }

@@ -1,3 +1,5 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
@@ -6,7 +8,7 @@ namespace DataOps.Tests.Orchestrations;
 
 public sealed class ProvisionDatasetTests
 {
-    private static readonly ProvisionDatasetInput Input = new("ds-1", "j-1", "acme", "ACME", "healthcare", "clinical_workflows", "sandbox", "confluence_pages");
+    private static readonly ProvisionDatasetInput Input = new(DatasetId.Create("ds-1"), JourneyId.Create("j-1"), ClientId.Create("acme"), ClientName.Create("ACME"), Industry.Healthcare, UseCase.Create("clinical_workflows"), Stage.Sandbox, DatasetType.ConfluencePages);
 
     [Fact]
     public async Task RunAsync_AllStepsSucceed_ReturnsReadyAfterConnectorPopulationAndValidation()
@@ -15,7 +17,7 @@ public sealed class ProvisionDatasetTests
 
         var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
 
-        Assert.Equal(WorkflowOutcomes.Ready, result.Outcome);
+        Assert.Equal(WorkflowOutcome.Ready, result.Outcome);
         Assert.Equal(98.5, result.QualityScore);
         Assert.Equal(
             [nameof(SelectTemplate), nameof(RegisterDataset), nameof(CreateConnector), nameof(PopulateConnector), nameof(BeginValidation), "ValidateDataset@parent:validate"],
@@ -27,7 +29,7 @@ public sealed class ProvisionDatasetTests
     {
         var ctx = Happy();
 
-        await new ProvisionDataset().RunAsync(ctx.Object, Input with { Stage = "production" });
+        await new ProvisionDataset().RunAsync(ctx.Object, Input with { Stage = Stage.Production });
 
         Assert.DoesNotContain(nameof(PopulateConnector), ctx.CallNames);
     }
@@ -36,12 +38,12 @@ public sealed class ProvisionDatasetTests
     public async Task RunAsync_SlotAlreadyHeld_ReportsAlreadyActiveAndCreatesNothing()
     {
         var ctx = Happy();
-        ctx.Activity(nameof(RegisterDataset), _ => new RegistrationResult(false, "ds-1", "ds-0", "held"));
+        ctx.Activity(nameof(RegisterDataset), _ => new RegistrationResult(false, DatasetId.Create("ds-1"), DatasetId.Create("ds-0"), "held"));
 
         var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
 
-        Assert.Equal(WorkflowOutcomes.AlreadyActive, result.Outcome);
-        Assert.Equal("ds-0", result.DatasetId);
+        Assert.Equal(WorkflowOutcome.AlreadyActive, result.Outcome);
+        Assert.Equal(DatasetId.Create("ds-0"), result.DatasetId);
         Assert.Equal([nameof(SelectTemplate), nameof(RegisterDataset)], ctx.CallNames);
     }
 
@@ -49,14 +51,14 @@ public sealed class ProvisionDatasetTests
     public async Task RunAsync_ValidationFails_CompensatesWithTheFailedChecks()
     {
         var ctx = Happy();
-        ctx.SubOrchestration(nameof(ValidateDataset), _ => new ValidationResult("ds-1", WorkflowOutcomes.Failed, 80, ["schema"], "schema 40 < 100"));
+        ctx.SubOrchestration(nameof(ValidateDataset), _ => new ValidationResult(DatasetId.Create("ds-1"), WorkflowOutcome.Failed, 80, [QualityCheckType.Schema], "schema 40 < 100"));
 
         var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
 
-        Assert.Equal(WorkflowOutcomes.Failed, result.Outcome);
+        Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
         var compensation = Assert.IsType<FailProvisioningInput>(ctx.Calls.Single(c => c.Name == nameof(FailProvisioning)).Input);
-        Assert.Equal(["schema"], compensation.FailedChecks);
-        Assert.Equal("ds-1", compensation.DatasetId);
+        Assert.Equal([QualityCheckType.Schema], compensation.FailedChecks);
+        Assert.Equal(DatasetId.Create("ds-1"), compensation.DatasetId);
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class ProvisionDatasetTests
 
         var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
 
-        Assert.Equal(WorkflowOutcomes.Failed, result.Outcome);
+        Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
         Assert.Contains("Glean unavailable", result.Error, StringComparison.Ordinal);
         Assert.Equal(nameof(FailProvisioning), ctx.CallNames.Last());
         Assert.DoesNotContain(nameof(BeginValidation), ctx.CallNames);
@@ -76,10 +78,10 @@ public sealed class ProvisionDatasetTests
     private static OrchestrationContextMock Happy()
     {
         var ctx = new OrchestrationContextMock();
-        ctx.Activity(nameof(SelectTemplate), _ => new TemplateChoice("healthcare.clinical_workflows.confluence_pages", "exact"));
-        ctx.Activity(nameof(RegisterDataset), _ => new RegistrationResult(true, "ds-1", null, null));
+        ctx.Activity(nameof(SelectTemplate), _ => new TemplateChoice(TemplateId.Create("healthcare.clinical_workflows.confluence_pages"), "exact"));
+        ctx.Activity(nameof(RegisterDataset), _ => new RegistrationResult(true, DatasetId.Create("ds-1"), null, null));
         ctx.Activity(nameof(PopulateConnector), _ => new PopulationSummary(500, 1000, 1));
-        ctx.SubOrchestration(nameof(ValidateDataset), _ => new ValidationResult("ds-1", WorkflowOutcomes.Ready, 98.5, [], "ok"));
+        ctx.SubOrchestration(nameof(ValidateDataset), _ => new ValidationResult(DatasetId.Create("ds-1"), WorkflowOutcome.Ready, 98.5, [], "ok"));
         return ctx;
     }
 }

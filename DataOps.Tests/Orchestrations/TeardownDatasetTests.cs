@@ -13,9 +13,9 @@ public sealed class TeardownDatasetTests
     {
         var ctx = Allowing();
 
-        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24)));
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.StageTransition, false, TimeSpan.FromHours(24)));
 
-        Assert.Equal(WorkflowOutcomes.Archived, result.Outcome);
+        Assert.Equal(WorkflowOutcome.Archived, result.Outcome);
         Assert.Equal(
             [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), "timer", nameof(DeleteConnector), nameof(CompleteTeardown)],
             ctx.CallNames);
@@ -29,7 +29,7 @@ public sealed class TeardownDatasetTests
     {
         var ctx = Allowing();
 
-        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", true, TimeSpan.FromMinutes(1)));
+        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.Manual, true, TimeSpan.FromMinutes(1)));
 
         var archive = Assert.IsType<ArchiveDatasetInput>(ctx.Calls.Single(c => c.Name == nameof(ArchiveDataset)).Input);
         Assert.Equal(new DateTimeOffset(OrchestrationContextMock.Now), archive.ArchivedAt);
@@ -41,9 +41,9 @@ public sealed class TeardownDatasetTests
         var ctx = new OrchestrationContextMock();
         ctx.Activity(nameof(BeginTeardown), _ => new TeardownStart(false, "journey active in sandbox"));
 
-        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", false, TimeSpan.FromHours(24)));
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.Manual, false, TimeSpan.FromHours(24)));
 
-        Assert.Equal(WorkflowOutcomes.Refused, result.Outcome);
+        Assert.Equal(WorkflowOutcome.Refused, result.Outcome);
         Assert.Equal("journey active in sandbox", result.Refusal);
         Assert.Equal([nameof(BeginTeardown)], ctx.CallNames);
     }
@@ -53,7 +53,7 @@ public sealed class TeardownDatasetTests
     {
         var ctx = Allowing();
 
-        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24), Caller: "transition:j-1"));
+        var result = await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.StageTransition, false, TimeSpan.FromHours(24), Caller: "transition:j-1"));
 
         ctx.Mock.Verify(c => c.SendEvent("transition:j-1", LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create("ds-1")), result), Times.Once);
     }
@@ -63,7 +63,7 @@ public sealed class TeardownDatasetTests
     {
         var ctx = Allowing();
 
-        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "manual", true, TimeSpan.FromHours(24)));
+        await new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.Manual, true, TimeSpan.FromHours(24)));
 
         ctx.Mock.Verify(c => c.SendEvent(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>()), Times.Never);
     }
@@ -74,12 +74,12 @@ public sealed class TeardownDatasetTests
         var ctx = Allowing();
         ctx.FailingActivity<ArchiveSummary>(nameof(ArchiveDataset), "blob storage refused");
 
-        await Assert.ThrowsAsync<TaskFailedException>(() => new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput("ds-1", "stage_transition", false, TimeSpan.FromHours(24), Caller: "transition:j-1")));
+        await Assert.ThrowsAsync<TaskFailedException>(() => new TeardownDataset().RunAsync(ctx.Object, new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.StageTransition, false, TimeSpan.FromHours(24), Caller: "transition:j-1")));
 
         ctx.Mock.Verify(c => c.SendEvent(
             "transition:j-1",
             LifecycleWorkflows.TeardownCompletedEvent(DatasetId.Create("ds-1")),
-            It.Is<TeardownDatasetResult>(r => r.Outcome == WorkflowOutcomes.Failed && r.Refusal == "ArchiveDataset failed: blob storage refused")), Times.Once);
+            It.Is<TeardownDatasetResult>(r => r.Outcome == WorkflowOutcome.Failed && r.Refusal == "ArchiveDataset failed: blob storage refused")), Times.Once);
     }
 
     private static OrchestrationContextMock Allowing()

@@ -35,7 +35,7 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         var connector = await connectors.GetAsync(snapshot.ConnectorName.Value, cancellationToken);
         return new DatasetDetail(
             DatasetView.From(snapshot),
-            [.. checks.Select(c => new QualityCheckView(c.ValidatedAt, c.Check.CheckType, c.Check.Score, c.Check.Threshold, c.Check.Passed, c.Check.Errors, c.Check.Warnings))],
+            [.. checks.Select(c => new QualityCheckView(c.ValidatedAt, c.Check.CheckType.ToWireName(), c.Check.Score, c.Check.Threshold, c.Check.Passed, c.Check.Errors, c.Check.Warnings))],
             new ConnectorView(
                 snapshot.ConnectorName.Value,
                 connector?.Connector.DatasourceName,

@@ -1,3 +1,4 @@
+using DataOps.Domain.Templates;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
@@ -66,7 +67,7 @@ public sealed class ProvisionDatasetsHandlerTests(AzuriteFixture azurite)
     private Task<ProvisionDatasetsResult> HandleAsync(params string[] types) =>
         new ProvisionDatasetsHandler(_h.Registry, new JourneyProjectionStore(_h.Tables), TimeProvider.System).HandleAsync(
             _client.Object,
-            new ProvisionJourneyInput("j-2", "acme", "ACME", "healthcare", "developer_productivity", "sandbox", types, "tests"),
+            new ProvisionJourneyInput(JourneyId.Create("j-2"), ClientId.Create("acme"), ClientName.Create("ACME"), Industry.Healthcare, UseCase.Create("developer_productivity"), Stage.Sandbox, [.. types.Select(WireNames.Parse<DatasetType>)], "tests"),
             Ct);
 
     private void VerifyStarts(Times times) =>

@@ -93,7 +93,7 @@ public sealed class TeardownDatasetHandlerTests(AzuriteFixture azurite)
     }
 
     private static bool IsForcedManualTeardown(object? input) =>
-        input is TeardownDatasetInput { DatasetId: "ds-1", Reason: "manual", Force: true } i && i.GracePeriod == TimeSpan.FromHours(24);
+        input is TeardownDatasetInput { Reason: TeardownReason.Manual, Force: true } i && i.DatasetId == DatasetId.Create("ds-1") && i.GracePeriod == TimeSpan.FromHours(24);
 
     private void VerifyNotStarted() =>
         _client.Verify(

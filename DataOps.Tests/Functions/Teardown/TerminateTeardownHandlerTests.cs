@@ -99,14 +99,14 @@ public sealed class TerminateTeardownHandlerTests
     }
 
     private static bool TellsTerminated(object? result) =>
-        result is TeardownDatasetResult { Outcome: WorkflowOutcomes.Failed, Refusal: { } refusal } && refusal.Contains("wrong dataset", StringComparison.Ordinal);
+        result is TeardownDatasetResult { Outcome: WorkflowOutcome.Failed, Refusal: { } refusal } && refusal.Contains("wrong dataset", StringComparison.Ordinal);
 
     private static OrchestrationMetadata Teardown(OrchestrationRuntimeStatus status, string? customStatus, string? caller = null) =>
         new(nameof(TeardownDataset), Instance)
         {
             RuntimeStatus = status,
             SerializedCustomStatus = customStatus,
-            SerializedInput = JsonDataConverter.Default.Serialize(new TeardownDatasetInput("ds-1", "manual", true, TimeSpan.FromHours(24), caller)),
+            SerializedInput = JsonDataConverter.Default.Serialize(new TeardownDatasetInput(DatasetId.Create("ds-1"), TeardownReason.Manual, true, TimeSpan.FromHours(24), caller)),
             DataConverter = JsonDataConverter.Default,
         };
 }

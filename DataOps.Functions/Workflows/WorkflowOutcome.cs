@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using DataOps.Domain.Datasets;
+
+namespace DataOps.Functions.Workflows;
+
+/// <summary>
+/// How a workflow ended for a dataset. Wire names (in orchestration outputs and the operations views): <c>ready</c>,
+/// <c>failed</c>, <c>already_active</c>, <c>archived</c>, <c>refused</c>, <c>already_tearing_down</c>.
+/// </summary>
+[JsonConverter(typeof(WireNameJsonConverter<WorkflowOutcome>))]
+public enum WorkflowOutcome
+{
+    /// <summary>The dataset is READY.</summary>
+    Ready,
+
+    /// <summary>The dataset FAILED.</summary>
+    Failed,
+
+    /// <summary>Another dataset already holds the client/stage/type slot; nothing was created.</summary>
+    AlreadyActive,
+
+    /// <summary>The dataset was ARCHIVED.</summary>
+    Archived,
+
+    /// <summary>The teardown safety rule refused the teardown.</summary>
+    Refused,
+
+    /// <summary>The dataset's teardown was already running, started by another transition; that one finishes it.</summary>
+    AlreadyTearingDown,
+}
