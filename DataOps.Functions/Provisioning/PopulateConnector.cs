@@ -1,5 +1,5 @@
-using DataOps.Domain.Datasets;
 using System.Text.Json;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
 using DataOps.Functions.Workflows;

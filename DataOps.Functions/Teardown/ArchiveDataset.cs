@@ -5,6 +5,7 @@ using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;

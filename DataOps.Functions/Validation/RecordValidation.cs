@@ -1,6 +1,5 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
-using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 

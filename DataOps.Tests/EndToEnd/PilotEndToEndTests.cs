@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using DataOps.MockData.Sanitization;
 using DataOps.Tests.Infrastructure;

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Testing;

@@ -1,9 +1,10 @@
 using System.Reflection;
 using DataOps.Functions;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
-using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
+using DataOps.LocalHost.TaskHub;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -23,14 +24,14 @@ public sealed class DurableFunctionsTests
     [Fact]
     public void OrchestrationFunctions_OnePerOrchestrator()
     {
-        Assert.Equal(Registry.Orchestrators.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(OrchestrationFunctions)));
+        Assert.Equal(Registry.Orchestrators.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(OrchestrationTriggerAttribute)));
     }
 
     [Fact]
     public void ActivityFunctions_OnePerActivity_WithADurableClientExactlyWhenTheActivityTakesOne()
     {
-        Assert.Equal(Registry.Activities.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(ActivityFunctions)));
-        foreach (var method in Functions(typeof(ActivityFunctions)))
+        Assert.Equal(Registry.Activities.Keys.Order(StringComparer.Ordinal), FunctionNames(typeof(ActivityTriggerAttribute)));
+        foreach (var method in Functions(typeof(ActivityTriggerAttribute)))
         {
             var activity = Registry.Activities[method.GetCustomAttribute<FunctionAttribute>()!.Name];
             Assert.True(
@@ -61,24 +62,27 @@ public sealed class DurableFunctionsTests
     public async Task ActivityContext_CarriesTheFunctionNameAndTheOrchestrationsInstanceId()
     {
         await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var method = typeof(ActivityFunctions).GetMethod(nameof(ActivityFunctions.BeginValidation))!;
+        var method = typeof(ValidationWorkflowFunctions).GetMethod(nameof(ValidationWorkflowFunctions.BeginValidation))!;
         var function = new IndexedFunction(
-            nameof(ActivityFunctions.BeginValidation), typeof(ActivityFunctions), method,
-            new DurableTriggerDefinition(DurableTaskKind.Activity, nameof(ActivityFunctions.BeginValidation)), []);
+            nameof(ValidationWorkflowFunctions.BeginValidation), typeof(ValidationWorkflowFunctions), method,
+            new DurableTriggerDefinition(DurableTaskKind.Activity, nameof(ValidationWorkflowFunctions.BeginValidation)), []);
         var context = new HostFunctionContext(function, services, CancellationToken.None);
         context.SetBindingData(new Dictionary<string, object?> { ["instanceId"] = "provision:acme:sandbox" });
 
         var activityContext = new FunctionActivityContext(context);
 
-        Assert.Equal(nameof(ActivityFunctions.BeginValidation), activityContext.Name.Name);
+        Assert.Equal(nameof(ValidationWorkflowFunctions.BeginValidation), activityContext.Name.Name);
         Assert.Equal("provision:acme:sandbox", activityContext.InstanceId);
     }
 
-    private static IEnumerable<MethodInfo> Functions(Type type) =>
-        type.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.IsDefined(typeof(FunctionAttribute)));
+    /// <summary>The app's functions whose first parameter carries <paramref name="trigger"/>, wherever their slice declares them.</summary>
+    private static IEnumerable<MethodInfo> Functions(Type trigger) =>
+        typeof(DataOpsServiceCollectionExtensions).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.IsDefined(typeof(FunctionAttribute)) && m.GetParameters().FirstOrDefault()?.IsDefined(trigger) == true);
 
-    private static List<string> FunctionNames(Type type) =>
-        [.. Functions(type).Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal)];
+    private static List<string> FunctionNames(Type trigger) =>
+        [.. Functions(trigger).Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal)];
 
     private static bool TakesClient(Type activity) =>
         activity.GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(DurableTaskClient));

@@ -1,5 +1,5 @@
-using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting;
+using DataOps.LocalHost.TaskHub;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

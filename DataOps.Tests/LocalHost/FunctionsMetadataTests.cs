@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using DataOps.LocalHost;
-using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting;
 using DataOps.LocalHost.Hosting.Indexing;
+using DataOps.LocalHost.TaskHub;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

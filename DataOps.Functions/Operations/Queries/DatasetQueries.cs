@@ -1,5 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Validation;
 
 namespace DataOps.Functions.Operations.Queries;
 

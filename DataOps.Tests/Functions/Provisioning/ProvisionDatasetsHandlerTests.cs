@@ -1,5 +1,5 @@
-using DataOps.Domain.Templates;
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;

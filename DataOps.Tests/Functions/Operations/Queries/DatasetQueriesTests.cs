@@ -1,6 +1,7 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Validation;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.Registry;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
 using DataOps.Functions.Serialization;
-using DataOps.Functions.Validation;
 
-namespace DataOps.Functions.Registry;
+namespace DataOps.Functions.Validation;
 
 /// <summary>
 /// Quality-check history: one row per check per validation run (PK = dataset id, RK = run time + check), so a retried

@@ -1,6 +1,5 @@
-using DataOps.Functions.Validation;
 
-namespace DataOps.Functions.Registry;
+namespace DataOps.Functions.Validation;
 
 /// <summary>One check of one validation run.</summary>
 /// <param name="ValidatedAt">When the run happened.</param>

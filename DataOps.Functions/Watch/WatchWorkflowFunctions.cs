@@ -1,0 +1,35 @@
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Workflows;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace DataOps.Functions.Watch;
+
+/// <summary>
+/// The Durable Functions triggers of this slice: an orchestration function per orchestrator class and an activity
+/// function per activity class, each named after its class. The Functions host invokes these; each runs the class-based
+/// orchestrator on the context the Durable extension gives, or creates the activity from the invocation's services
+/// (constructor injection; activities that start or query orchestrations also get the <c>[DurableClient]</c> client).
+/// </summary>
+public static class WatchWorkflowFunctions
+{
+    /// <summary>Runs <see cref="ConnectorHealthSweep"/>.</summary>
+    [Function(nameof(ConnectorHealthSweep))]
+    public static Task<ScanResult> ConnectorHealthSweep([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new ConnectorHealthSweep().RunAsync(context, WorkflowFunctionDispatch.Input<HealthSweepInput>(context));
+
+    /// <summary>Runs <see cref="OrphanScan"/>.</summary>
+    [Function(nameof(OrphanScan))]
+    public static Task<ScanResult> OrphanScan([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new OrphanScan().RunAsync(context, WorkflowFunctionDispatch.Input<OrphanScanInput>(context));
+
+    /// <summary>Runs <see cref="FindOrphans"/>.</summary>
+    [Function(nameof(FindOrphans))]
+    public static Task<ScanResult> FindOrphans([ActivityTrigger] OrphanScanInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<FindOrphans>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="ListReadyDatasets"/>.</summary>
+    [Function(nameof(ListReadyDatasets))]
+    public static Task<IReadOnlyList<DatasetId>> ListReadyDatasets([ActivityTrigger] object? input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ListReadyDatasets>(context).RunAsync(new FunctionActivityContext(context), input);
+}
