@@ -7,4 +7,4 @@ namespace DataOps.Functions.Catalog;
 /// <param name="Industry">The client's industry.</param>
 /// <param name="UseCase">The client's use case.</param>
 /// <param name="DatasetTypes">Types to recommend for (all types when the request named none).</param>
-public sealed record RecommendTemplatesRequest(Industry Industry, UseCase UseCase, IReadOnlyList<DatasetType> DatasetTypes);
+internal sealed record RecommendTemplatesRequest(Industry Industry, UseCase UseCase, IReadOnlyList<DatasetType> DatasetTypes);

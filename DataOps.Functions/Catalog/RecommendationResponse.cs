@@ -1,4 +1,4 @@
 namespace DataOps.Functions.Catalog;
 
 /// <summary>Answer of <c>POST /api/templates/recommend</c>.</summary>
-public sealed record RecommendationResponse(string Industry, string UseCase, IReadOnlyList<TypeRecommendation> Results);
+internal sealed record RecommendationResponse(string Industry, string UseCase, IReadOnlyList<TypeRecommendation> Results);

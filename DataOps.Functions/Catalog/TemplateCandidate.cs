@@ -8,4 +8,4 @@ namespace DataOps.Functions.Catalog;
 /// <param name="Confidence">In [0, 1].</param>
 /// <param name="Reason">Why it ranks here.</param>
 /// <param name="Selectable">Whether provisioning would pick it automatically.</param>
-public sealed record TemplateCandidate(int Rank, string TemplateId, string Name, string MatchKind, double Confidence, string Reason, bool Selectable);
+internal sealed record TemplateCandidate(int Rank, string TemplateId, string Name, string MatchKind, double Confidence, string Reason, bool Selectable);

@@ -4,7 +4,7 @@ using DataOps.MockData.Catalog;
 namespace DataOps.Functions.Catalog;
 
 /// <summary>A catalog entry with its schema, sample data and statistics.</summary>
-public sealed record TemplateDetail(
+internal sealed record TemplateDetail(
     TemplateSummary Template,
     JsonElement Schema,
     IReadOnlyList<IReadOnlyDictionary<string, object?>> SampleData,

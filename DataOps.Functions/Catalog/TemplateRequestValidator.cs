@@ -6,7 +6,7 @@ using DataOps.Functions.Http;
 namespace DataOps.Functions.Catalog;
 
 /// <summary>Validates template API input; every bad field is named with its reason.</summary>
-public static class TemplateRequestValidator
+internal static class TemplateRequestValidator
 {
     /// <summary>Largest recommendation body read.</summary>
     public const int MaxBodyBytes = 16 * 1024;

@@ -4,7 +4,7 @@ using DataOps.MockData.Catalog;
 namespace DataOps.Functions.Catalog;
 
 /// <summary>A catalog entry in listings.</summary>
-public sealed record TemplateSummary(
+internal sealed record TemplateSummary(
     string TemplateId,
     string Name,
     string Industry,

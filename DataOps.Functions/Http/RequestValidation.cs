@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace DataOps.Functions.Http;
 
 /// <summary>Collects field errors while reading a JSON request, so one answer names every bad field.</summary>
-public sealed class RequestValidation
+internal sealed class RequestValidation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

@@ -12,7 +12,7 @@ namespace DataOps.Functions.Operations;
 /// teardown (<c>teardown:{datasetId}</c>). Instances under a shared prefix count only when their input names the dataset,
 /// so a journey provisioned again later does not lend its instances to an older dataset.
 /// </summary>
-public static class DatasetInstances
+internal static class DatasetInstances
 {
     /// <summary>The dataset's instances, newest first, each with its history when <paramref name="withHistory"/>.</summary>
     public static async Task<IReadOnlyList<InstanceView>> FindAsync(DurableTaskClient client, DatasetSnapshot dataset, bool withHistory, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using DataOps.Functions.Registry;
 namespace DataOps.Functions.Operations;
 
 /// <summary>Reads the dataset list query string, naming every invalid parameter.</summary>
-public static class DatasetQueryReader
+internal static class DatasetQueryReader
 {
     /// <summary>The query, or null with the errors recorded.</summary>
     public static DatasetQuery? Read(IQueryCollection query, RequestValidation validation)

@@ -1,4 +1,4 @@
 namespace DataOps.Functions.Operations;
 
 /// <summary>The outcome of one health check.</summary>
-public sealed record HealthCheck(string Name, bool Healthy, string Detail, double ElapsedMs);
+internal sealed record HealthCheck(string Name, bool Healthy, string Detail, double ElapsedMs);

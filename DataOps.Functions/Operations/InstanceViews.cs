@@ -35,7 +35,7 @@ public sealed record InstanceView(
 public sealed record HistoryView(string EventType, DateTimeOffset Timestamp, string? Name, string? Detail);
 
 /// <summary>Projections of orchestration metadata and history for the operations API.</summary>
-public static class InstanceViews
+internal static class InstanceViews
 {
     /// <summary>The most history events shown per instance.</summary>
     public const int MaxHistoryEvents = 500;

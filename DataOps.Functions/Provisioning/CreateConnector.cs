@@ -8,7 +8,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>Creates (or updates: the Glean call is add-or-update) the dataset's Glean connector and records it.</summary>
-public sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorService glean, ConnectorStore connectors) : TaskActivity<DatasetId, string>
+internal sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorService glean, ConnectorStore connectors) : TaskActivity<DatasetId, string>
 {
     /// <inheritdoc />
     public override async Task<string> RunAsync(TaskActivityContext context, DatasetId input)

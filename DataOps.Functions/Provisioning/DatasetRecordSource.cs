@@ -11,7 +11,7 @@ namespace DataOps.Functions.Provisioning;
 /// client's seed and the dataset's creation time (byte-identical every time), production datasets hold none. Population,
 /// the schema and completeness checks and the archive sample all read them from here.
 /// </summary>
-public sealed class DatasetRecordSource(TemplateSource templates, MockDataGenerator generator, PilotDataSanitizer sanitizer)
+internal sealed class DatasetRecordSource(TemplateSource templates, MockDataGenerator generator, PilotDataSanitizer sanitizer)
 {
     /// <summary>The dataset's template; null for stages that use none.</summary>
     public MockTemplate? TemplateFor(Dataset dataset)

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Provisioning;
 /// Compensation after a failed provision: the dataset goes FAILED with the error (if it is not already), every
 /// document the product pushed to Glean is removed, and the slot and connector-name claims are released.
 /// </summary>
-public sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry registry, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
+internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry registry, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
     : TaskActivity<FailProvisioningInput, bool>
 {
     /// <inheritdoc />

@@ -12,7 +12,7 @@ namespace DataOps.Functions.Provisioning;
 /// Fills the connector with the dataset's records in one bulk upload. A retry uploads the same records again under
 /// the same upload id with a forced restart, so Glean ends up with exactly one copy.
 /// </summary>
-public sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSource records, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
+internal sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSource records, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
     : TaskActivity<DatasetId, PopulationSummary>
 {
     /// <inheritdoc />

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Provisioning;
 /// sanitized export, production: none), validation. Any failure after registration is compensated: the dataset goes
 /// FAILED with the error, its Glean documents are removed and its uniqueness claims released.
 /// </summary>
-public sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, ProvisionDatasetResult>
+internal sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput, ProvisionDatasetResult>
 {
     /// <inheritdoc />
     public override async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, ProvisionDatasetInput input)

@@ -9,7 +9,7 @@ namespace DataOps.Functions.Provisioning;
 /// <see cref="MaxParallelPerStage"/> at a time (the seeds' limit of 10 parallel provisions per stage), and reports
 /// each dataset's outcome.
 /// </summary>
-public sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourneyInput, ProvisionJourneyResult>
+internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourneyInput, ProvisionJourneyResult>
 {
     /// <summary>Parallel dataset provisions per request.</summary>
     public const int MaxParallelPerStage = 10;

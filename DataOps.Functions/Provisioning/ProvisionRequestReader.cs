@@ -9,7 +9,7 @@ namespace DataOps.Functions.Provisioning;
 /// Reads and validates a provisioning request (<c>{journeyId, clientId, clientName, industry, useCase, stage,
 /// datasetTypes[], requestedBy}</c>) from HTTP or a queue message, naming every invalid field.
 /// </summary>
-public static class ProvisionRequestReader
+internal static class ProvisionRequestReader
 {
     /// <summary>Longest accepted <c>requestedBy</c>.</summary>
     public const int MaxRequestedByLength = 128;

@@ -11,7 +11,7 @@ namespace DataOps.Functions.Provisioning;
 /// <c>provision:{journey}:{stage}</c> orchestration is pending or running. A stage change waits for it, so that it
 /// tears down every dataset of the stage, not only those registered so far.
 /// </summary>
-public sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActivity<JourneyDatasetsQuery, bool>
+internal sealed class ProvisioningInProgress(DurableTaskClient client) : TaskActivity<JourneyDatasetsQuery, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, JourneyDatasetsQuery input)

@@ -8,7 +8,7 @@ namespace DataOps.Functions.Provisioning;
 /// Registers the dataset in PROVISIONING, claiming its client/stage/type slot and connector name. Runs at least once:
 /// registering the same dataset id again is a no-op, and a slot held by another dataset is reported, not thrown.
 /// </summary>
-public sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time) : TaskActivity<RegisterDatasetInput, RegistrationResult>
+internal sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time) : TaskActivity<RegisterDatasetInput, RegistrationResult>
 {
     /// <inheritdoc />
     public override async Task<RegistrationResult> RunAsync(TaskActivityContext context, RegisterDatasetInput input)

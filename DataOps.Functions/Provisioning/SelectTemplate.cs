@@ -8,7 +8,7 @@ namespace DataOps.Functions.Provisioning;
 /// Picks the template for a dataset (exact industry + use case, then industry, then generic): sandbox records are
 /// generated from it, pilot records are judged against its schema; production uses none.
 /// </summary>
-public sealed class SelectTemplate(TemplateSource templates) : TaskActivity<ProvisionDatasetInput, TemplateChoice>
+internal sealed class SelectTemplate(TemplateSource templates) : TaskActivity<ProvisionDatasetInput, TemplateChoice>
 {
     /// <inheritdoc />
     public override Task<TemplateChoice> RunAsync(TaskActivityContext context, ProvisionDatasetInput input)

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Provisioning;
 /// tree on first use (configuration <c>MockData:TemplateRoot</c>, default <c>mock_data/templates</c> beside the
 /// app) and refreshed by discovery.
 /// </summary>
-public sealed class TemplateSource(TemplateLibrary library, IOptions<MockDataOptions> options)
+internal sealed class TemplateSource(TemplateLibrary library, IOptions<MockDataOptions> options)
 {
     private readonly Lock _gate = new();
 

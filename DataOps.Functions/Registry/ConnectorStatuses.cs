@@ -1,7 +1,7 @@
 namespace DataOps.Functions.Registry;
 
 /// <summary>Connector lifecycle statuses as stored and shown.</summary>
-public static class ConnectorStatuses
+internal static class ConnectorStatuses
 {
     /// <summary>Created and populated; last probe passed.</summary>
     public const string Healthy = "healthy";

@@ -4,7 +4,7 @@ namespace DataOps.Functions.Registry;
 /// A uniqueness rule refused a registration: another dataset already holds the client/stage/type slot or the
 /// connector name.
 /// </summary>
-public sealed class DatasetClaimConflictException(string claim, string holderDatasetId)
+internal sealed class DatasetClaimConflictException(string claim, string holderDatasetId)
     : Exception($"{claim} is already held by dataset '{holderDatasetId}'.")
 {
     /// <summary>What was claimed, e.g. <c>slot acme/sandbox/confluence_pages</c>.</summary>

@@ -8,7 +8,7 @@ namespace DataOps.Functions.Registry;
 /// (PartitionKey = dataset id, RowKey = "") and its copies in the <c>DatasetIndex</c> partitions.
 /// Enum values are stored by their wire names so the table reads like the published API.
 /// </summary>
-public sealed class DatasetEntity : ITableEntity
+internal sealed class DatasetEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
     public string RowKey { get; set; } = string.Empty;

@@ -6,7 +6,7 @@ using DataOps.Domain.Registry;
 
 namespace DataOps.Functions.Registry;
 
-public sealed partial class DatasetRegistry
+internal sealed partial class DatasetRegistry
 {
     private const string ClaimHolder = "DatasetId";
 

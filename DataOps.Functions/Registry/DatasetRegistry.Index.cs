@@ -4,7 +4,7 @@ using DataOps.Domain.Datasets;
 
 namespace DataOps.Functions.Registry;
 
-public sealed partial class DatasetRegistry
+internal sealed partial class DatasetRegistry
 {
     private static string ClientPartition(string clientId, string stage) => $"c~{clientId}~{stage}";
 

@@ -12,7 +12,7 @@ namespace DataOps.Functions.Registry;
 /// is ETag-guarded; events raised by a change are stored in the same row (outbox) and published after it, so a crash
 /// between the two never loses one; the index copies are refreshed after each save.
 /// </summary>
-public sealed partial class DatasetRegistry(RegistryTables tables, IDomainEventPublisher publisher) : IDatasetRegistry
+internal sealed partial class DatasetRegistry(RegistryTables tables, IDomainEventPublisher publisher) : IDatasetRegistry
 {
     private const string SingleRowKey = "";
 

@@ -1,7 +1,7 @@
 namespace DataOps.Functions.Registry;
 
 /// <summary>The dataset changed since it was loaded; reload and apply the change again.</summary>
-public sealed class RegistryConcurrencyException(string datasetId)
+internal sealed class RegistryConcurrencyException(string datasetId)
     : Exception($"Dataset '{datasetId}' was changed by someone else since it was loaded.")
 {
     /// <summary>The dataset.</summary>

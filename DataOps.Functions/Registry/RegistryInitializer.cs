@@ -8,7 +8,7 @@ namespace DataOps.Functions.Registry;
 /// dataset finds nothing and changes nothing. When storage cannot be reached yet, the failure is logged and the first
 /// use creates them.
 /// </summary>
-public sealed partial class RegistryInitializer(RegistryTables tables, ILogger<RegistryInitializer> logger) : IHostedService
+internal sealed partial class RegistryInitializer(RegistryTables tables, ILogger<RegistryInitializer> logger) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)

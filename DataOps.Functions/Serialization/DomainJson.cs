@@ -7,7 +7,7 @@ namespace DataOps.Functions.Serialization;
 /// The JSON conventions of the product's published language (HTTP bodies, queue messages, archives):
 /// camelCase names, enums by their snake_case wire names, value objects (ids, names) as plain strings.
 /// </summary>
-public static class DomainJson
+internal static class DomainJson
 {
     /// <summary>Shared, immutable serializer options.</summary>
     public static JsonSerializerOptions Options { get; } = Create();

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Serialization;
 /// Writes the domain's string value objects (<c>DatasetId</c>, <c>ClientName</c>, <c>ConnectorName</c>, ...) as plain
 /// strings and reads them back through their validating <c>Create(string)</c> factory, so invalid values never get in.
 /// </summary>
-public sealed class ValueObjectConverterFactory : JsonConverterFactory
+internal sealed class ValueObjectConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc />
     public override bool CanConvert(Type typeToConvert)

@@ -5,7 +5,7 @@ using DataOps.Domain.Datasets;
 namespace DataOps.Functions.Serialization;
 
 /// <summary>Writes and reads the domain's enums by their snake_case wire names (<see cref="WireNames"/>); numbers are refused.</summary>
-public sealed class WireNameEnumConverterFactory : JsonConverterFactory
+internal sealed class WireNameEnumConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc />
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum && typeToConvert.Namespace?.StartsWith("DataOps.Domain", StringComparison.Ordinal) == true;

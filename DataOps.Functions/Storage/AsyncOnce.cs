@@ -5,7 +5,7 @@ namespace DataOps.Functions.Storage;
 /// <see cref="Lazy{T}"/> task, a run that failed is forgotten, so the next caller tries again: a host that started
 /// while storage was unreachable recovers as soon as storage is back, instead of failing forever.
 /// </summary>
-public sealed class AsyncOnce(Func<Task> initialise)
+internal sealed class AsyncOnce(Func<Task> initialise)
 {
     private readonly Lock _lock = new();
     private Task? _current;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Azure;
 namespace DataOps.Functions.Storage;
 
 /// <summary>Registers the app's storage clients once, from the <c>AzureWebJobsStorage</c> setting.</summary>
-public static class StorageServiceCollectionExtensions
+internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="TableServiceClient"/>, <c>QueueServiceClient</c> and <c>BlobServiceClient</c> for the

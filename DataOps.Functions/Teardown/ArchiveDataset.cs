@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Writes the dataset's archive: metadata (dataset and connector), the first records, the quality history.</summary>
-public sealed class ArchiveDataset(
+internal sealed class ArchiveDataset(
     DatasetLoader datasets,
     DatasetRecordSource records,
     QualityHistoryStore history,

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Teardown;
 /// Applies the teardown safety rule (refused while the journey is active in the dataset's own stage, unless the reason
 /// is manual with force) and moves the dataset to TEARDOWN. A dataset already in TEARDOWN continues.
 /// </summary>
-public sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore journeys, TimeProvider time) : TaskActivity<TeardownDatasetInput, TeardownStart>
+internal sealed class BeginTeardown(DatasetLoader datasets, JourneyProjectionStore journeys, TimeProvider time) : TaskActivity<TeardownDatasetInput, TeardownStart>
 {
     /// <inheritdoc />
     public override async Task<TeardownStart> RunAsync(TaskActivityContext context, TeardownDatasetInput input)

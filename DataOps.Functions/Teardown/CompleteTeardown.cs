@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Marks the dataset ARCHIVED (with its archive location and size) and releases its claims.</summary>
-public sealed class CompleteTeardown(DatasetLoader datasets, IDatasetRegistry registry, TimeProvider time) : TaskActivity<CompleteTeardownInput, bool>
+internal sealed class CompleteTeardown(DatasetLoader datasets, IDatasetRegistry registry, TimeProvider time) : TaskActivity<CompleteTeardownInput, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, CompleteTeardownInput input)

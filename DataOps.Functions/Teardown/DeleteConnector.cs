@@ -10,7 +10,7 @@ namespace DataOps.Functions.Teardown;
 /// After the grace period: empties the datasource (Glean cannot delete one) and verifies it holds no documents before
 /// the registration is recorded as retired. A non-empty datasource fails the activity so it is retried.
 /// </summary>
-public sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
+internal sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)

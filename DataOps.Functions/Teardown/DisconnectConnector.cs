@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Makes the connector invisible to everyone (a test datasource with no beta users) for the grace period.</summary>
-public sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
+internal sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)

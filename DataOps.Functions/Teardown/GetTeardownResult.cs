@@ -9,7 +9,7 @@ namespace DataOps.Functions.Teardown;
 /// The result of a dataset's teardown read from its instance, or null while it is still running. A teardown that
 /// failed, was terminated or is gone reads as <see cref="WorkflowOutcome.Failed"/> with the reason.
 /// </summary>
-public sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, TeardownDatasetResult?>
+internal sealed class GetTeardownResult(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, TeardownDatasetResult?>
 {
     /// <inheritdoc />
     public override async Task<TeardownDatasetResult?> RunAsync(TaskActivityContext context, TeardownDatasetInput input)

@@ -10,7 +10,7 @@ namespace DataOps.Functions.Teardown;
 /// provisioning, then tears down its datasets (all of the journey's datasets when it completed), each in its own
 /// <see cref="TeardownDataset"/>.
 /// </summary>
-public sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput, IReadOnlyList<TeardownDatasetResult>>
+internal sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput, IReadOnlyList<TeardownDatasetResult>>
 {
     /// <summary>How often a stage change looks again whether the stage it leaves is still provisioning.</summary>
     public static readonly TimeSpan ProvisioningPollInterval = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>The journey's datasets (in one stage, or all) that a teardown should take: not archived, not already tearing down.</summary>
-public sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<JourneyDatasetsQuery, IReadOnlyList<DatasetId>>
+internal sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<JourneyDatasetsQuery, IReadOnlyList<DatasetId>>
 {
     private static readonly HashSet<DatasetStatus> Eligible = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Ready, DatasetStatus.Failed];
 

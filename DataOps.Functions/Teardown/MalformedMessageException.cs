@@ -6,7 +6,7 @@ namespace DataOps.Functions.Teardown;
 /// <c>{queue}-poison</c> at once instead of retrying it; the Functions host retries it up to <c>maxDequeueCount</c>
 /// times first, with the same end.
 /// </summary>
-public sealed class MalformedMessageException : FormatException
+internal sealed class MalformedMessageException : FormatException
 {
     /// <summary>Creates the exception.</summary>
     public MalformedMessageException()

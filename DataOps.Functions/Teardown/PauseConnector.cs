@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Stops pushing to the connector; recorded in the registry (Glean has no pause call).</summary>
-public sealed class PauseConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
+internal sealed class PauseConnector(DatasetLoader datasets, ConnectorStore connectors, IGleanConnectorService glean) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)

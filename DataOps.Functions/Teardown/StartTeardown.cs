@@ -11,7 +11,7 @@ namespace DataOps.Functions.Teardown;
 /// read from the instance once it runs: its input names the caller it will report to. Idempotent: a repeated attempt
 /// finds the instance it started and answers true again.
 /// </summary>
-public sealed class StartTeardown(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, bool>
+internal sealed class StartTeardown(DurableTaskClient client) : TaskActivity<TeardownDatasetInput, bool>
 {
     /// <summary>How long the activity waits for the engine to run the teardown it asked for before it fails (and is retried).</summary>
     public static readonly TimeSpan StartWait = TimeSpan.FromMinutes(2);

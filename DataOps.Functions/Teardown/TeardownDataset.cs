@@ -10,7 +10,7 @@ namespace DataOps.Functions.Teardown;
 /// It always runs as its own instance, <c>teardown:{datasetId}</c>, whoever starts it (the teardown API, a stage
 /// change, the journey completing, the orphan scan), so one dataset never has two teardowns running.
 /// </summary>
-public sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, TeardownDatasetResult>
+internal sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, TeardownDatasetResult>
 {
     /// <inheritdoc />
     public override async Task<TeardownDatasetResult> RunAsync(TaskOrchestrationContext context, TeardownDatasetInput input)

@@ -8,7 +8,7 @@ namespace DataOps.Functions.Teardown;
 /// </summary>
 /// <param name="Phase">One of the phase constants below.</param>
 /// <param name="DeleteAt">When the grace period ends (UTC, the orchestration's clock); null outside it.</param>
-public sealed record TeardownProgress(string? Phase, DateTime? DeleteAt = null)
+internal sealed record TeardownProgress(string? Phase, DateTime? DeleteAt = null)
 {
     /// <summary>Pausing the connector and writing the archive.</summary>
     public const string ArchivingPhase = "archiving";

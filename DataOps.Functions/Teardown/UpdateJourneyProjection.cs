@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>Feeds a journey event into the journey projection (idempotent; older events are ignored).</summary>
-public sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : TaskActivity<JourneyTransitionInput, bool>
+internal sealed class UpdateJourneyProjection(JourneyProjectionStore journeys) : TaskActivity<JourneyTransitionInput, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, JourneyTransitionInput input)

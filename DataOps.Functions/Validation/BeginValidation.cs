@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>PROVISIONING -> VALIDATING (a no-op when already validating).</summary>
-public sealed class BeginValidation(DatasetLoader datasets, TimeProvider time) : TaskActivity<DatasetId, bool>
+internal sealed class BeginValidation(DatasetLoader datasets, TimeProvider time) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)

@@ -7,7 +7,7 @@ using DataOps.Glean.Model;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Probes a dataset's connector through the Glean adapter and records what it found.</summary>
-public sealed class ConnectorProbes(IGleanConnectorService glean, ConnectorStore connectors)
+internal sealed class ConnectorProbes(IGleanConnectorService glean, ConnectorStore connectors)
 {
     /// <summary>The connector of a dataset, or a clear error when it was never created.</summary>
     public async Task<GleanConnector> ConnectorOfAsync(Dataset dataset, CancellationToken cancellationToken)

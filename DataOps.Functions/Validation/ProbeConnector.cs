@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Probes one READY dataset's connector for the health sweep.</summary>
-public sealed class ProbeConnector(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, ConnectorProbeResult>
+internal sealed class ProbeConnector(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, ConnectorProbeResult>
 {
     /// <inheritdoc />
     public override async Task<ConnectorProbeResult> RunAsync(TaskActivityContext context, DatasetId input)

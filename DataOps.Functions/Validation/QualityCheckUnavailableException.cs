@@ -5,7 +5,7 @@ namespace DataOps.Functions.Validation;
 /// adapter's retries, an open circuit, unreachable). It is never a verdict on the dataset: the activity fails and the
 /// durable retry runs the check again later, so a Glean blip cannot turn a good dataset FAILED.
 /// </summary>
-public sealed class QualityCheckUnavailableException : Exception
+internal sealed class QualityCheckUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public QualityCheckUnavailableException()

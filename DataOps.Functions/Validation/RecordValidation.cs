@@ -9,7 +9,7 @@ namespace DataOps.Functions.Validation;
 /// Scores the four checks (weights and thresholds from the Decisions table), keeps them in the quality history and
 /// moves the dataset VALIDATING -> READY or FAILED. A retry finds the dataset already moved and changes nothing.
 /// </summary>
-public sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore history) : TaskActivity<RecordValidationInput, ValidationResult>
+internal sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore history) : TaskActivity<RecordValidationInput, ValidationResult>
 {
     /// <inheritdoc />
     public override async Task<ValidationResult> RunAsync(TaskActivityContext context, RecordValidationInput input)

@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>A requested revalidation: a READY dataset goes back to VALIDATING, then <see cref="ValidateDataset"/> runs.</summary>
-public sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInput, ValidationResult>
+internal sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInput, ValidationResult>
 {
     /// <inheritdoc />
     public override async Task<ValidationResult> RunAsync(TaskOrchestrationContext context, RevertToValidatingInput input)

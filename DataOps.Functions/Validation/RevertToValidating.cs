@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>READY -> VALIDATING because its connector turned unhealthy (no-op in any other status).</summary>
-public sealed class RevertToValidating(DatasetLoader datasets, TimeProvider time) : TaskActivity<RevertToValidatingInput, bool>
+internal sealed class RevertToValidating(DatasetLoader datasets, TimeProvider time) : TaskActivity<RevertToValidatingInput, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, RevertToValidatingInput input)

@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Completeness check: required fields filled, record count at least 95 % of what the template promises.</summary>
-public sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<DatasetId, QualityCheckOutcome>
+internal sealed class RunCompletenessCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)

@@ -9,7 +9,7 @@ namespace DataOps.Functions.Validation;
 /// Connector health check: reachable, authorized, fast, last upload successful, every record indexed. A Glean that
 /// does not answer fails the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried, not scored.
 /// </summary>
-public sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, QualityCheckOutcome>
+internal sealed class RunConnectorHealthCheck(DatasetLoader datasets, ConnectorProbes probes) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)

@@ -11,7 +11,7 @@ namespace DataOps.Functions.Validation;
 /// Sample-query check: the dataset type's sample searches each return results within 10 s. Queries Glean could not
 /// answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried.
 /// </summary>
-public sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
+internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)

@@ -7,7 +7,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Schema check: the dataset's records against its template schema.</summary>
-public sealed class RunSchemaCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<DatasetId, QualityCheckOutcome>
+internal sealed class RunSchemaCheck(DatasetLoader datasets, DatasetRecordSource records) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)

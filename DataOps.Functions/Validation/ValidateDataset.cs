@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Runs the four quality checks in parallel, then scores them and moves the dataset to READY or FAILED.</summary>
-public sealed class ValidateDataset : TaskOrchestrator<ValidateDatasetInput, ValidationResult>
+internal sealed class ValidateDataset : TaskOrchestrator<ValidateDatasetInput, ValidationResult>
 {
     /// <inheritdoc />
     public override async Task<ValidationResult> RunAsync(TaskOrchestrationContext context, ValidateDatasetInput input)

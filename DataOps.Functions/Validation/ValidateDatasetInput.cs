@@ -3,4 +3,4 @@ using DataOps.Domain.Datasets;
 namespace DataOps.Functions.Validation;
 
 /// <summary>Validate a dataset (after provisioning, on request, or after its connector turned unhealthy).</summary>
-public sealed record ValidateDatasetInput(DatasetId DatasetId);
+internal sealed record ValidateDatasetInput(DatasetId DatasetId);

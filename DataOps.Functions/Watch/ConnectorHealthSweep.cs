@@ -9,7 +9,7 @@ namespace DataOps.Functions.Watch;
 /// Probes the connectors of READY datasets in bounded batches; a dataset whose connector is unhealthy goes back to
 /// VALIDATING and is revalidated (and ends READY again or FAILED).
 /// </summary>
-public sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, ScanResult>
+internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, ScanResult>
 {
     /// <inheritdoc />
     public override async Task<ScanResult> RunAsync(TaskOrchestrationContext context, HealthSweepInput input)

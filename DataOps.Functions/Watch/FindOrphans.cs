@@ -9,7 +9,7 @@ namespace DataOps.Functions.Watch;
 /// The orphan rule: a dataset not archived (nor already being torn down) whose journey is completed, unknown, or now
 /// in another stage, and that is older than the minimum age.
 /// </summary>
-public sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore journeys) : TaskActivity<OrphanScanInput, ScanResult>
+internal sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore journeys) : TaskActivity<OrphanScanInput, ScanResult>
 {
     private static readonly HashSet<DatasetStatus> Candidates = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Ready, DatasetStatus.Failed];
 

@@ -1,4 +1,4 @@
 namespace DataOps.Functions.Watch;
 
 /// <summary>Sweep READY datasets for unhealthy connectors, in batches.</summary>
-public sealed record HealthSweepInput(int BatchSize);
+internal sealed record HealthSweepInput(int BatchSize);

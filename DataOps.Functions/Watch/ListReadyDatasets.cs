@@ -5,7 +5,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Watch;
 
 /// <summary>The READY datasets, for the connector-health sweep.</summary>
-public sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object?, IReadOnlyList<DatasetId>>
+internal sealed class ListReadyDatasets(RegistryScans scans) : TaskActivity<object?, IReadOnlyList<DatasetId>>
 {
     /// <inheritdoc />
     public override async Task<IReadOnlyList<DatasetId>> RunAsync(TaskActivityContext context, object? input)

@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Watch;
 
 /// <summary>The daily orphan scan: finds datasets no journey stage owns any more and tears each down.</summary>
-public sealed class OrphanScan : TaskOrchestrator<OrphanScanInput, ScanResult>
+internal sealed class OrphanScan : TaskOrchestrator<OrphanScanInput, ScanResult>
 {
     /// <inheritdoc />
     public override async Task<ScanResult> RunAsync(TaskOrchestrationContext context, OrphanScanInput input)

@@ -4,7 +4,7 @@ using DataOps.Functions.Registry;
 namespace DataOps.Functions.Watch;
 
 /// <summary>Walks registry listings page by page for the scans.</summary>
-public sealed class RegistryScans(IDatasetRegistry registry)
+internal sealed class RegistryScans(IDatasetRegistry registry)
 {
     /// <summary>Every dataset matching the query, across pages.</summary>
     public async Task<List<DatasetSnapshot>> AllAsync(DatasetQuery query, CancellationToken cancellationToken)

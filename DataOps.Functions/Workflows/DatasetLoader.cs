@@ -4,7 +4,7 @@ using DataOps.Functions.Registry;
 namespace DataOps.Functions.Workflows;
 
 /// <summary>Loads datasets for activities and applies a change with a reload-and-retry on concurrent updates.</summary>
-public sealed class DatasetLoader(IDatasetRegistry registry)
+internal sealed class DatasetLoader(IDatasetRegistry registry)
 {
     /// <summary>Loads a dataset or fails with a clear message.</summary>
     public async Task<DatasetRecord> LoadAsync(DatasetId datasetId, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.DurableTask.Client;
 namespace DataOps.Functions.Workflows;
 
 /// <summary>Durable Functions style HTTP helpers for starter functions.</summary>
-public static class DurableHttpExtensions
+internal static class DurableHttpExtensions
 {
     /// <summary>
     /// The starter response Durable Functions gives: <c>202 Accepted</c>, <c>Location</c> set to the status URI

@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Workflows;
 
-public static partial class LifecycleWorkflows
+internal static partial class LifecycleWorkflows
 {
     /// <summary>
     /// Starts <paramref name="orchestrator"/> as <paramref name="instanceId"/> unless an instance of that id exists

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Workflows;
 
-public static partial class LifecycleWorkflows
+internal static partial class LifecycleWorkflows
 {
     /// <summary>How long a caller waits for the completion event before it looks at the teardown instance itself.</summary>
     public static readonly TimeSpan TeardownCompletionCheckInterval = TimeSpan.FromHours(1);

@@ -22,7 +22,7 @@ namespace DataOps.Functions.Workflows;
 /// <item><c>teardown:{datasetId}</c>, a dataset's teardown, whoever asks for it.</item>
 /// </list>
 /// </remarks>
-public static partial class LifecycleWorkflows
+internal static partial class LifecycleWorkflows
 {
     private const string ProvisionPrefix = "provision:";
     private const string RevalidationPrefix = "revalidate:";

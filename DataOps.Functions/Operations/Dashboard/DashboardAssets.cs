@@ -7,7 +7,7 @@ namespace DataOps.Functions.Operations.Dashboard;
 /// The operator dashboard's static files, embedded in this assembly. Only the files listed here are served, so a path
 /// is either one of them or not found: there is no file system behind it to traverse.
 /// </summary>
-public static class DashboardAssets
+internal static class DashboardAssets
 {
     /// <summary>The file served for the dashboard's root.</summary>
     public const string IndexFile = "index.html";
