@@ -4,7 +4,10 @@ using DataOps.Domain.Datasets;
 
 namespace DataOps.Functions.Serialization;
 
-/// <summary>Writes and reads the domain's enums by their snake_case wire names (<see cref="WireNames"/>); numbers are refused.</summary>
+/// <summary>
+/// Writes and reads every domain enum by its snake_case wire name (<see cref="WireNames"/>), numbers refused, with the
+/// domain's <see cref="WireNameJsonConverter{TEnum}"/>: also the enums that do not carry it as an attribute.
+/// </summary>
 internal sealed class WireNameEnumConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc />
@@ -12,24 +15,5 @@ internal sealed class WireNameEnumConverterFactory : JsonConverterFactory
 
     /// <inheritdoc />
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
-        => (JsonConverter)Activator.CreateInstance(typeof(WireNameEnumConverter<>).MakeGenericType(typeToConvert))!;
-
-    private sealed class WireNameEnumConverter<TEnum> : JsonConverter<TEnum>
-        where TEnum : struct, Enum
-    {
-        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw new JsonException($"expected one of: {string.Join(", ", WireNames.AllowedNames<TEnum>())}");
-            }
-
-            var text = reader.GetString();
-            return WireNames.TryParse<TEnum>(text, out var value)
-                ? value.Value
-                : throw new JsonException($"'{text}' is not one of: {string.Join(", ", WireNames.AllowedNames<TEnum>())}");
-        }
-
-        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToWireName());
-    }
+        => (JsonConverter)Activator.CreateInstance(typeof(WireNameJsonConverter<>).MakeGenericType(typeToConvert))!;
 }

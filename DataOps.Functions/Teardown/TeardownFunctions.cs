@@ -19,14 +19,7 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var validation = new RequestValidation();
-        DatasetId.TryCreate(id, out var datasetId, out var idError);
-        if (idError is not null)
-        {
-            validation.Add("id", idError);
-        }
-
-        var (body, bodyError) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
             return bodyError;
@@ -80,14 +73,7 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var validation = new RequestValidation();
-        DatasetId.TryCreate(id, out var datasetId, out var idError);
-        if (idError is not null)
-        {
-            validation.Add("id", idError);
-        }
-
-        var (body, bodyError) = await JsonBody.ReadAsync(request, cancellationToken);
+        var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
             return bodyError;
