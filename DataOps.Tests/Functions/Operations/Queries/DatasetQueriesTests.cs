@@ -2,8 +2,8 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
+using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
-using DataOps.Tests.Registry;
 
 namespace DataOps.Tests.Functions.Operations.Queries;
 

@@ -1,8 +1,8 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Tests.Domain;
+using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
-using DataOps.Tests.Registry;
 
 namespace DataOps.Tests.Functions.Operations.Queries;
 

@@ -4,7 +4,7 @@ using DataOps.Functions.Archive;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DataOps.Tests.Archive;
+namespace DataOps.Tests.Functions.Archive;
 
 public sealed class DatasetArchiveStoreTests(AzuriteFixture azurite)
 {

@@ -8,7 +8,7 @@ using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using DataOps.LocalHost.TaskHub;
 
-namespace DataOps.Tests.Orchestrations;
+namespace DataOps.Tests.Functions.Serialization;
 
 /// <summary>
 /// The workflow contracts carry domain types but keep their wire JSON: ids as plain strings and enums by wire name,

@@ -6,7 +6,7 @@ using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations.Dashboard;
 
 /// <summary>
 /// The dashboard in a real headless Chromium: the page asks for the key, then lists a provisioned dataset and shows

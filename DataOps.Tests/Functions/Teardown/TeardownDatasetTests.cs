@@ -1,10 +1,11 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
+using DataOps.Tests.Functions.Workflows;
 using Microsoft.DurableTask;
 using Moq;
 
-namespace DataOps.Tests.Orchestrations;
+namespace DataOps.Tests.Functions.Teardown;
 
 public sealed class TeardownDatasetTests
 {

@@ -1,7 +1,7 @@
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations.Dashboard;
 
 /// <summary>One running app shared by the dashboard's HTTP tests, which only read from it.</summary>
 public sealed class DashboardAppFixture(AzuriteFixture azurite) : IAsyncLifetime

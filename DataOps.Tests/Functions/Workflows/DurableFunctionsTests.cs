@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace DataOps.Tests.Functions;
+namespace DataOps.Tests.Functions.Workflows;
 
 /// <summary>
 /// The orchestration and activity functions the Functions host runs: one per class, and each activity function can build

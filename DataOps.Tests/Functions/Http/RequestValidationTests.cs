@@ -2,7 +2,7 @@ using System.Text.Json;
 using DataOps.Functions.Http;
 using DataOps.Functions.Provisioning;
 
-namespace DataOps.Tests.Functions.Triggers;
+namespace DataOps.Tests.Functions.Http;
 
 public sealed class RequestValidationTests
 {

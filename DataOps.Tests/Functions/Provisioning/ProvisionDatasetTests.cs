@@ -3,8 +3,9 @@ using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
+using DataOps.Tests.Functions.Workflows;
 
-namespace DataOps.Tests.Orchestrations;
+namespace DataOps.Tests.Functions.Provisioning;
 
 public sealed class ProvisionDatasetTests
 {

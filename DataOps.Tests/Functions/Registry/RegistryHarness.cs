@@ -7,7 +7,7 @@ using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
-namespace DataOps.Tests.Registry;
+namespace DataOps.Tests.Functions.Registry;
 
 /// <summary>A registry on its own tables and queue in the shared Azurite.</summary>
 internal sealed class RegistryHarness

@@ -6,7 +6,7 @@ using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask;
 using Moq;
 
-namespace DataOps.Tests.Functions;
+namespace DataOps.Tests.Functions.Teardown;
 
 /// <summary>
 /// Two orchestrations that tear the same dataset down at the same moment (a stage change delivered twice, the journey

@@ -3,7 +3,7 @@ using DataOps.Domain.Quality;
 using DataOps.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 
-namespace DataOps.Tests.Registry;
+namespace DataOps.Tests.Functions.Registry;
 
 public sealed class DatasetRegistryTests(AzuriteFixture azurite)
 {

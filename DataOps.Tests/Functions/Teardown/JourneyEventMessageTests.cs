@@ -2,7 +2,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Http;
 using DataOps.Functions.Teardown;
 
-namespace DataOps.Tests.Functions.Triggers;
+namespace DataOps.Tests.Functions.Teardown;
 
 public sealed class JourneyEventMessageTests
 {

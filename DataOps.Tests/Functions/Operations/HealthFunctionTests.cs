@@ -7,7 +7,7 @@ using DataOps.Tests.Hosting;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataOps.Tests.Functions.Triggers;
+namespace DataOps.Tests.Functions.Operations;
 
 public sealed class HealthFunctionTests(AzuriteFixture azurite)
 {

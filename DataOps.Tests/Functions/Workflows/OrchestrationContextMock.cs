@@ -4,7 +4,7 @@ using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 using Moq;
 
-namespace DataOps.Tests.Orchestrations;
+namespace DataOps.Tests.Functions.Workflows;
 
 /// <summary>A Moq'd orchestration context that records the activities and sub-orchestrations called, in order.</summary>
 internal sealed class OrchestrationContextMock

@@ -13,7 +13,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations;
 
 /// <summary>
 /// The operations API behind the dashboard, over HTTP on the running app: a dataset's timeline, archive and

@@ -10,7 +10,7 @@ using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DataOps.Tests.Functions.Triggers;
+namespace DataOps.Tests.Functions.Catalog;
 
 public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifetime
 {

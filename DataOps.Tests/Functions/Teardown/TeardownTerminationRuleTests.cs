@@ -8,7 +8,7 @@ using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Teardown;
 
 /// <summary>
 /// A teardown can be terminated only while stopping it still keeps the dataset: once its grace period is over and it

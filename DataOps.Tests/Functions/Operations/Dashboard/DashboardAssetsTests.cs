@@ -1,5 +1,5 @@
 using DataOps.Functions.Operations.Dashboard;
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations.Dashboard;
 
 public sealed class DashboardAssetsTests
 {

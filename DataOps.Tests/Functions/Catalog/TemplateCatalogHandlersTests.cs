@@ -4,12 +4,13 @@ using Azure.Data.Tables;
 using DataOps.Functions.Catalog;
 using DataOps.MockData;
 using DataOps.Tests.Infrastructure;
+using DataOps.Tests.MockData;
 using DataOps.Tests.MockData.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace DataOps.Tests.MockData.Api;
+namespace DataOps.Tests.Functions.Catalog;
 
 public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Net;
 using DataOps.Functions.Operations.Dashboard;
 using DataOps.Tests.EndToEnd;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations.Dashboard;
 
 /// <summary>
 /// The dashboard's shell is anonymous and holds no data; everything it shows comes from the key-protected API. Only

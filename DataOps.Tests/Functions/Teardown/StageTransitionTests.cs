@@ -1,30 +1,13 @@
 using DataOps.Domain.Datasets;
-using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Teardown;
-using DataOps.Functions.Validation;
-using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
+using DataOps.Tests.Functions.Workflows;
 
-namespace DataOps.Tests.Orchestrations;
+namespace DataOps.Tests.Functions.Teardown;
 
-public sealed class FanOutOrchestrationTests
+public sealed class StageTransitionTests
 {
-    [Fact]
-    public async Task ProvisionJourneyDatasets_TwoTypes_StartsOneProvisionPerTypeWithStableInstanceIds()
-    {
-        var ctx = new OrchestrationContextMock("provision:j-1:sandbox");
-        ctx.SubOrchestration(nameof(ProvisionDataset), i => new ProvisionDatasetResult(((ProvisionDatasetInput)i!).DatasetId, ((ProvisionDatasetInput)i).DatasetType, WorkflowOutcome.Ready, 99, null));
-        var input = new ProvisionJourneyInput(JourneyId.Create("j-1"), ClientId.Create("acme"), ClientName.Create("ACME"), Industry.Healthcare, UseCase.Create("clinical_workflows"), Stage.Sandbox, [DatasetType.ConfluencePages, DatasetType.GithubRepos], "se@example.com");
-
-        var result = await new ProvisionJourneyDatasets().RunAsync(ctx.Object, input);
-
-        Assert.Equal(["ProvisionDataset@provision:j-1:sandbox:confluence_pages", "ProvisionDataset@provision:j-1:sandbox:github_repos"], ctx.CallNames);
-        Assert.Equal(2, result.Datasets.Count);
-        Assert.All(result.Datasets, d => Assert.Equal(WorkflowOutcome.Ready, d.Outcome));
-        Assert.NotEqual(result.Datasets[0].DatasetId, result.Datasets[1].DatasetId);
-    }
-
     [Fact]
     public async Task StageTransition_LeavingSandbox_UpdatesTheJourneyThenTearsDownEachSandboxDataset()
     {
@@ -122,36 +105,5 @@ public sealed class FanOutOrchestrationTests
 
         Assert.Null(Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[2].Input).Stage);
         Assert.Equal(TeardownReason.JourneyCompleted, ((TeardownDatasetInput)ctx.Calls[3].Input!).Reason);
-    }
-
-    [Fact]
-    public async Task ConnectorHealthSweep_OneUnhealthy_RevertsAndRevalidatesOnlyThatOne()
-    {
-        var ctx = new OrchestrationContextMock("sweep-1");
-        ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1"), DatasetId.Create("ds-2"), DatasetId.Create("ds-3")]);
-        ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, ((DatasetId)i!).Value != "ds-2", ((DatasetId)i!).Value == "ds-2" ? ["indexed 0 of 500"] : []));
-        ctx.SubOrchestration(nameof(ValidateDataset), i => new ValidationResult(((ValidateDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
-
-        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(2));
-
-        Assert.Equal(3, result.Examined);
-        Assert.Equal([DatasetId.Create("ds-2")], result.DatasetIds);
-        var revert = Assert.IsType<RevertToValidatingInput>(ctx.Calls.Single(c => c.Name == nameof(RevertToValidating)).Input);
-        Assert.Contains("indexed 0 of 500", revert.Reason, StringComparison.Ordinal);
-        Assert.Contains("ValidateDataset@sweep-1:validate:ds-2", ctx.CallNames);
-    }
-
-    [Fact]
-    public async Task OrphanScan_TwoOrphans_TearsEachDownAsOrphanCleanup()
-    {
-        var ctx = new OrchestrationContextMock();
-        ctx.Activity(nameof(FindOrphans), _ => new ScanResult(5, [DatasetId.Create("ds-7"), DatasetId.Create("ds-9")]));
-        ctx.Teardowns(i => new TeardownDatasetResult(i.DatasetId, WorkflowOutcome.Archived, "x", null));
-
-        var result = await new OrphanScan().RunAsync(ctx.Object, new OrphanScanInput(DateTimeOffset.UnixEpoch, TimeSpan.FromHours(24), TimeSpan.FromHours(24)));
-
-        Assert.Equal([DatasetId.Create("ds-7"), DatasetId.Create("ds-9")], result.DatasetIds);
-        Assert.Equal(["StartTeardown:ds-7", "timer", "StartTeardown:ds-9", "timer"], ctx.CallNames.Skip(1));
-        Assert.All(ctx.Calls.Skip(1).Where(c => c.Name != "timer"), c => Assert.Equal(TeardownReason.OrphanCleanup, ((TeardownDatasetInput)c.Input!).Reason));
     }
 }

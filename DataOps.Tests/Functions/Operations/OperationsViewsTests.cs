@@ -4,7 +4,7 @@ using DataOps.Functions.Teardown;
 using DurableTask.Core;
 using DurableTask.Core.History;
 
-namespace DataOps.Tests.Dashboard;
+namespace DataOps.Tests.Functions.Operations;
 
 /// <summary>The pure parts of the operations API: history projection, teardown progress, percentiles, dataset matching.</summary>
 public sealed class OperationsViewsTests

@@ -5,7 +5,7 @@ using Azure.Storage.Queues;
 using DataOps.Functions.Registry;
 using Moq;
 
-namespace DataOps.Tests.Registry;
+namespace DataOps.Tests.Functions.Registry;
 
 public sealed class RegistryTablesTests
 {
