@@ -28,8 +28,8 @@ internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry 
                 }
             },
             CancellationToken.None).ConfigureAwait(false);
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
-        if (connector is not null && connector.DatasetId == input.DatasetId.Value && connector.Status != ConnectorStatuses.Retired)
+        var connector = await connectors.GetOwnedAsync(input.DatasetId, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false);
+        if (connector is not null && connector.Status != ConnectorStatuses.Retired)
         {
             await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
             await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);

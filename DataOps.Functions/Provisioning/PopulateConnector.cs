@@ -20,8 +20,8 @@ internal sealed class PopulateConnector(DatasetLoader datasets, DatasetRecordSou
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
-        var connector = (await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false))?.Connector
-            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' was not created.");
+        var connector = (await connectors.GetOwnedAsync(input, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false))?.Connector
+            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' of dataset '{input.Value}' was not created, or now serves another dataset.");
         var all = await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false);
         var result = await glean.PopulateAsync(connector, input.Value, dataset.Attempt, all, CancellationToken.None).ConfigureAwait(false);
         var size = all.Sum(r => (long)JsonSerializer.SerializeToUtf8Bytes(r, DomainJson.Options).Length);

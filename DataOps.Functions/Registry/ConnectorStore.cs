@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using DataOps.Domain.Connectors;
+using DataOps.Domain.Datasets;
 using DataOps.Functions.Serialization;
 using DataOps.Glean.Model;
 
@@ -9,7 +11,12 @@ namespace DataOps.Functions.Registry;
 /// The Glean connectors the product created, keyed by connector name, with their lifecycle status
 /// (<c>healthy</c>, <c>unhealthy</c>, <c>paused</c>, <c>disconnected</c>, <c>retired</c>) and the dataset they serve.
 /// </summary>
-public sealed class ConnectorStore(RegistryTables tables, TimeProvider time)
+/// <remarks>
+/// A connector name is <c>{client}-{stage}-{type}</c>, so when a dataset fails and releases its claims the next dataset
+/// for the same client, stage and type takes the same name and the row becomes its own. Whatever acts on a dataset's
+/// connector therefore loads it with <see cref="GetOwnedAsync"/>, never by name alone.
+/// </remarks>
+public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider time, ILogger<ConnectorStore> logger)
 {
     /// <summary>Records (or refreshes) a connector for a dataset.</summary>
     public async Task SaveAsync(string datasetId, GleanConnector connector, string status, CancellationToken cancellationToken = default)
@@ -41,7 +48,24 @@ public sealed class ConnectorStore(RegistryTables tables, TimeProvider time)
         await tables.Connectors.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Loads a connector record; null when the product never created it.</summary>
+    /// <summary>
+    /// Loads the connector of <paramref name="datasetId"/>: null when the product never created it, or when the row
+    /// now serves another dataset (which took the name after this one failed), so nothing acts on a connector it does
+    /// not own.
+    /// </summary>
+    public async Task<ConnectorRecord?> GetOwnedAsync(DatasetId datasetId, ConnectorName connectorName, CancellationToken cancellationToken = default)
+    {
+        var record = await GetAsync(connectorName.Value, cancellationToken).ConfigureAwait(false);
+        if (record is null || string.Equals(record.DatasetId, datasetId.Value, StringComparison.Ordinal))
+        {
+            return record;
+        }
+
+        LogNotOwned(logger, datasetId.Value, connectorName.Value, record.DatasetId);
+        return null;
+    }
+
+    /// <summary>Loads a connector record by name, whichever dataset it serves; null when the product never created it.</summary>
     public async Task<ConnectorRecord?> GetAsync(string connectorName, CancellationToken cancellationToken = default)
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
@@ -59,4 +83,7 @@ public sealed class ConnectorStore(RegistryTables tables, TimeProvider time)
             e.GetDateTimeOffset("LastHealthCheck"),
             e.GetString("HealthDetails"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {DatasetId} leaves connector {ConnectorName} alone: it now serves dataset {OwnerDatasetId}")]
+    private static partial void LogNotOwned(ILogger logger, string datasetId, string connectorName, string ownerDatasetId);
 }

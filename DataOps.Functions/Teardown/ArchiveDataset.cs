@@ -27,7 +27,7 @@ internal sealed class ArchiveDataset(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var dataset = (await datasets.LoadAsync(input.DatasetId, CancellationToken.None).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
+        var connector = await connectors.GetOwnedAsync(input.DatasetId, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false);
         var metadata = new
         {
             archivedAt = input.ArchivedAt,

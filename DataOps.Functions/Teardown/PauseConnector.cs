@@ -14,7 +14,7 @@ internal sealed class PauseConnector(DatasetLoader datasets, ConnectorStore conn
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
-        var connector = await connectors.GetAsync(dataset.ConnectorName.Value, CancellationToken.None).ConfigureAwait(false);
+        var connector = await connectors.GetOwnedAsync(input, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false);
         if (connector is null || connector.Status is ConnectorStatuses.Disconnected or ConnectorStatuses.Retired)
         {
             return false;

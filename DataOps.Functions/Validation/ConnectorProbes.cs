@@ -9,10 +9,13 @@ namespace DataOps.Functions.Validation;
 /// <summary>Probes a dataset's connector through the Glean adapter and records what it found.</summary>
 internal sealed class ConnectorProbes(IGleanConnectorService glean, ConnectorStore connectors)
 {
-    /// <summary>The connector of a dataset, or a clear error when it was never created.</summary>
+    /// <summary>The connector of a dataset, or a clear error when it was never created or now serves another dataset.</summary>
     public async Task<GleanConnector> ConnectorOfAsync(Dataset dataset, CancellationToken cancellationToken)
-        => (await connectors.GetAsync(dataset.ConnectorName.Value, cancellationToken).ConfigureAwait(false))?.Connector
-            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' of dataset '{dataset.Id.Value}' was never created.");
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return (await connectors.GetOwnedAsync(dataset.Id, dataset.ConnectorName, cancellationToken).ConfigureAwait(false))?.Connector
+            ?? throw new InvalidOperationException($"Connector '{dataset.ConnectorName.Value}' of dataset '{dataset.Id.Value}' was never created, or now serves another dataset.");
+    }
 
     /// <summary>Probes and translates the adapter's view into the domain's <see cref="ConnectorProbe"/>.</summary>
     public async Task<ConnectorProbe> ProbeAsync(Dataset dataset, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
 
         var snapshot = record.Dataset.ToSnapshot();
         var checks = await history.ReadAsync(id.Value, cancellationToken);
-        var connector = await connectors.GetAsync(snapshot.ConnectorName.Value, cancellationToken);
+        var connector = await connectors.GetOwnedAsync(id, snapshot.ConnectorName, cancellationToken);
         return new DatasetDetail(
             DatasetView.From(snapshot),
             [.. checks.Select(c => new QualityCheckView(c.ValidatedAt, c.Check.CheckType.ToWireName(), c.Check.Score, c.Check.Threshold, c.Check.Passed, c.Check.Errors, c.Check.Warnings))],

@@ -4,6 +4,7 @@ using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
 using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DataOps.Tests.Functions.Operations.Queries;
 
@@ -62,6 +63,6 @@ public sealed class DatasetQueriesTests(AzuriteFixture azurite)
     private (RegistryHarness Harness, DatasetQueries Queries) Create()
     {
         var h = new RegistryHarness(azurite);
-        return (h, new DatasetQueries(h.Registry, new QualityHistoryStore(h.Tables), new ConnectorStore(h.Tables, TimeProvider.System)));
+        return (h, new DatasetQueries(h.Registry, new QualityHistoryStore(h.Tables), new ConnectorStore(h.Tables, TimeProvider.System, NullLogger<ConnectorStore>.Instance)));
     }
 }

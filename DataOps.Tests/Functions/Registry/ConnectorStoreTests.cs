@@ -1,0 +1,92 @@
+using DataOps.Domain.Connectors;
+using DataOps.Domain.Datasets;
+using DataOps.Functions.Registry;
+using DataOps.Glean.Model;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace DataOps.Tests.Functions.Registry;
+
+/// <summary>A connector row belongs to the dataset that last created it; only that dataset gets it back.</summary>
+public sealed class ConnectorStoreTests(AzuriteFixture azurite)
+{
+    private static readonly ConnectorName Name = ConnectorName.Create("ACME-sandbox-jira");
+    private static readonly DatasetId Failed = DatasetId.Create("ds-failed");
+    private static readonly DatasetId Successor = DatasetId.Create("ds-successor");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GetOwnedAsync_RowOfTheDataset_ReturnsIt()
+    {
+        var (store, _) = NewStore();
+        await store.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var owned = await store.GetOwnedAsync(Failed, Name, Ct);
+
+        Assert.NotNull(owned);
+        Assert.Equal(Failed.Value, owned.DatasetId);
+        Assert.Equal(ConnectorStatuses.Healthy, owned.Status);
+    }
+
+    [Fact]
+    public async Task GetOwnedAsync_NameTakenOverByAnotherDataset_ReturnsNullAndLogsTheSkip()
+    {
+        var (store, logs) = NewStore();
+        await store.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Retired, Ct);
+        await store.SaveAsync(Successor.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var forFailed = await store.GetOwnedAsync(Failed, Name, Ct);
+        var forSuccessor = await store.GetOwnedAsync(Successor, Name, Ct);
+
+        Assert.Null(forFailed);
+        Assert.Equal(Successor.Value, forSuccessor!.DatasetId);
+        var skip = Assert.Single(logs.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, skip.Level);
+        Assert.Contains(Failed.Value, skip.Message, StringComparison.Ordinal);
+        Assert.Contains(Name.Value, skip.Message, StringComparison.Ordinal);
+        Assert.Contains(Successor.Value, skip.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetOwnedAsync_NeverCreated_ReturnsNullWithoutLogging()
+    {
+        var (store, logs) = NewStore();
+
+        var owned = await store.GetOwnedAsync(Failed, Name, Ct);
+
+        Assert.Null(owned);
+        Assert.Empty(logs.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task GetAsync_NameTakenOverByAnotherDataset_ReturnsTheCurrentOwnersRow()
+    {
+        var (store, _) = NewStore();
+        await store.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Retired, Ct);
+        await store.SaveAsync(Successor.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var row = await store.GetAsync(Name.Value, Ct);
+
+        Assert.Equal(Successor.Value, row!.DatasetId);
+        Assert.Equal(ConnectorStatuses.Healthy, row.Status);
+    }
+
+    private (ConnectorStore Store, FakeLogCollector Logs) NewStore()
+    {
+        var logger = new FakeLogger<ConnectorStore>();
+        return (new ConnectorStore(new RegistryHarness(azurite).Tables, TimeProvider.System, logger), logger.Collector);
+    }
+
+    private static GleanConnector Connector() => new(
+        Name.Value,
+        "acmesandboxjira",
+        DatasetType.JiraIssues,
+        Stage.Sandbox,
+        "Issue",
+        "https://acme.example/.*",
+        new Uri("https://acme.example/"),
+        true,
+        ["se@example.com"]);
+}
