@@ -32,7 +32,7 @@ internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry 
         if (connector is not null && connector.Status != ConnectorStatuses.Retired)
         {
             await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
-            await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            await connectors.SetStatusAsync(input.DatasetId, connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         }
 
         await registry.ReleaseClaimsAsync(dataset, CancellationToken.None).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Azure;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Domain.Connectors;
@@ -18,6 +19,8 @@ namespace DataOps.Functions.Registry;
 /// </remarks>
 public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider time, ILogger<ConnectorStore> logger)
 {
+    private const int MaxConditionalAttempts = 5;
+
     /// <summary>Records (or refreshes) a connector for a dataset.</summary>
     public async Task SaveAsync(string datasetId, GleanConnector connector, string status, CancellationToken cancellationToken = default)
     {
@@ -34,18 +37,46 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
         await tables.Connectors.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sets a connector's status (and optionally what a health check found).</summary>
-    public async Task SetStatusAsync(string connectorName, string status, string? healthDetails = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sets the status of <paramref name="datasetId"/>'s connector (and optionally what a health check found), only while
+    /// the row still serves that dataset: the write is conditional on the row read, so a dataset that took the name in
+    /// between is never overwritten. False when the row is gone or serves another dataset.
+    /// </summary>
+    public async Task<bool> SetStatusAsync(DatasetId datasetId, string connectorName, string status, string? healthDetails = null, CancellationToken cancellationToken = default)
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
-        var row = new TableEntity(connectorName, string.Empty) { ["Status"] = status, ["UpdatedAt"] = time.GetUtcNow() };
-        if (healthDetails is not null)
+        for (var attempt = 0; ; attempt++)
         {
-            row["LastHealthCheck"] = time.GetUtcNow();
-            row["HealthDetails"] = healthDetails;
-        }
+            var current = await tables.Connectors.GetEntityIfExistsAsync<TableEntity>(connectorName, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!current.HasValue || current.Value is null)
+            {
+                return false;
+            }
 
-        await tables.Connectors.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            var owner = current.Value.GetString("DatasetId");
+            if (!string.Equals(owner, datasetId.Value, StringComparison.Ordinal))
+            {
+                LogNotOwned(logger, datasetId.Value, connectorName, owner ?? string.Empty);
+                return false;
+            }
+
+            var row = new TableEntity(connectorName, string.Empty) { ["Status"] = status, ["UpdatedAt"] = time.GetUtcNow() };
+            if (healthDetails is not null)
+            {
+                row["LastHealthCheck"] = time.GetUtcNow();
+                row["HealthDetails"] = healthDetails;
+            }
+
+            try
+            {
+                await tables.Connectors.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConditionalAttempts)
+            {
+                // The row changed since it was read (another status write, or a new owner): read it again.
+            }
+        }
     }
 
     /// <summary>

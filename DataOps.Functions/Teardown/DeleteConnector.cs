@@ -30,7 +30,7 @@ internal sealed class DeleteConnector(DatasetLoader datasets, ConnectorStore con
             throw new InvalidOperationException($"Connector '{connector.Connector.ConnectorName}' still holds {left.Indexed} documents after emptying.");
         }
 
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        await connectors.SetStatusAsync(input, connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class DisconnectConnector(DatasetLoader datasets, ConnectorStore
         }
 
         await glean.DisconnectAsync(connector.Connector, CancellationToken.None).ConfigureAwait(false);
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Disconnected, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        await connectors.SetStatusAsync(input, connector.Connector.ConnectorName, ConnectorStatuses.Disconnected, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class PauseConnector(DatasetLoader datasets, ConnectorStore conn
         }
 
         glean.Pause(connector.Connector);
-        await connectors.SetStatusAsync(connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        await connectors.SetStatusAsync(input, connector.Connector.ConnectorName, ConnectorStatuses.Paused, cancellationToken: CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

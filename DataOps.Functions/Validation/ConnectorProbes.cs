@@ -34,7 +34,7 @@ internal sealed class ConnectorProbes(IGleanConnectorService glean, ConnectorSto
             populated ? dataset.RecordCount : null,
             health.Problems.Count == 0 ? null : string.Join("; ", health.Problems));
         var healthy = ConnectorHealthEvaluator.IsHealthy(probe);
-        await connectors.SetStatusAsync(connector.ConnectorName, healthy ? ConnectorStatuses.Healthy : ConnectorStatuses.Unhealthy, probe.Error ?? "ok", cancellationToken).ConfigureAwait(false);
+        await connectors.SetStatusAsync(dataset.Id, connector.ConnectorName, healthy ? ConnectorStatuses.Healthy : ConnectorStatuses.Unhealthy, probe.Error ?? "ok", cancellationToken).ConfigureAwait(false);
         return probe;
     }
 }

@@ -73,6 +73,48 @@ public sealed class ConnectorStoreTests(AzuriteFixture azurite)
         Assert.Equal(ConnectorStatuses.Healthy, row.Status);
     }
 
+    [Fact]
+    public async Task SetStatusAsync_ByTheOwner_WritesStatusAndHealth()
+    {
+        var (store, _) = NewStore();
+        await store.SaveAsync(Successor.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var written = await store.SetStatusAsync(Successor, Name.Value, ConnectorStatuses.Unhealthy, "search answered 503", Ct);
+
+        Assert.True(written);
+        var row = await store.GetAsync(Name.Value, Ct);
+        Assert.Equal(ConnectorStatuses.Unhealthy, row!.Status);
+        Assert.Equal("search answered 503", row.HealthDetails);
+        Assert.Equal(Successor.Value, row.DatasetId);
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_NameTakenOverByAnotherDataset_ChangesNothing()
+    {
+        var (store, logs) = NewStore();
+        await store.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+        await store.SaveAsync(Successor.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var written = await store.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Retired, cancellationToken: Ct);
+
+        Assert.False(written);
+        var row = await store.GetAsync(Name.Value, Ct);
+        Assert.Equal(ConnectorStatuses.Healthy, row!.Status);
+        Assert.Equal(Successor.Value, row.DatasetId);
+        Assert.Contains(Successor.Value, Assert.Single(logs.GetSnapshot()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_NeverCreated_CreatesNothing()
+    {
+        var (store, _) = NewStore();
+
+        var written = await store.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Paused, cancellationToken: Ct);
+
+        Assert.False(written);
+        Assert.Null(await store.GetAsync(Name.Value, Ct));
+    }
+
     private (ConnectorStore Store, FakeLogCollector Logs) NewStore()
     {
         var logger = new FakeLogger<ConnectorStore>();
