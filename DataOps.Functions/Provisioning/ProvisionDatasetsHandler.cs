@@ -33,7 +33,7 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
         await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, time.GetUtcNow(), cancellationToken);
         // When the same request races this one and wins, the answer is its instance.
-        await LifecycleWorkflows.StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, onlyIfNotRunning: true, cancellationToken);
+        await LifecycleWorkflows.StartAsync(client, nameof(ProvisionJourneyDatasets), input, instanceId, cancellationToken);
         return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
     }
 

@@ -45,7 +45,7 @@ public sealed class TeardownDatasetHandler(IDatasetRegistry registry, JourneyPro
 
         // When a concurrent request started it first, the answer is that teardown.
         var input = new TeardownDatasetInput(record.Dataset.Id, command.Reason, command.Force, options.Value.Teardown.GracePeriod);
-        await LifecycleWorkflows.StartOnceAsync(client, nameof(TeardownDataset), input, instanceId, onlyIfNotRunning: true, cancellationToken);
+        await LifecycleWorkflows.StartAsync(client, nameof(TeardownDataset), input, instanceId, cancellationToken);
         return CommandResult.Accepted(instanceId);
     }
 }

@@ -16,11 +16,17 @@ internal static partial class LifecycleWorkflows
     {
         ArgumentNullException.ThrowIfNull(client);
         var existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
-        if (existing is not null && (!onlyIfNotRunning || existing.IsRunning))
-        {
-            return false;
-        }
+        return (existing is null || (onlyIfNotRunning && !existing.IsRunning))
+            && await StartAsync(client, orchestrator, input, instanceId, cancellationToken);
+    }
 
+    /// <summary>
+    /// Starts <paramref name="orchestrator"/> as <paramref name="instanceId"/> for a caller that has just looked at that
+    /// instance itself; a start that loses a race to the same id counts as started by the winner (false).
+    /// </summary>
+    public static async Task<bool> StartAsync(DurableTaskClient client, string orchestrator, object input, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);

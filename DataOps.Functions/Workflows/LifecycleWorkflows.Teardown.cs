@@ -10,9 +10,6 @@ internal static partial class LifecycleWorkflows
     /// <summary>How long a caller waits for the completion event before it looks at the teardown instance itself.</summary>
     public static readonly TimeSpan TeardownCompletionCheckInterval = TimeSpan.FromHours(1);
 
-    /// <summary>The event a teardown sends its caller when it finishes.</summary>
-    public static string TeardownCompletedEvent(DatasetId datasetId) => "teardown_completed:" + datasetId.Value;
-
     /// <summary>
     /// What the caller of a teardown is told when the teardown was terminated rather than finished: it failed, with the
     /// termination's reason. The teardown API sends it the moment it terminates one; <see cref="GetTeardownResult"/>

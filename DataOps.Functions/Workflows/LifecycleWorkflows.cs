@@ -66,6 +66,9 @@ internal static partial class LifecycleWorkflows
     /// <summary>The instance id of a dataset's teardown.</summary>
     public static string Teardown(DatasetId datasetId) => TeardownPrefix + datasetId.Value;
 
+    /// <summary>The event a teardown sends its caller when it finishes.</summary>
+    public static string TeardownCompletedEvent(DatasetId datasetId) => "teardown_completed:" + datasetId.Value;
+
     /// <summary>The prefix every teardown's instance id starts with.</summary>
     public const string TeardownsPrefix = TeardownPrefix;
 
