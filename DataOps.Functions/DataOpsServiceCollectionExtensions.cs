@@ -76,6 +76,8 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<RevalidateDatasetHandler>();
         services.TryAddSingleton<TeardownDatasetHandler>();
         services.TryAddSingleton<TerminateTeardownHandler>();
+        services.TryAddSingleton<TeardownControlHandler>();
+        services.TryAddSingleton<RetryDatasetHandler>();
         services.AddOperationsQueries();
         services.AddGleanAdapter(configuration);
         return services;

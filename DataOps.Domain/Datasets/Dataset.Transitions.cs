@@ -135,6 +135,27 @@ public sealed partial class Dataset
         RevalidationReason = text;
     }
 
+    /// <summary>
+    /// Notes, on a VALIDATING dataset, that its checks could not run (Glean or storage unavailable after every retry):
+    /// not a verdict on the data, so the status stays VALIDATING and the health sweep runs the checks again.
+    /// </summary>
+    public void NoteChecksUnavailable(string reason, DateTimeOffset now)
+    {
+        var text = RequireText(reason, "reason");
+        if (Status != DatasetStatus.Validating)
+        {
+            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Validating, nameof(NoteChecksUnavailable));
+        }
+
+        if (string.Equals(RevalidationReason, text, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        RevalidationReason = text;
+        UpdatedAt = now;
+    }
+
     /// <summary>FAILED -> PROVISIONING for a new attempt; clears the failure and the population, raises <see cref="DatasetProvisioningStarted"/>.</summary>
     public void RetryProvisioning(DateTimeOffset now)
     {
@@ -177,6 +198,80 @@ public sealed partial class Dataset
         _domainEvents.Add(new DatasetTeardownStarted(NextEventId(nameof(DatasetTeardownStarted)), now, Id, JourneyId, reason));
     }
 
+    /// <summary>
+    /// Starts the grace period once the connector is disconnected: the connector is deleted after
+    /// <paramref name="deleteAfter"/>. Allowed in TEARDOWN. A grace period already started keeps its end (a resumed
+    /// teardown waits for the time first promised, or extended, not a new full period): no change.
+    /// </summary>
+    public void StartGracePeriod(DateTimeOffset deleteAfter, DateTimeOffset now)
+    {
+        if (Status != DatasetStatus.Teardown)
+        {
+            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Teardown, nameof(StartGracePeriod));
+        }
+
+        if (DeleteAfter is not null)
+        {
+            return;
+        }
+
+        DeleteAfter = deleteAfter;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Moves the end of the grace period later; raises <see cref="DatasetTeardownExtended"/>. Allowed in TEARDOWN
+    /// during the grace period. The same end again: no change (activities run at least once); an earlier one throws.
+    /// </summary>
+    public void ExtendGracePeriod(DateTimeOffset deleteAfter, string reason, DateTimeOffset now)
+    {
+        var text = RequireText(reason, "reason");
+        if (Status != DatasetStatus.Teardown || DeleteAfter is null)
+        {
+            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Teardown, nameof(ExtendGracePeriod) + " (only during a grace period)");
+        }
+
+        if (deleteAfter == DeleteAfter)
+        {
+            return;
+        }
+
+        if (deleteAfter < DeleteAfter)
+        {
+            throw new DomainValidationException("deleteAfter", $"must not be earlier than the current end of the grace period ({DeleteAfter:O})");
+        }
+
+        DeleteAfter = deleteAfter;
+        UpdatedAt = now;
+        _domainEvents.Add(new DatasetTeardownExtended(NextEventId(nameof(DatasetTeardownExtended)), now, Id, JourneyId, deleteAfter, text));
+    }
+
+    /// <summary>
+    /// TEARDOWN -> VALIDATING: the teardown is cancelled before the connector is deleted; raises
+    /// <see cref="DatasetTeardownCancelled"/>. The dataset is revalidated and ends READY or FAILED. Already validating
+    /// after a cancel: no change. ARCHIVED stays final.
+    /// </summary>
+    public void CancelTeardown(string reason, DateTimeOffset now)
+    {
+        var text = RequireText(reason, "reason");
+        if (Status == DatasetStatus.Validating && string.Equals(RevalidationReason, CancelledTeardownReason(text), StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (Status != DatasetStatus.Teardown)
+        {
+            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Validating, nameof(CancelTeardown));
+        }
+
+        MoveTo(DatasetStatus.Validating, now);
+        RevalidationReason = CancelledTeardownReason(text);
+        TeardownReason = null;
+        TeardownStartedAt = null;
+        DeleteAfter = null;
+        _domainEvents.Add(new DatasetTeardownCancelled(NextEventId(nameof(DatasetTeardownCancelled)), now, Id, JourneyId, text));
+    }
+
     /// <summary>TEARDOWN -> ARCHIVED, final; raises <see cref="DatasetArchived"/>. Every later operation throws.</summary>
     /// <param name="archiveLocation">Where the archive was written (blob prefix; '/' allowed, no control characters).</param>
     /// <param name="originalSizeBytes">The dataset's size before removal.</param>
@@ -205,4 +300,6 @@ public sealed partial class Dataset
             throw new DomainValidationException(field, "must not be negative");
         }
     }
+
+    private static string CancelledTeardownReason(string reason) => "teardown cancelled: " + reason;
 }

@@ -37,6 +37,7 @@ public sealed partial class Dataset
         ReadyAt = s.ReadyAt;
         FailedAt = s.FailedAt;
         TeardownStartedAt = s.TeardownStartedAt;
+        DeleteAfter = s.DeleteAfter;
         ArchivedAt = s.ArchivedAt;
         RecordCount = s.RecordCount;
         SizeBytes = s.SizeBytes;
@@ -102,6 +103,9 @@ public sealed partial class Dataset
 
     /// <summary>When teardown started.</summary>
     public DateTimeOffset? TeardownStartedAt { get; private set; }
+
+    /// <summary>When the teardown's grace period ends and the connector is deleted; null outside a grace period.</summary>
+    public DateTimeOffset? DeleteAfter { get; private set; }
 
     /// <summary>When it was archived.</summary>
     public DateTimeOffset? ArchivedAt { get; private set; }

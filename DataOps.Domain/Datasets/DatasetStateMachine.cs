@@ -3,7 +3,8 @@ namespace DataOps.Domain.Datasets;
 /// <summary>
 /// The dataset lifecycle (ARCHITECTURE.md section 5): provisioning -> validating -> ready -> teardown -> archived;
 /// failed from provisioning or validating; ready -> validating when the connector turns unhealthy;
-/// failed -> provisioning on retry; failed -> teardown; archived is final.
+/// failed -> provisioning on retry; failed -> teardown; teardown -> validating when a teardown is cancelled in its
+/// grace period (the dataset is revalidated and ends READY or FAILED); archived is final.
 /// </summary>
 public static class DatasetStateMachine
 {
@@ -13,7 +14,7 @@ public static class DatasetStateMachine
         [DatasetStatus.Validating] = [DatasetStatus.Ready, DatasetStatus.Failed],
         [DatasetStatus.Ready] = [DatasetStatus.Validating, DatasetStatus.Teardown],
         [DatasetStatus.Failed] = [DatasetStatus.Provisioning, DatasetStatus.Teardown],
-        [DatasetStatus.Teardown] = [DatasetStatus.Archived],
+        [DatasetStatus.Teardown] = [DatasetStatus.Archived, DatasetStatus.Validating],
         [DatasetStatus.Archived] = [],
     };
 
@@ -31,6 +32,13 @@ public static class DatasetStateMachine
     /// </summary>
     public static bool IsActive(DatasetStatus status)
         => status is DatasetStatus.Provisioning or DatasetStatus.Validating or DatasetStatus.Ready or DatasetStatus.Teardown;
+
+    /// <summary>
+    /// Whether a dataset in this status keeps its connector name reserved: every status but archived, because until
+    /// then its connector may still exist. A failed dataset thus gives up its slot but not its name: a new dataset
+    /// for the same client, stage and type (same name) waits until the failed one is retried or archived.
+    /// </summary>
+    public static bool HoldsConnectorName(DatasetStatus status) => status != DatasetStatus.Archived;
 
     /// <summary>Whether nothing can happen to a dataset in this status any more (archived).</summary>
     public static bool IsFinal(DatasetStatus status) => status == DatasetStatus.Archived;

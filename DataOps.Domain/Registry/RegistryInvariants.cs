@@ -30,7 +30,7 @@ public static class RegistryInvariants
         }
 
         var connectorKey = RegistryKeys.ConnectorName(candidate.ConnectorName);
-        var sameConnector = others.FirstOrDefault(d => d.Status != DatasetStatus.Archived && RegistryKeys.ConnectorName(d.ConnectorName) == connectorKey);
+        var sameConnector = others.FirstOrDefault(d => DatasetStateMachine.HoldsConnectorName(d.Status) && RegistryKeys.ConnectorName(d.ConnectorName) == connectorKey);
         if (sameConnector is not null)
         {
             return RegistryCheck.Refuse($"connector name {candidate.ConnectorName.Value} is already used by dataset {sameConnector.Id.Value} ({sameConnector.Status.ToWireName()})");

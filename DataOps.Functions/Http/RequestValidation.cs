@@ -1,10 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using DataOps.Domain.Datasets;
 
 namespace DataOps.Functions.Http;
 
 /// <summary>Collects field errors while reading a JSON request, so one answer names every bad field.</summary>
-internal sealed class RequestValidation
+internal sealed partial class RequestValidation
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -104,6 +107,92 @@ internal sealed class RequestValidation
         return false;
     }
 
+    /// <summary>
+    /// Reads a free-text property (a reason), trimmed: records "is required" when <paramref name="required"/> and absent,
+    /// and an error when it is blank or longer than <paramref name="maxLength"/>. Null when absent or bad.
+    /// </summary>
+    public string? Text(JsonElement body, string field, int maxLength, bool required)
+    {
+        if (!TryString(body, field, out var raw, required))
+        {
+            return null;
+        }
+
+        var text = raw.Trim();
+        if (text.Length == 0)
+        {
+            Add(field, "must not be empty or only white space");
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters long (was {text.Length})");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>Reads an optional wire-name enum property; records the allowed names when it is not one of them.</summary>
+    public T? OptionalEnum<T>(JsonElement body, string field)
+        where T : struct, Enum
+    {
+        if (!TryString(body, field, out var raw, required: false))
+        {
+            return null;
+        }
+
+        if (WireNames.TryParse<T>(raw, out var value))
+        {
+            return value;
+        }
+
+        Add(field, $"is not one of: {string.Join(", ", WireNames.AllowedNames<T>())}");
+        return null;
+    }
+
+    /// <summary>Reads an optional ISO 8601 timestamp with an offset (e.g. <c>2026-01-31T08:00:00Z</c>).</summary>
+    public DateTimeOffset? OptionalTimestamp(JsonElement body, string field)
+    {
+        if (!TryString(body, field, out var raw, required: false))
+        {
+            return null;
+        }
+
+        if (Iso8601WithOffset().IsMatch(raw)
+            && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+
+        Add(field, "must be an ISO 8601 date and time with an offset, e.g. 2026-01-31T08:00:00Z");
+        return null;
+    }
+
+    /// <summary>Reads an optional whole number within <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public int? OptionalInteger(JsonElement body, string field, int min, int max)
+    {
+        if (!body.TryGetProperty(field, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var value))
+        {
+            Add(field, element.ValueKind == JsonValueKind.Number ? $"must be a whole number from {min} to {max}" : $"must be a number, not {Describe(element.ValueKind)}");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Add(field, $"must be from {min} to {max} (was {value})");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>Checks a value with a domain factory's <c>TryCreate</c>; records its error.</summary>
     public bool Check<T>(string field, string? raw, TryCreate<T> factory, [NotNullWhen(true)] out T? value)
     {
@@ -136,4 +225,7 @@ internal sealed class RequestValidation
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Iso8601WithOffset();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask.Client;
@@ -19,31 +18,9 @@ internal static class DatasetInstances
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(dataset);
-        var id = dataset.Id.Value;
-        var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
-        var (exactIds, prefixes) = LifecycleWorkflows.InstancesOf(dataset.Id, dataset.JourneyId, dataset.Stage);
-        foreach (var exact in exactIds)
-        {
-            if (await client.GetInstanceAsync(exact, getInputsAndOutputs: true, cancellationToken) is { } instance)
-            {
-                found[instance.InstanceId] = instance;
-            }
-        }
-
-        foreach (var prefix in prefixes)
-        {
-            var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 100 };
-            await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-            {
-                if (NamesDataset(instance.SerializedInput, id))
-                {
-                    found[instance.InstanceId] = instance;
-                }
-            }
-        }
-
+        var found = await LifecycleWorkflows.FindInstancesAsync(client, dataset.Id, dataset.JourneyId, dataset.Stage, cancellationToken);
         var views = new List<InstanceView>(found.Count);
-        foreach (var instance in found.Values.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
+        foreach (var instance in found.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
         {
             views.Add(InstanceViews.From(instance, withHistory ? await HistoryAsync(client, instance.InstanceId, cancellationToken) : null));
         }
@@ -65,28 +42,6 @@ internal static class DatasetInstances
         catch (Exception ex) when (ex is NotSupportedException or ArgumentException or InvalidOperationException)
         {
             return null;
-        }
-    }
-
-    /// <summary>Whether an instance's serialized input is an object whose <c>datasetId</c> is <paramref name="datasetId"/>.</summary>
-    internal static bool NamesDataset(string? serializedInput, string datasetId)
-    {
-        if (string.IsNullOrEmpty(serializedInput))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var input = JsonDocument.Parse(serializedInput);
-            return input.RootElement.ValueKind == JsonValueKind.Object
-                && input.RootElement.EnumerateObject().Any(p => string.Equals(p.Name, "datasetId", StringComparison.OrdinalIgnoreCase)
-                    && p.Value.ValueKind == JsonValueKind.String
-                    && string.Equals(p.Value.GetString(), datasetId, StringComparison.Ordinal));
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 }

@@ -1,16 +1,16 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
-using DataOps.Glean;
 using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>
-/// Compensation after a failed provision: the dataset goes FAILED with the error (if it is not already), every
-/// document the product pushed to Glean is removed, and the slot and connector-name claims are released.
+/// The local half of the compensation after a failed provision: the dataset goes FAILED with the error (if it is not
+/// already) and gives up its slot (it keeps its connector name until it is archived). Touches storage only, so a Glean
+/// that is still failing cannot stop it; emptying the connector is <see cref="CleanUpFailedConnector"/>'s job.
 /// </summary>
-internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry registry, IGleanConnectorService glean, ConnectorStore connectors, TimeProvider time)
+internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry registry, TimeProvider time)
     : TaskActivity<FailProvisioningInput, bool>
 {
     /// <inheritdoc />
@@ -28,15 +28,8 @@ internal sealed class FailProvisioning(DatasetLoader datasets, IDatasetRegistry 
                 }
             },
             CancellationToken.None).ConfigureAwait(false);
-        var connector = await connectors.GetOwnedAsync(input.DatasetId, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false);
-        if (connector is not null && connector.Status != ConnectorStatuses.Retired)
-        {
-            await glean.EmptyAndRetireAsync(connector.Connector, input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
-            await connectors.SetStatusAsync(input.DatasetId, connector.Connector.ConnectorName, ConnectorStatuses.Retired, cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        }
-
         await registry.ReleaseClaimsAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-        return true;
+        return dataset.Status == DatasetStatus.Failed;
     }
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];

@@ -54,4 +54,19 @@ public static class ProvisioningWorkflowFunctions
     [Function(nameof(SelectTemplate))]
     public static Task<TemplateChoice> SelectTemplate([ActivityTrigger] ProvisionDatasetInput input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<SelectTemplate>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="RetryDataset"/>.</summary>
+    [Function(nameof(RetryDataset))]
+    public static Task<ProvisionDatasetResult> RetryDataset([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new RetryDataset().RunAsync(context, WorkflowFunctionDispatch.Input<RetryDatasetInput>(context));
+
+    /// <summary>Runs <see cref="BeginRetry"/>.</summary>
+    [Function(nameof(BeginRetry))]
+    public static Task<RetryStart> BeginRetry([ActivityTrigger] RetryDatasetInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<BeginRetry>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="CleanUpFailedConnector"/>.</summary>
+    [Function(nameof(CleanUpFailedConnector))]
+    public static Task<bool> CleanUpFailedConnector([ActivityTrigger] DatasetId input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<CleanUpFailedConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 }

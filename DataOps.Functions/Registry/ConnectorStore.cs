@@ -1,5 +1,5 @@
-using Azure;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;

@@ -103,8 +103,26 @@ internal sealed partial class DatasetRegistry(RegistryTables tables, IDomainEven
     {
         ArgumentNullException.ThrowIfNull(dataset);
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
-        await ReleaseClaimAsync(SlotKey(dataset.ClientId, dataset.Stage, dataset.Type), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
-        await ReleaseClaimAsync(ConnectorKey(dataset.ConnectorName), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
+        if (!DatasetStateMachine.IsActive(dataset.Status))
+        {
+            await ReleaseClaimAsync(SlotKey(dataset.ClientId, dataset.Stage, dataset.Type), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!DatasetStateMachine.HoldsConnectorName(dataset.Status))
+        {
+            await ReleaseClaimAsync(ConnectorKey(dataset.ConnectorName), dataset.Id.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReclaimAsync(Dataset dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var id = dataset.Id.Value;
+        var name = ConnectorKey(dataset.ConnectorName);
+        await ClaimAsync(name, id, cancellationToken).ConfigureAwait(false);
+        await ClaimAsync(SlotKey(dataset.ClientId, dataset.Stage, dataset.Type), id, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

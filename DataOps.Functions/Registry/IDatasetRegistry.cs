@@ -22,8 +22,19 @@ public interface IDatasetRegistry
     /// <exception cref="RegistryConcurrencyException">The stored row changed since <paramref name="record"/> was loaded.</exception>
     Task<DatasetRecord> SaveAsync(DatasetRecord record, CancellationToken cancellationToken = default);
 
-    /// <summary>Frees the slot and connector-name claims the dataset holds (after FAILED or ARCHIVED). Idempotent.</summary>
+    /// <summary>
+    /// Frees the claims the dataset's status no longer holds (the domain's rule: <see cref="DatasetStateMachine.IsActive"/>
+    /// for the slot, <see cref="DatasetStateMachine.HoldsConnectorName"/> for the name): a FAILED dataset gives up its
+    /// slot and keeps its connector name; an ARCHIVED one gives up both. Idempotent; never frees another dataset's claim.
+    /// </summary>
     Task ReleaseClaimsAsync(Dataset dataset, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the dataset's slot and connector-name claims again (a retry, or a cancelled teardown of a FAILED dataset).
+    /// Holding them already counts as success.
+    /// </summary>
+    /// <exception cref="DatasetClaimConflictException">Another dataset holds the slot or the name.</exception>
+    Task ReclaimAsync(Dataset dataset, CancellationToken cancellationToken = default);
 
     /// <summary>The dataset holding the client/stage/type slot, if any.</summary>
     Task<DatasetId?> FindSlotHolderAsync(ClientId clientId, Stage stage, DatasetType type, CancellationToken cancellationToken = default);

@@ -6,8 +6,11 @@ using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Teardown;
 
-/// <summary>The teardown API: tear a dataset down on request, and terminate a teardown in its grace period.</summary>
-public sealed class TeardownFunctions(TeardownDatasetHandler teardown, TerminateTeardownHandler terminate)
+/// <summary>
+/// The teardown API: tear a dataset down on request; during a teardown's grace period cancel it (the dataset is
+/// restored), extend the grace period, or terminate it.
+/// </summary>
+public sealed class TeardownFunctions(TeardownDatasetHandler teardown, TerminateTeardownHandler terminate, TeardownControlHandler control)
 {
     /// <summary><c>POST /api/datasets/{id}/teardown</c> with <c>{reason, force}</c>: 202, or 409 when the safety rule refuses.</summary>
     [Function(nameof(TeardownDatasetNow))]
@@ -60,8 +63,8 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
 
     /// <summary>
     /// <c>POST /api/teardowns/{id}/terminate</c> with <c>{reason}</c>: terminates the dataset's running teardown where it
-    /// stands (202). The dataset is left as the teardown left it: archived and disconnected, not deleted. The workflow
-    /// that started the teardown is told at once that it was terminated. 404 when the dataset never had a teardown,
+    /// stands (202), then restores the dataset as a cancel does. The workflow that started the teardown is told at once
+    /// that it was terminated. 404 when the dataset never had a teardown,
     /// 409 when its teardown has finished or is past its grace period (deleting the connector).
     /// </summary>
     [Function(nameof(TerminateTeardown))]
@@ -100,6 +103,73 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
             CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, runtimeStatus = "Terminating" }),
             CommandStatus.NotFound => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound),
             _ => Results.Problem(title: "The teardown cannot be terminated.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
+        };
+    }
+
+    /// <summary>
+    /// <c>POST /api/teardowns/{id}/cancel</c> with <c>{reason}</c>: cancels the dataset's teardown while it archives or waits
+    /// out its grace period (202); the connector is made visible again and the dataset revalidated (READY, or FAILED with
+    /// the checks named). 404 when the dataset never had a teardown, 409 when it is deleting or over, or another dataset
+    /// has taken the slot.
+    /// </summary>
+    [Function(nameof(CancelTeardownNow))]
+    public Task<IResult> CancelTeardownNow(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/cancel")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+        => ControlAsync(request, id, client, TeardownControlAction.Cancel, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/teardowns/{id}/extend</c> with <c>{hours, reason}</c>: moves the end of the grace period later by 1 to
+    /// 720 hours (202). 404 when the dataset never had a teardown, 409 when it is deleting or over.
+    /// </summary>
+    [Function(nameof(ExtendTeardown))]
+    public Task<IResult> ExtendTeardown(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/extend")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+        => ControlAsync(request, id, client, TeardownControlAction.Extend, cancellationToken);
+
+    private async Task<IResult> ControlAsync(HttpRequest request, string id, DurableTaskClient client, TeardownControlAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        string? reason = null;
+        int? hours = null;
+        if (validation.RequireObject(body))
+        {
+            reason = validation.Text(body, "reason", TerminateTeardownCommand.MaxReasonLength, required: true);
+            if (action == TeardownControlAction.Extend)
+            {
+                hours = validation.OptionalInteger(body, "hours", 1, TeardownControlCommand.MaxExtensionHours);
+                if (hours is null && !validation.Errors.ContainsKey("hours"))
+                {
+                    validation.Add("hours", "is required");
+                }
+            }
+        }
+
+        var verb = action == TeardownControlAction.Cancel ? "cancel" : "extension";
+        if (!validation.IsValid || reason is null)
+        {
+            return Results.ValidationProblem(validation.Errors, title: $"The teardown {verb} request is invalid.");
+        }
+
+        var command = new TeardownControlCommand(datasetId, new TeardownControl(action, reason, hours is { } h ? TimeSpan.FromHours(h) : null));
+        var result = await control.HandleAsync(client, command, cancellationToken);
+        return result.Status switch
+        {
+            CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, action = action.ToWireName(), extendedByHours = hours }),
+            CommandStatus.NotFound => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound),
+            _ => Results.Problem(title: action == TeardownControlAction.Cancel ? "The teardown cannot be cancelled." : "The grace period cannot be extended.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
         };
     }
 }

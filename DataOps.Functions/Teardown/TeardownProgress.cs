@@ -19,6 +19,12 @@ internal sealed record TeardownProgress(string? Phase, DateTime? DeleteAt = null
     /// <summary>The connector is being deleted: past the point where stopping would keep anything.</summary>
     public const string DeletingPhase = "deleting";
 
+    /// <summary>An operator cancelled the teardown in its grace period; the dataset is being restored and revalidated.</summary>
+    public const string CancellingPhase = "cancelling";
+
+    /// <summary>The phase a cancelled teardown reports when it has finished.</summary>
+    public const string CancelledPhase = "cancelled";
+
     /// <summary>The phase a finished teardown reports.</summary>
     public const string ArchivedPhase = "archived";
 
@@ -29,7 +35,10 @@ internal sealed record TeardownProgress(string? Phase, DateTime? DeleteAt = null
     /// Whether stopping the teardown now still keeps the dataset: until the grace period ends (archiving, disconnecting,
     /// waiting). Once it deletes the connector, stopping would only leave it half deleted.
     /// </summary>
-    public bool CanStop => Phase is not (DeletingPhase or ArchivedPhase);
+    public bool CanStop => Phase is not (DeletingPhase or ArchivedPhase or CancellingPhase or CancelledPhase);
+
+    /// <summary>Whether an operator's cancel or extension can still be taken: archiving, or waiting out the grace period.</summary>
+    public bool TakesControl => Phase is null or ArchivingPhase or GracePeriodPhase;
 
     /// <summary>The progress in a serialized custom status; unknown shapes read as no progress.</summary>
     public static TeardownProgress Read(string? serializedCustomStatus)

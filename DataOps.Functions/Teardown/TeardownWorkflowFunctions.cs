@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -73,4 +74,24 @@ public static class TeardownWorkflowFunctions
     [Function(nameof(UpdateJourneyProjection))]
     public static Task<bool> UpdateJourneyProjection([ActivityTrigger] JourneyTransitionInput input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<UpdateJourneyProjection>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="RestoreDataset"/>.</summary>
+    [Function(nameof(RestoreDataset))]
+    public static Task<ValidationResult> RestoreDataset([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new RestoreDataset().RunAsync(context, WorkflowFunctionDispatch.Input<RestoreDatasetInput>(context));
+
+    /// <summary>Runs <see cref="CancelTeardown"/>.</summary>
+    [Function(nameof(CancelTeardown))]
+    public static Task<string?> CancelTeardown([ActivityTrigger] RestoreDatasetInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<CancelTeardown>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="ReconnectConnector"/>.</summary>
+    [Function(nameof(ReconnectConnector))]
+    public static Task<bool> ReconnectConnector([ActivityTrigger] DatasetId input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ReconnectConnector>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="StartGracePeriod"/>.</summary>
+    [Function(nameof(StartGracePeriod))]
+    public static Task<DateTimeOffset> StartGracePeriod([ActivityTrigger] GracePeriodInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<StartGracePeriod>(context).RunAsync(new FunctionActivityContext(context), input);
 }

@@ -4,9 +4,10 @@ using Microsoft.DurableTask.Client;
 namespace DataOps.Functions.Teardown;
 
 /// <summary>
-/// Terminates a dataset's running teardown where it stands. The dataset is left as the teardown left it: archived and
-/// disconnected, not deleted; the workflow that started the teardown is told at once that it was terminated. Only
-/// until the grace period ends: once the teardown deletes the connector, stopping it would leave it half deleted.
+/// Terminates a dataset's running teardown where it stands, then restores the dataset (<see cref="RestoreDataset"/>: its
+/// connector visible again, revalidated, READY or FAILED); the workflow that started the teardown is told at once that
+/// it was terminated. Only until the grace period ends: once the teardown deletes the connector, stopping it would
+/// leave it half deleted. Unlike a cancel, a terminate stops a teardown that no longer answers events.
 /// </summary>
 public sealed partial class TerminateTeardownHandler(ILogger<TerminateTeardownHandler> logger)
 {
@@ -42,6 +43,11 @@ public sealed partial class TerminateTeardownHandler(ILogger<TerminateTeardownHa
         var message = $"terminated by an operator: {command.Reason}";
         await client.TerminateInstanceAsync(instanceId, message, cancellationToken);
         await LifecycleWorkflows.TellTerminatedTeardownCallerAsync(client, instance.ReadInputAs<TeardownDatasetInput>(), message, cancellationToken);
+
+        // Nothing stays half torn down: the dataset is restored and revalidated (and should that be refused, the health
+        // sweep finishes the teardown instead).
+        await LifecycleWorkflows.StartAsync(
+            client, nameof(RestoreDataset), new RestoreDatasetInput(command.DatasetId, message), LifecycleWorkflows.Restore(command.DatasetId, Guid.NewGuid()), cancellationToken);
 
         LogTerminated(logger, id, instanceId);
         return CommandResult.Accepted(instanceId);

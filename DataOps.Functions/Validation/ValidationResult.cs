@@ -3,5 +3,5 @@ using DataOps.Functions.Workflows;
 
 namespace DataOps.Functions.Validation;
 
-/// <summary>The validation verdict: <see cref="WorkflowOutcome.Ready"/> or <see cref="WorkflowOutcome.Failed"/>.</summary>
+/// <summary>The validation verdict: <see cref="WorkflowOutcome.Ready"/>, <see cref="WorkflowOutcome.Failed"/>, or <see cref="WorkflowOutcome.Unchecked"/> when the checks could not run.</summary>
 public sealed record ValidationResult(DatasetId DatasetId, WorkflowOutcome Outcome, double Score, IReadOnlyList<QualityCheckType> FailedChecks, string Summary);

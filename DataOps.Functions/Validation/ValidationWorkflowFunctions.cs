@@ -62,4 +62,9 @@ public static class ValidationWorkflowFunctions
     [Function(nameof(RunSchemaCheck))]
     public static Task<QualityCheckOutcome> RunSchemaCheck([ActivityTrigger] DatasetId input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<RunSchemaCheck>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="NoteChecksUnavailable"/>.</summary>
+    [Function(nameof(NoteChecksUnavailable))]
+    public static Task<bool> NoteChecksUnavailable([ActivityTrigger] NoteChecksUnavailableInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<NoteChecksUnavailable>(context).RunAsync(new FunctionActivityContext(context), input);
 }

@@ -46,7 +46,7 @@ public sealed partial class ScheduledFunctions(
         ArgumentNullException.ThrowIfNull(client);
         _ = timer;
         // Skipped while the previous sweep still runs, or when another host's timer won the race.
-        var input = new HealthSweepInput(options.Value.HealthSweep.BatchSize);
+        var input = new HealthSweepInput(options.Value.HealthSweep.BatchSize, options.Value.HealthSweep.StallAge);
         if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(ConnectorHealthSweep), input, LifecycleWorkflows.HealthSweep, onlyIfNotRunning: true, cancellationToken))
         {
             LogSweepSkipped(logger);

@@ -2,6 +2,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Watch;
 
@@ -32,4 +33,14 @@ public static class WatchWorkflowFunctions
     [Function(nameof(ListReadyDatasets))]
     public static Task<IReadOnlyList<DatasetId>> ListReadyDatasets([ActivityTrigger] object? input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<ListReadyDatasets>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="FindStalledDatasets"/>.</summary>
+    [Function(nameof(FindStalledDatasets))]
+    public static Task<IReadOnlyList<StalledDataset>> FindStalledDatasets([ActivityTrigger] TimeSpan input, [DurableClient] DurableTaskClient client, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<FindStalledDatasets>(context, client).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="ResumeTeardown"/>.</summary>
+    [Function(nameof(ResumeTeardown))]
+    public static Task<bool> ResumeTeardown([ActivityTrigger] DatasetId input, [DurableClient] DurableTaskClient client, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ResumeTeardown>(context, client).RunAsync(new FunctionActivityContext(context), input);
 }

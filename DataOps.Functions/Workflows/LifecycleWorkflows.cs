@@ -16,6 +16,8 @@ namespace DataOps.Functions.Workflows;
 /// <item><c>provision:{journeyId}:{stage}</c>, one provisioning request; <c>…:{datasetType}</c> its datasets, each
 /// validated as <c>…:validate</c>;</item>
 /// <item><c>revalidate:{datasetId}:{12 hex}</c>, a requested revalidation, validated as <c>…:validate</c>;</item>
+/// <item><c>retry:{datasetId}:{attempt}</c>, a FAILED dataset provisioned again (one per attempt), validated as <c>…:validate</c>;</item>
+/// <item><c>restore:{datasetId}:{12 hex}</c>, a cancelled or terminated teardown undone, validated as <c>…:validate</c>;</item>
 /// <item><c>health-sweep</c>, the connector-health sweep (one at a time), validating <c>health-sweep:validate:{datasetId}</c>;</item>
 /// <item><c>orphan-scan:{yyyyMMddTHHmmssZ}</c>, an orphan scan;</item>
 /// <item><c>transition:{journeyId}:{from}:{to}:{ticks}</c> and <c>completed:{journeyId}</c>, journey events;</item>
@@ -26,6 +28,8 @@ internal static partial class LifecycleWorkflows
 {
     private const string ProvisionPrefix = "provision:";
     private const string RevalidationPrefix = "revalidate:";
+    private const string RetryPrefix = "retry:";
+    private const string RestorePrefix = "restore:";
     private const string TeardownPrefix = "teardown:";
     private const string ValidationSuffix = ":validate";
 
@@ -52,6 +56,18 @@ internal static partial class LifecycleWorkflows
 
     /// <summary>The prefix every revalidation of <paramref name="datasetId"/> starts with.</summary>
     public static string RevalidationsOf(DatasetId datasetId) => $"{RevalidationPrefix}{datasetId.Value}:";
+
+    /// <summary>The instance id of the retry that makes <paramref name="attempt"/> of a FAILED dataset: one per attempt, so two retry requests of the same failure start one.</summary>
+    public static string Retry(DatasetId datasetId, int attempt) => RetriesOf(datasetId) + attempt.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The prefix every retry of <paramref name="datasetId"/> starts with.</summary>
+    public static string RetriesOf(DatasetId datasetId) => $"{RetryPrefix}{datasetId.Value}:";
+
+    /// <summary>The instance id of a restore of <paramref name="datasetId"/> after its teardown was cancelled or terminated; <paramref name="unique"/> from the starter (an orchestration's <c>NewGuid</c>).</summary>
+    public static string Restore(DatasetId datasetId, Guid unique) => RestoresOf(datasetId) + unique.ToString("N")[..12];
+
+    /// <summary>The prefix every restore of <paramref name="datasetId"/> starts with.</summary>
+    public static string RestoresOf(DatasetId datasetId) => $"{RestorePrefix}{datasetId.Value}:";
 
     /// <summary>The instance id of the orphan scan started at <paramref name="at"/> (one a second).</summary>
     public static string OrphanScan(DateTimeOffset at) => OrphanScanPrefix + at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
@@ -81,5 +97,5 @@ internal static partial class LifecycleWorkflows
     /// when its input names the dataset (a journey provisioned again later must not lend its instances to an older dataset).
     /// </summary>
     public static (IReadOnlyList<string> Exact, IReadOnlyList<string> Prefixes) InstancesOf(DatasetId datasetId, JourneyId journeyId, Stage stage) =>
-        ([Teardown(datasetId), SweepValidation(HealthSweep, datasetId)], [Provision(journeyId, stage) + ":", RevalidationsOf(datasetId)]);
+        ([Teardown(datasetId), SweepValidation(HealthSweep, datasetId)], [Provision(journeyId, stage) + ":", RevalidationsOf(datasetId), RetriesOf(datasetId), RestoresOf(datasetId)]);
 }

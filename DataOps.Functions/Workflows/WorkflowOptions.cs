@@ -40,5 +40,11 @@ public sealed class WorkflowOptions
 
         /// <summary>Connectors probed in parallel.</summary>
         public int BatchSize { get; set; } = 10;
+
+        /// <summary>
+        /// How long a dataset in PROVISIONING, VALIDATING or TEARDOWN (or FAILED with its compensation unfinished) and its
+        /// workflows must have stood still, with none of them running, before the sweep repairs it. Default 2 minutes.
+        /// </summary>
+        public TimeSpan StallAge { get; set; } = TimeSpan.FromMinutes(2);
     }
 }

@@ -55,7 +55,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         var connector = await app.Service<ConnectorStore>().GetAsync(dataset.ConnectorName.Value, Ct);
         await app.Glean.SetHealthAsync(connector!.Connector.DatasourceName, healthy: false);
 
-        var id = await app.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConnectorHealthSweep), new HealthSweepInput(10), cancellation: Ct);
+        var id = await app.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(ConnectorHealthSweep), new HealthSweepInput(10, TimeSpan.FromMinutes(2)), cancellation: Ct);
         var sweep = await app.WaitForCompletionAsync(id);
 
         Assert.Equal([dataset.Id], sweep.ReadOutputAs<ScanResult>()!.DatasetIds);

@@ -1,6 +1,7 @@
 using DataOps.Functions.Operations;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Teardown;
+using DataOps.Functions.Workflows;
 using DurableTask.Core;
 using DurableTask.Core.History;
 
@@ -85,6 +86,6 @@ public sealed class OperationsViewsTests
     [InlineData(null, false)]
     public void NamesDataset_MatchesOnlyAnInputWhoseDatasetIdIsTheDataset(string? input, bool expected)
     {
-        Assert.Equal(expected, DatasetInstances.NamesDataset(input, "d-1"));
+        Assert.Equal(expected, LifecycleWorkflows.NamesDataset(input, "d-1"));
     }
 }

@@ -16,7 +16,7 @@ public sealed class ConnectorHealthSweepTests
         ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, ((DatasetId)i!).Value != "ds-2", ((DatasetId)i!).Value == "ds-2" ? ["indexed 0 of 500"] : []));
         ctx.SubOrchestration(nameof(ValidateDataset), i => new ValidationResult(((ValidateDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
 
-        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(2));
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(2, TimeSpan.FromMinutes(2)));
 
         Assert.Equal(3, result.Examined);
         Assert.Equal([DatasetId.Create("ds-2")], result.DatasetIds);
