@@ -103,7 +103,10 @@ internal sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, T
         var timer = context.CreateTimer(deleteAfter.UtcDateTime, stop.Token);
         var control = context.WaitForExternalEvent<TeardownControl>(TeardownControl.EventName, stop.Token);
         var first = await Task.WhenAny(timer, control);
-        await stop.CancelAsync();
+        // Synchronously: an orchestration must not await work that runs off its own thread (CancelAsync would).
+#pragma warning disable CA1849
+        stop.Cancel();
+#pragma warning restore CA1849
         return first == control ? await control : null;
     }
 }

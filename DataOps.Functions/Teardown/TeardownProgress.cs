@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace DataOps.Functions.Teardown;
 
@@ -38,6 +39,7 @@ internal sealed record TeardownProgress(string? Phase, DateTime? DeleteAt = null
     public bool CanStop => Phase is not (DeletingPhase or ArchivedPhase or CancellingPhase or CancelledPhase);
 
     /// <summary>Whether an operator's cancel or extension can still be taken: archiving, or waiting out the grace period.</summary>
+    [JsonIgnore]
     public bool TakesControl => Phase is null or ArchivingPhase or GracePeriodPhase;
 
     /// <summary>The progress in a serialized custom status; unknown shapes read as no progress.</summary>

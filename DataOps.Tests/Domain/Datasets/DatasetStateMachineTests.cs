@@ -15,6 +15,7 @@ public sealed class DatasetStateMachineTests
         (DatasetStatus.Failed, DatasetStatus.Provisioning),
         (DatasetStatus.Failed, DatasetStatus.Teardown),
         (DatasetStatus.Teardown, DatasetStatus.Archived),
+        (DatasetStatus.Teardown, DatasetStatus.Validating),
     ];
 
     public static TheoryData<DatasetStatus, DatasetStatus> AllPairs()

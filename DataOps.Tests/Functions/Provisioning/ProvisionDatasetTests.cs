@@ -72,8 +72,35 @@ public sealed class ProvisionDatasetTests
 
         Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
         Assert.Contains("Glean unavailable", result.Error, StringComparison.Ordinal);
-        Assert.Equal(nameof(FailProvisioning), ctx.CallNames.Last());
+        Assert.Equal([nameof(FailProvisioning), nameof(CleanUpFailedConnector)], ctx.CallNames.TakeLast(2));
         Assert.DoesNotContain(nameof(BeginValidation), ctx.CallNames);
+    }
+
+    [Fact]
+    public async Task RunAsync_GleanStillFailingDuringTheCleanup_FailsTheDatasetLocallyAndEndsFailed()
+    {
+        var ctx = Happy();
+        ctx.FailingActivity<PopulationSummary>(nameof(PopulateConnector), "Glean unavailable");
+        ctx.FailingActivity<bool>(nameof(CleanUpFailedConnector), "Glean unavailable");
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
+
+        // The local half (FAILED, slot released) ran before Glean was touched; the cleanup is left to the health sweep.
+        Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
+        Assert.Equal([nameof(FailProvisioning), nameof(CleanUpFailedConnector)], ctx.CallNames.TakeLast(2));
+    }
+
+    [Fact]
+    public async Task RunAsync_ChecksCouldNotRun_NeitherFailsNorCompensates()
+    {
+        var ctx = Happy();
+        ctx.SubOrchestration(nameof(ValidateDataset), _ => new ValidationResult(DatasetId.Create("ds-1"), WorkflowOutcome.Unchecked, 0, [], "the quality checks could not run"));
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
+
+        Assert.Equal(WorkflowOutcome.Unchecked, result.Outcome);
+        Assert.DoesNotContain(nameof(FailProvisioning), ctx.CallNames);
+        Assert.DoesNotContain(nameof(CleanUpFailedConnector), ctx.CallNames);
     }
 
     private static OrchestrationContextMock Happy()

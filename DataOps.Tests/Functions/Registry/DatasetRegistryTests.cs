@@ -72,19 +72,52 @@ public sealed class DatasetRegistryTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ReleaseClaimsAsync_AfterFailure_LetsANewDatasetTakeTheSlot()
+    public async Task ReleaseClaimsAsync_AfterFailure_FreesTheSlotButKeepsTheConnectorNameUntilArchived()
     {
+        var ct = TestContext.Current.CancellationToken;
         var h = new RegistryHarness(azurite);
-        var record = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1"), TestContext.Current.CancellationToken);
+        var record = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1"), ct);
         record.Dataset.MarkFailed("connector creation failed", [], T0.AddMinutes(1));
-        await h.Registry.SaveAsync(record, TestContext.Current.CancellationToken);
+        record = await h.Registry.SaveAsync(record, ct);
 
-        await h.Registry.ReleaseClaimsAsync(record.Dataset, TestContext.Current.CancellationToken);
-        await h.Registry.ReleaseClaimsAsync(record.Dataset, TestContext.Current.CancellationToken);
-        var second = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-2"), TestContext.Current.CancellationToken);
+        await h.Registry.ReleaseClaimsAsync(record.Dataset, ct);
+        await h.Registry.ReleaseClaimsAsync(record.Dataset, ct);
+
+        Assert.Null(await h.Registry.FindSlotHolderAsync(ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages, ct));
+        var conflict = await Assert.ThrowsAsync<DatasetClaimConflictException>(() => h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-2"), ct));
+        Assert.Equal("ds-1", conflict.HolderDatasetId);
+        Assert.Contains("Connector name", conflict.Message, StringComparison.Ordinal);
+        Assert.Null(await h.Registry.FindSlotHolderAsync(ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages, ct));
+
+        record.Dataset.StartTeardown(TeardownReason.Manual, T0.AddMinutes(2));
+        record.Dataset.Archive("dataset-archives/acme/ds-1/", 0, T0.AddMinutes(3));
+        record = await h.Registry.SaveAsync(record, ct);
+        await h.Registry.ReleaseClaimsAsync(record.Dataset, ct);
+        var second = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-2"), ct);
 
         Assert.Equal("ds-2", second.Dataset.Id.Value);
-        Assert.Equal("ds-2", (await h.Registry.FindSlotHolderAsync(ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages, TestContext.Current.CancellationToken))?.Value);
+        Assert.Equal("ds-2", (await h.Registry.FindSlotHolderAsync(ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages, ct))?.Value);
+    }
+
+    [Fact]
+    public async Task ReclaimAsync_FailedDataset_TakesItsSlotAgainUnlessAnotherDatasetHoldsIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var h = new RegistryHarness(azurite);
+        var record = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1"), ct);
+        record.Dataset.MarkFailed("connector creation failed", [], T0.AddMinutes(1));
+        record = await h.Registry.SaveAsync(record, ct);
+        await h.Registry.ReleaseClaimsAsync(record.Dataset, ct);
+
+        await h.Registry.ReclaimAsync(record.Dataset, ct);
+        await h.Registry.ReclaimAsync(record.Dataset, ct);
+        Assert.Equal("ds-1", (await h.Registry.FindSlotHolderAsync(ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages, ct))?.Value);
+
+        // The same client under another name (so another connector name) takes the slot while ds-1 is failed again.
+        await h.Registry.ReleaseClaimsAsync(record.Dataset, ct);
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-2", clientName: "ACME Health"), ct);
+        var conflict = await Assert.ThrowsAsync<DatasetClaimConflictException>(() => h.Registry.ReclaimAsync(record.Dataset, ct));
+        Assert.Equal("ds-2", conflict.HolderDatasetId);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
@@ -12,6 +14,7 @@ public sealed class ConnectorHealthSweepTests
     public async Task ConnectorHealthSweep_OneUnhealthy_RevertsAndRevalidatesOnlyThatOne()
     {
         var ctx = new OrchestrationContextMock("sweep-1");
+        ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ => []);
         ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1"), DatasetId.Create("ds-2"), DatasetId.Create("ds-3")]);
         ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, ((DatasetId)i!).Value != "ds-2", ((DatasetId)i!).Value == "ds-2" ? ["indexed 0 of 500"] : []));
         ctx.SubOrchestration(nameof(ValidateDataset), i => new ValidationResult(((ValidateDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
@@ -23,5 +26,49 @@ public sealed class ConnectorHealthSweepTests
         var revert = Assert.IsType<RevertToValidatingInput>(ctx.Calls.Single(c => c.Name == nameof(RevertToValidating)).Input);
         Assert.Contains("indexed 0 of 500", revert.Reason, StringComparison.Ordinal);
         Assert.Contains("ValidateDataset@sweep-1:validate:ds-2", ctx.CallNames);
+    }
+
+    [Fact]
+    public async Task ConnectorHealthSweep_StalledDatasets_AreRepairedEachTheirWayBeforeTheProbes()
+    {
+        var ctx = new OrchestrationContextMock("sweep-1");
+        ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ =>
+        [
+            new StalledDataset(DatasetId.Create("ds-p"), DatasetStatus.Provisioning, RepairAction.Fail, "provisioning stopped without finishing"),
+            new StalledDataset(DatasetId.Create("ds-v"), DatasetStatus.Validating, RepairAction.Validate, "validation stopped without a verdict"),
+            new StalledDataset(DatasetId.Create("ds-t"), DatasetStatus.Teardown, RepairAction.ResumeTeardown, "the teardown stopped"),
+            new StalledDataset(DatasetId.Create("ds-r"), DatasetStatus.Teardown, RepairAction.Restore, "the teardown was terminated"),
+        ]);
+        ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => []);
+        ctx.SubOrchestration(nameof(ValidateDataset), i => new ValidationResult(((ValidateDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
+        ctx.SubOrchestration(nameof(RestoreDataset), i => new ValidationResult(((RestoreDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
+
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(10, TimeSpan.FromMinutes(2)));
+
+        Assert.Equal(["ds-p", "ds-r", "ds-t", "ds-v"], result.Repaired!.Select(r => r.DatasetId.Value).Order(StringComparer.Ordinal));
+        var fail = Assert.IsType<FailProvisioningInput>(ctx.Calls.Single(c => c.Name == nameof(FailProvisioning)).Input);
+        Assert.Equal("ds-p", fail.DatasetId.Value);
+        Assert.Equal("provisioning stopped without finishing", fail.Error);
+        Assert.Contains(ctx.Calls, c => c.Name == nameof(CleanUpFailedConnector) && Equals(c.Input, DatasetId.Create("ds-p")));
+        Assert.Contains(ctx.Calls, c => c.Name == nameof(ReconnectConnector) && Equals(c.Input, DatasetId.Create("ds-v")));
+        Assert.Contains("ValidateDataset@sweep-1:validate:ds-v", ctx.CallNames);
+        Assert.Contains(ctx.Calls, c => c.Name == nameof(ResumeTeardown) && Equals(c.Input, DatasetId.Create("ds-t")));
+        Assert.Contains(ctx.CallNames, n => n.StartsWith("RestoreDataset@restore:ds-r:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConnectorHealthSweep_ARepairStillFailing_DoesNotStopTheSweep()
+    {
+        var ctx = new OrchestrationContextMock("sweep-1");
+        ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ =>
+            [new StalledDataset(DatasetId.Create("ds-t"), DatasetStatus.Teardown, RepairAction.ResumeTeardown, "the teardown stopped")]);
+        ctx.FailingActivity<bool>(nameof(ResumeTeardown), "storage unavailable");
+        ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1")]);
+        ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, true, []));
+
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(10, TimeSpan.FromMinutes(2)));
+
+        Assert.Empty(result.Repaired!);
+        Assert.Equal(1, result.Examined);
     }
 }

@@ -21,9 +21,37 @@ internal sealed class OrchestrationContextMock
         Mock.Setup(c => c.CallActivityAsync<object?>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
             .ReturnsAsync((object?)true);
+        Mock.Setup(c => c.CallActivityAsync<bool>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
+            .ReturnsAsync(true);
         Mock.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
             .Callback<DateTime, CancellationToken>((at, _) => Calls.Add(("timer", at)))
-            .Returns(Task.CompletedTask);
+            .Returns<DateTime, CancellationToken>((_, token) => _controls.Count > 0 ? Never(token) : Task.CompletedTask);
+        Mock.Setup(c => c.CallActivityAsync<DateTimeOffset>(It.Is<TaskName>(n => n.Name == nameof(StartGracePeriod)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback<TaskName, object?, TaskOptions?>((n, i, _) => Calls.Add((n.Name, i)))
+            .Returns<TaskName, object?, TaskOptions?>((_, i, _) => Task.FromResult(((GracePeriodInput)i!).DeleteAfter));
+        Mock.Setup(c => c.WaitForExternalEvent<TeardownControl>(TeardownControl.EventName, It.IsAny<CancellationToken>()))
+            .Returns<string, CancellationToken>((_, token) => _controls.TryDequeue(out var control) ? Task.FromResult(control) : Never<TeardownControl>(token));
+    }
+
+    private readonly Queue<TeardownControl> _controls = new();
+
+    /// <summary>Operator controls a teardown receives in its grace period, in order, each before its timer fires.</summary>
+    public void TeardownControls(params TeardownControl[] controls)
+    {
+        foreach (var control in controls)
+        {
+            _controls.Enqueue(control);
+        }
+    }
+
+    private static Task<bool> Never(CancellationToken token) => Never<bool>(token);
+
+    private static Task<T> Never<T>(CancellationToken token)
+    {
+        var never = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        token.Register(() => never.TrySetCanceled(token));
+        return never.Task;
     }
 
     public Mock<TaskOrchestrationContext> Mock { get; } = new() { CallBase = true };
