@@ -7,12 +7,14 @@ namespace DataOps.Domain.Quality;
 /// <summary>
 /// A dataset's quality score (ARCH-004 value object): the four check scores and the weighted overall score,
 /// all on the 0-100 scale, which checks failed, whether the READY rule was met and when it was calculated.
-/// Produced by <see cref="QualityEvaluation.Decide"/>; <see cref="Create"/> rehydrates a stored one.
+/// A check that did not apply (production: schema and completeness) has no score (null), and the overall score
+/// is over the checks that applied. Produced by <see cref="QualityEvaluation.Decide"/>; <see cref="Create"/>
+/// rehydrates a stored one (scores stored before checks could be not applicable are all present).
 /// </summary>
 public sealed record QualityScore
 {
     [JsonConstructor]
-    private QualityScore(double schema, double completeness, double connectorHealth, double sampleQueries, double overall, IReadOnlyList<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
+    private QualityScore(double? schema, double? completeness, double? connectorHealth, double? sampleQueries, double overall, IReadOnlyList<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
     {
         CheckRange("qualityScore.schema", schema);
         CheckRange("qualityScore.completeness", completeness);
@@ -20,39 +22,53 @@ public sealed record QualityScore
         CheckRange("qualityScore.sampleQueries", sampleQueries);
         CheckRange("qualityScore.overall", overall);
         ArgumentNullException.ThrowIfNull(failedChecks);
-        failedChecks = failedChecks.Distinct().Order().ToArray();
-        if (meetsReadyRule && failedChecks.Count > 0)
+        if (schema is null && completeness is null && connectorHealth is null && sampleQueries is null)
         {
-            throw new DomainValidationException("qualityScore.meetsReadyRule", "cannot be true while checks failed");
+            throw new DomainValidationException("qualityScore", "at least one check must apply");
         }
 
         Schema = schema;
         Completeness = completeness;
         ConnectorHealth = connectorHealth;
         SampleQueries = sampleQueries;
+        failedChecks = failedChecks.Distinct().Order().ToArray();
+        if (failedChecks.Where(c => For(c) is null).Cast<QualityCheckType?>().FirstOrDefault() is { } failed)
+        {
+            throw new DomainValidationException("qualityScore.failedChecks", $"the {failed.ToWireName()} check did not apply, so it cannot have failed");
+        }
+
+        if (meetsReadyRule && failedChecks.Count > 0)
+        {
+            throw new DomainValidationException("qualityScore.meetsReadyRule", "cannot be true while checks failed");
+        }
+
         Overall = overall;
         FailedChecks = failedChecks;
         MeetsReadyRule = meetsReadyRule;
         CalculatedAt = calculatedAt;
     }
 
-    /// <summary>Schema check score.</summary>
-    public double Schema { get; }
+    /// <summary>Schema check score; null when the check did not apply.</summary>
+    public double? Schema { get; }
 
-    /// <summary>Completeness check score.</summary>
-    public double Completeness { get; }
+    /// <summary>Completeness check score; null when the check did not apply.</summary>
+    public double? Completeness { get; }
 
-    /// <summary>Connector health check score.</summary>
-    public double ConnectorHealth { get; }
+    /// <summary>Connector health check score; null when the check did not apply.</summary>
+    public double? ConnectorHealth { get; }
 
-    /// <summary>Sample query check score.</summary>
-    public double SampleQueries { get; }
+    /// <summary>Sample query check score; null when the check did not apply.</summary>
+    public double? SampleQueries { get; }
 
-    /// <summary>Weighted overall score.</summary>
+    /// <summary>Weighted overall score over the checks that applied.</summary>
     public double Overall { get; }
 
     /// <summary>The checks that did not pass their own threshold, in check order.</summary>
     public IReadOnlyList<QualityCheckType> FailedChecks { get; }
+
+    /// <summary>The checks that did not apply (no score), in check order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<QualityCheckType> NotApplicableChecks => Enum.GetValues<QualityCheckType>().Where(t => For(t) is null).ToArray();
 
     /// <summary>Every check passed and the overall score reached the READY threshold.</summary>
     public bool MeetsReadyRule { get; }
@@ -61,17 +77,18 @@ public sealed record QualityScore
     public DateTimeOffset CalculatedAt { get; }
 
     /// <summary>
-    /// Creates a score from stored values; throws <see cref="DomainValidationException"/> for a score outside
-    /// [0, 100] or a READY flag contradicting the failed checks.
+    /// Creates a score from stored values (null for a check that did not apply); throws
+    /// <see cref="DomainValidationException"/> for a score outside [0, 100], no check applying, a failed check that
+    /// did not apply or a READY flag contradicting the failed checks.
     /// </summary>
-    public static QualityScore Create(double schema, double completeness, double connectorHealth, double sampleQueries, double overall, IEnumerable<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
+    public static QualityScore Create(double? schema, double? completeness, double? connectorHealth, double? sampleQueries, double overall, IEnumerable<QualityCheckType> failedChecks, bool meetsReadyRule, DateTimeOffset calculatedAt)
     {
         ArgumentNullException.ThrowIfNull(failedChecks);
         return new QualityScore(schema, completeness, connectorHealth, sampleQueries, overall, failedChecks.ToArray(), meetsReadyRule, calculatedAt);
     }
 
-    /// <summary>The score of one check.</summary>
-    public double For(QualityCheckType type) => type switch
+    /// <summary>The score of one check; null when it did not apply.</summary>
+    public double? For(QualityCheckType type) => type switch
     {
         QualityCheckType.Schema => Schema,
         QualityCheckType.Completeness => Completeness,
@@ -90,9 +107,9 @@ public sealed record QualityScore
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Overall, MeetsReadyRule, CalculatedAt, FailedChecks.Count);
 
-    private static void CheckRange(string field, double value)
+    private static void CheckRange(string field, double? value)
     {
-        if (double.IsNaN(value) || value < 0 || value > 100)
+        if (value is { } v && (double.IsNaN(v) || v < 0 || v > 100))
         {
             throw new DomainValidationException(field, "must be between 0 and 100");
         }

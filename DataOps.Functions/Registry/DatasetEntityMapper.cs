@@ -80,11 +80,13 @@ internal static class DatasetEntityMapper
         SizeBytes = e.SizeBytes,
         QualityScore = e.QualityOverall is null
             ? null
+            // A check's column is empty when the check did not apply (production: schema and completeness); rows
+            // written before checks could be not applicable hold all four.
             : QualityScore.Create(
-                e.QualitySchema ?? 0,
-                e.QualityCompleteness ?? 0,
-                e.QualityConnectorHealth ?? 0,
-                e.QualitySampleQueries ?? 0,
+                e.QualitySchema,
+                e.QualityCompleteness,
+                e.QualityConnectorHealth,
+                e.QualitySampleQueries,
                 e.QualityOverall.Value,
                 SplitChecks(e.QualityFailedChecks),
                 e.QualityMeetsReadyRule ?? false,

@@ -19,19 +19,35 @@ public sealed class QualityHistoryStore(RegistryTables tables)
         ArgumentNullException.ThrowIfNull(checks);
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var run = validatedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture);
-        var actions = checks.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(datasetId, $"{run}~{c.CheckType.ToWireName()}")
-        {
-            ["ValidatedAt"] = validatedAt,
-            ["CheckType"] = c.CheckType.ToWireName(),
-            ["Score"] = c.Score,
-            ["Threshold"] = c.Threshold,
-            ["Passed"] = c.Passed,
-            ["Result"] = JsonSerializer.Serialize(c, DomainJson.Options),
-        })).ToList();
+        var actions = checks.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(datasetId, run, validatedAt, c))).ToList();
         if (actions.Count > 0)
         {
             await tables.QualityChecks.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static TableEntity Row(string datasetId, string run, DateTimeOffset validatedAt, QualityCheckOutcome check)
+    {
+        var row = new TableEntity(datasetId, $"{run}~{check.CheckType.ToWireName()}")
+        {
+            ["ValidatedAt"] = validatedAt,
+            ["CheckType"] = check.CheckType.ToWireName(),
+            ["Threshold"] = check.Threshold,
+            ["Passed"] = check.Passed,
+            ["Result"] = JsonSerializer.Serialize(check, DomainJson.Options),
+        };
+
+        // A check that did not apply has no score: the row says so instead of holding a number.
+        if (QualityCheckMapping.IsNotApplicable(check))
+        {
+            row["NotApplicable"] = true;
+        }
+        else
+        {
+            row["Score"] = check.Score;
+        }
+
+        return row;
     }
 
     /// <summary>Every check ever run on the dataset, oldest first.</summary>

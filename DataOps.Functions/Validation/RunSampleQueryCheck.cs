@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
 using DataOps.Functions.Provisioning;
@@ -8,8 +9,12 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Validation;
 
 /// <summary>
-/// Sample-query check: the dataset type's sample searches each return results within 10 s. Queries Glean could not
-/// answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>) so it is retried.
+/// Sample-query check: the dataset type's sample searches each return results within 10 s. Sandbox and pilot search for
+/// words of the records the product indexed; production, which holds the client's own documents (their connector fills
+/// it, the product never does), searches the type's generic queries against the production datasource. A production
+/// datasource with no documents yet fails the check with a message saying so, without spending searches on it.
+/// Queries Glean could not answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>)
+/// so it is retried.
 /// </summary>
 internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
@@ -18,14 +23,24 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
+        var connector = await probes.ConnectorOfAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+        IReadOnlyList<string> queries;
         if (dataset.DataSource == DataSource.None)
         {
-            return QualityCheckMapping.NotApplicable(QualityCheckType.SampleQueries, "production datasets hold no records the product indexed");
+            var documents = await glean.GetDocumentCountAsync(connector, CancellationToken.None).ConfigureAwait(false);
+            if (documents.Indexed == 0)
+            {
+                return QualityCheckMapping.ToOutcome(EmptyDatasource(connector.DatasourceName));
+            }
+
+            queries = SampleQueries.Defaults(dataset.Type);
+        }
+        else
+        {
+            // Queries built from the dataset's own records: a search for what was indexed must find it.
+            queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
         }
 
-        var connector = await probes.ConnectorOfAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-        // Queries built from the dataset's own records: a search for what was indexed must find it.
-        var queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
         var report = await glean.RunSampleQueriesAsync(connector, queries, CancellationToken.None).ConfigureAwait(false);
         if (report.Results.FirstOrDefault(r => r.Unanswered) is { } unanswered)
         {
@@ -36,4 +51,18 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
         var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
         return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));
     }
+
+    private static QualityCheckResult EmptyDatasource(string datasourceName) => new(
+        QualityCheckType.SampleQueries,
+        0,
+        QualityThresholds.Default.SampleQueries,
+        false,
+        [
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "production datasource '{0}' holds no documents: the client's connector has not filled it yet, so no sample query can find anything; validate again once it has",
+                datasourceName),
+        ],
+        [],
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["queries"] = "0", ["succeeded"] = "0", ["indexedDocuments"] = "0" });
 }

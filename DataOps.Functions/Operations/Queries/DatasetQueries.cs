@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
 
@@ -36,11 +37,26 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         var connector = await connectors.GetOwnedAsync(id, snapshot.ConnectorName, cancellationToken);
         return new DatasetDetail(
             DatasetView.From(snapshot),
-            [.. checks.Select(c => new QualityCheckView(c.ValidatedAt, c.Check.CheckType.ToWireName(), c.Check.Score, c.Check.Threshold, c.Check.Passed, c.Check.Errors, c.Check.Warnings))],
+            [.. checks.Select(c => View(c.ValidatedAt, c.Check))],
             new ConnectorView(
                 snapshot.ConnectorName.Value,
                 connector?.Connector.DatasourceName,
                 connector?.Status ?? ConnectorView.NotCreated,
                 connector?.LastHealthCheck));
+    }
+
+    private static QualityCheckView View(DateTimeOffset validatedAt, QualityCheckOutcome check)
+    {
+        var notApplicable = QualityCheckMapping.IsNotApplicable(check);
+        return new QualityCheckView(
+            validatedAt,
+            check.CheckType.ToWireName(),
+            notApplicable ? null : check.Score,
+            check.Threshold,
+            check.Passed,
+            check.Errors,
+            check.Warnings,
+            notApplicable,
+            notApplicable ? check.Details.GetValueOrDefault(QualityCheckResult.NotApplicableDetail) : null);
     }
 }

@@ -44,7 +44,7 @@ public sealed class CompletenessEvaluatorTests
     {
         var result = CompletenessEvaluator.Evaluate(Records(474), Schema, 500);
 
-        Assert.Equal(94.8, result.Score, 6);
+        Assert.Equal(94.8, result.Score!.Value, 6);
         Assert.False(result.Passed);
         Assert.Contains(result.Errors, e => e.Contains("record count 474 is below 95 % of the expected 500", StringComparison.Ordinal));
     }

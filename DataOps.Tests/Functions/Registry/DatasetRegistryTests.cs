@@ -159,6 +159,46 @@ public sealed class DatasetRegistryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_ProductionScore_ReloadsWithSchemaAndCompletenessNotApplicable()
+    {
+        var h = new RegistryHarness(azurite);
+        var ct = TestContext.Current.CancellationToken;
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-prod", stage: Stage.Production), ct);
+        var record = (await h.Registry.GetAsync(DatasetId.Create("ds-prod"), ct))!;
+        record.Dataset.StartValidation(T0.AddMinutes(1));
+        var score = QualityScore.Create(null, null, 100, 100, 100, [], meetsReadyRule: true, T0.AddMinutes(2));
+        record.Dataset.MarkReady(score, T0.AddMinutes(2));
+
+        await h.Registry.SaveAsync(record, ct);
+        var reloaded = (await h.Registry.GetAsync(DatasetId.Create("ds-prod"), ct))!.Dataset.QualityScore!;
+        var row = (await h.Tables.Datasets.GetEntityAsync<Azure.Data.Tables.TableEntity>("ds-prod", string.Empty, cancellationToken: ct)).Value;
+
+        Assert.Equal(score, reloaded);
+        Assert.Equal([QualityCheckType.Schema, QualityCheckType.Completeness], reloaded.NotApplicableChecks);
+        Assert.False(row.ContainsKey("QualitySchema"));
+        Assert.Equal(100, row.GetDouble("QualitySampleQueries"));
+    }
+
+    [Fact]
+    public async Task SaveAsync_EveryCheckApplies_RowHoldsTheFourScoresAsBeforeAndReloadsThem()
+    {
+        var h = new RegistryHarness(azurite);
+        var ct = TestContext.Current.CancellationToken;
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-old"), ct);
+        var record = (await h.Registry.GetAsync(DatasetId.Create("ds-old"), ct))!;
+        record.Dataset.StartValidation(T0.AddMinutes(1));
+        record.Dataset.MarkReady(PassingScore(T0.AddMinutes(2)), T0.AddMinutes(2));
+        await h.Registry.SaveAsync(record, ct);
+
+        var reloaded = (await h.Registry.GetAsync(DatasetId.Create("ds-old"), ct))!.Dataset.QualityScore!;
+        var row = (await h.Tables.Datasets.GetEntityAsync<Azure.Data.Tables.TableEntity>("ds-old", string.Empty, cancellationToken: ct)).Value;
+
+        Assert.All(["QualitySchema", "QualityCompleteness", "QualityConnectorHealth", "QualitySampleQueries"], column => Assert.Equal(100, row.GetDouble(column)));
+        Assert.Equal(PassingScore(T0.AddMinutes(2)), reloaded);
+        Assert.Empty(reloaded.NotApplicableChecks);
+    }
+
+    [Fact]
     public async Task ListAsync_ByClientOverSeveralPages_ReturnsEveryDatasetOnce()
     {
         var h = new RegistryHarness(azurite);

@@ -398,13 +398,15 @@ function renderDetail(detail) {
   $('#checks tbody').replaceChildren(...checks.map((c) => {
     const row = el('tr');
     row.dataset.check = c.checkType;
+    // A check that did not apply (production: schema and completeness) has no score and neither passed nor failed.
+    const verdict = c.notApplicable ? 'n/a' : c.passed ? 'passed' : 'failed';
     row.append(
       el('td', c.checkType),
-      el('td', score(c.score), 'number'),
+      el('td', c.notApplicable ? 'n/a' : score(c.score), 'number'),
       el('td', score(c.threshold), 'number'),
-      el('td', c.passed ? 'passed' : 'failed', c.passed ? 'passed' : 'failed'),
+      el('td', verdict, c.notApplicable ? 'not-applicable' : verdict),
       el('td', c.validatedAt),
-      el('td', (c.errors ?? []).join('; ')),
+      el('td', c.notApplicable ? `not applicable: ${c.notApplicableReason ?? ''}` : (c.errors ?? []).join('; ')),
     );
     return row;
   }));

@@ -121,6 +121,53 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AProductionDataset_ShowsSchemaAndCompletenessAsNotApplicable_NotAsAScore()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        var body = new
+        {
+            journeyId = "dash-prod",
+            clientId = "acme",
+            clientName = "ACME",
+            industry = "healthcare",
+            useCase = "clinical_workflows",
+            stage = "production",
+            datasetTypes = new[] { "jira_issues" },
+            requestedBy = "se@example.com",
+        };
+        using (var _ = await app.PostJsonAsync("api/datasets/provision", body))
+        {
+            await app.WaitForCompletionAsync("provision:dash-prod:production");
+        }
+
+        var list = await app.GetJsonAsync("api/datasets?journeyId=dash-prod");
+        var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
+
+        await WithPageAsync(nameof(AProductionDataset_ShowsSchemaAndCompletenessAsNotApplicable_NotAsAScore), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await page.FillAsync("#key-input", DataOpsApp.Key);
+            await page.ClickAsync("#key-form button[type=submit]");
+            await page.Locator($"#datasets tr[data-dataset-id='{datasetId}'] a").ClickAsync();
+
+            await Assertions.Expect(page.Locator("#checks tbody tr")).ToHaveCountAsync(4);
+            foreach (var check in new[] { "schema", "completeness" })
+            {
+                var row = page.Locator($"#checks tbody tr[data-check='{check}']");
+                await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("n/a");
+                await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("n/a");
+                await Assertions.Expect(row.Locator("td").Nth(5)).ToContainTextAsync("not applicable: stage production");
+            }
+
+            // Nothing filled the production datasource: the sample queries ran and failed, and say why.
+            var queries = page.Locator("#checks tbody tr[data-check='sample_queries']");
+            await Assertions.Expect(queries.Locator("td").Nth(1)).ToHaveTextAsync("0.0");
+            await Assertions.Expect(queries.Locator("td").Nth(3)).ToHaveTextAsync("failed");
+            await Assertions.Expect(queries.Locator("td").Nth(5)).ToContainTextAsync("holds no documents");
+        });
+    }
+
+    [Fact]
     public async Task ARefusedKey_ShowsTheKeyFormAgain_AndNothingElse()
     {
         await using var app = await DataOpsApp.StartAsync(azurite);

@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
@@ -58,6 +59,31 @@ public sealed class DatasetQueriesTests(AzuriteFixture azurite)
         Assert.Equal("provisioning", detail.Dataset.Status);
         Assert.Empty(detail.QualityChecks);
         Assert.Equal(new ConnectorView("ACME-sandbox-confluence", null, ConnectorView.NotCreated, null), detail.Connector);
+    }
+
+    [Fact]
+    public async Task GetAsync_ProductionChecks_ShowNotApplicableInsteadOfAScore()
+    {
+        var (h, queries) = Create();
+        await h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-prod", stage: Stage.Production), Ct);
+        await new QualityHistoryStore(h.Tables).SaveAsync(
+            "ds-prod",
+            RegistryHarness.T0,
+            [
+                QualityCheckMapping.NotApplicable(QualityCheckType.Schema, "stage production has no template schema"),
+                QualityCheckMapping.ToOutcome(new QualityCheckResult(QualityCheckType.ConnectorHealth, 100, 100, true)),
+            ],
+            Ct);
+
+        var checks = (await queries.GetAsync(DatasetId.Create("ds-prod"), Ct))!.QualityChecks;
+
+        var schema = Assert.Single(checks, c => c.CheckType == "schema");
+        Assert.True(schema.NotApplicable);
+        Assert.Null(schema.Score);
+        Assert.Equal("stage production has no template schema", schema.NotApplicableReason);
+        var health = Assert.Single(checks, c => c.CheckType == "connector_health");
+        Assert.False(health.NotApplicable);
+        Assert.Equal(100, health.Score);
     }
 
     private (RegistryHarness Harness, DatasetQueries Queries) Create()
