@@ -1,3 +1,4 @@
+using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
@@ -42,12 +43,34 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in input.DatasetTypes)
         {
-            if (await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken) is { } holder)
+            // The slot (an active dataset), or the connector name (a FAILED dataset keeps it until it is retried or archived).
+            var holder = await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken)
+                ?? await registry.FindConnectorNameHolderAsync(ConnectorNaming.For(input.ClientName, input.Stage, type), cancellationToken);
+            if (holder is { } id)
             {
-                held[type.ToWireName()] = holder.Value;
+                held[type.ToWireName()] = id.Value;
             }
         }
 
         return held;
+    }
+
+    /// <summary>How each holder stands, for the refusal: the status, and for a FAILED one what to do about it.</summary>
+    public async Task<string> DescribeAsync(IReadOnlyDictionary<string, string> held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var parts = new List<string>(held.Count);
+        foreach (var (type, id) in held)
+        {
+            var record = await registry.GetAsync(DatasetId.Create(id), cancellationToken);
+            parts.Add(record?.Dataset.Status switch
+            {
+                null => $"{type} ({id})",
+                DatasetStatus.Failed => $"{type} ({id}, failed: retry it with POST /api/datasets/{id}/retry, or tear it down, first)",
+                var status => $"{type} ({id}, {status.Value.ToWireName()})",
+            });
+        }
+
+        return string.Join(", ", parts);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ProvisionFunctions(ProvisionDatasetsHandler provision)
         {
             return Results.Problem(
                 title: "The datasets are already active.",
-                detail: $"Client '{input.ClientId}' already has active {input.Stage.ToWireName()} datasets of every requested type: {string.Join(", ", held.Select(h => $"{h.Key} ({h.Value})"))}.",
+                detail: $"Client '{input.ClientId}' already has {input.Stage.ToWireName()} datasets of every requested type: {await provision.DescribeAsync(held, cancellationToken)}.",
                 statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["activeDatasets"] = held });
         }

@@ -32,7 +32,12 @@ internal sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider ti
         }
         catch (DatasetClaimConflictException ex)
         {
-            return new RegistrationResult(false, d.DatasetId, DatasetId.Create(ex.HolderDatasetId), ex.Message);
+            var holder = DatasetId.Create(ex.HolderDatasetId);
+            var held = await registry.GetAsync(holder, CancellationToken.None).ConfigureAwait(false);
+            var hint = held?.Dataset.Status == DatasetStatus.Failed
+                ? $" It is failed: retry it with POST /api/datasets/{holder}/retry, or tear it down, first."
+                : string.Empty;
+            return new RegistrationResult(false, d.DatasetId, holder, ex.Message + hint);
         }
     }
 }

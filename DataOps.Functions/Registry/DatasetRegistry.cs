@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Events;
 using DataOps.Functions.Serialization;
@@ -130,6 +131,14 @@ internal sealed partial class DatasetRegistry(RegistryTables tables, IDomainEven
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var claim = await tables.Claims.GetEntityIfExistsAsync<TableEntity>(SlotKey(clientId, stage, type), SingleRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return claim.HasValue && claim.Value!.GetString(ClaimHolder) is { } holder ? DatasetId.Create(holder) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<DatasetId?> FindConnectorNameHolderAsync(ConnectorName connectorName, CancellationToken cancellationToken = default)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var claim = await tables.Claims.GetEntityIfExistsAsync<TableEntity>(ConnectorKey(connectorName), SingleRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return claim.HasValue && claim.Value!.GetString(ClaimHolder) is { } holder ? DatasetId.Create(holder) : null;
     }
 

@@ -1,3 +1,4 @@
+using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
 
 namespace DataOps.Functions.Registry;
@@ -38,6 +39,9 @@ public interface IDatasetRegistry
 
     /// <summary>The dataset holding the client/stage/type slot, if any.</summary>
     Task<DatasetId?> FindSlotHolderAsync(ClientId clientId, Stage stage, DatasetType type, CancellationToken cancellationToken = default);
+
+    /// <summary>The dataset holding the connector name, if any (a FAILED dataset keeps its name until archived).</summary>
+    Task<DatasetId?> FindConnectorNameHolderAsync(ConnectorName connectorName, CancellationToken cancellationToken = default);
 
     /// <summary>A page of datasets matching the query.</summary>
     /// <exception cref="ArgumentException">The page size is out of range or the continuation token is not one this registry issued.</exception>
