@@ -22,7 +22,11 @@ public sealed record DatasetView(
     DateTimeOffset? ArchivedAt,
     string? FailureReason,
     string? TeardownReason,
-    string? ArchiveLocation)
+    string? ArchiveLocation,
+    int Attempt = 1,
+    string? RevalidationReason = null,
+    DateTimeOffset? DeleteAfter = null,
+    DateTimeOffset? FailedAt = null)
 {
     /// <summary>Projects a stored dataset.</summary>
     public static DatasetView From(DatasetSnapshot s)
@@ -47,6 +51,10 @@ public sealed record DatasetView(
             s.ArchivedAt,
             s.FailureReason,
             s.TeardownReason?.ToWireName(),
-            s.ArchiveLocation);
+            s.ArchiveLocation,
+            s.Attempt,
+            s.RevalidationReason,
+            s.DeleteAfter,
+            s.FailedAt);
     }
 }

@@ -78,7 +78,7 @@ public sealed class BadInputCampaignTests
         public override string ToString() => Name;
     }
 
-    /// <summary>Over 40 malformed requests across every route.</summary>
+    /// <summary>Over 100 malformed requests across every route.</summary>
     public static IReadOnlyList<HttpCase> HttpCases { get; } = BuildHttpCases();
 
     /// <summary>Malformed journey events as they are put on the queue (wire text), with why each is malformed.</summary>
@@ -428,6 +428,38 @@ public sealed class BadInputCampaignTests
             new("teardown: declared oversize body", "POST", "api/datasets/ds-1/teardown", "{\"reason\":\"" + new string('r', BodyLimit) + "\"}", Json, HttpStatusCode.RequestEntityTooLarge, Title: "Payload too large"),
             new("teardown: unknown dataset", "POST", "api/datasets/ds-does-not-exist/teardown", ValidTeardown, Json, notFound, Title: "Dataset not found."),
             new("teardown: no function key", "POST", "api/datasets/ds-1/teardown", ValidTeardown, Json, unauthorized, Title: "Unauthorized", Key: Key.None),
+
+            // POST /api/datasets/{id}/retry.
+            new("retry: illegal id and reason of the wrong type", "POST", "api/datasets/ds%231/retry", """{"reason":5}""", Json, bad400, ["id", "reason"]),
+            new("retry: blank reason", "POST", "api/datasets/ds-1/retry", """{"reason":"   "}""", Json, bad400, ["reason"]),
+            new("retry: over-long reason", "POST", "api/datasets/ds-1/retry", "{\"reason\":\"" + new string('r', 501) + "\"}", Json, bad400, ["reason"]),
+            new("retry: JSON array body", "POST", "api/datasets/ds-1/retry", "[{}]", Json, bad400, ["body"]),
+            new("retry: text/plain content type", "POST", "api/datasets/ds-1/retry", "{}", "text/plain", HttpStatusCode.UnsupportedMediaType, Title: "Unsupported media type."),
+            new("retry: unknown dataset", "POST", "api/datasets/ds-does-not-exist/retry", "{}", Json, notFound, Title: "Dataset not found."),
+            new("retry: no function key", "POST", "api/datasets/ds-1/retry", "{}", Json, unauthorized, Title: "Unauthorized", Key: Key.None),
+            new("retry: GET instead of POST", "GET", "api/datasets/ds-1/retry", null, null, HttpStatusCode.MethodNotAllowed, Title: "Method not allowed"),
+
+            // POST /api/datasets/retry (bulk).
+            new("bulk retry: no filter at all", "POST", "api/datasets/retry", "{}", Json, bad400, ["filter"]),
+            new("bulk retry: every filter malformed", "POST", "api/datasets/retry", """{"clientId":"a b","journeyId":5,"stage":"prod","failedSince":"yesterday","reason":""}""", Json, bad400, ["clientId", "journeyId", "stage", "failedSince", "reason"]),
+            new("bulk retry: failedSince without an offset", "POST", "api/datasets/retry", """{"failedSince":"2026-01-01T00:00:00"}""", Json, bad400, ["failedSince"]),
+            new("bulk retry: OData injection in the client id", "POST", "api/datasets/retry", """{"clientId":"x' or 1 eq 1"}""", Json, bad400, ["clientId"]),
+            new("bulk retry: not JSON", "POST", "api/datasets/retry", "clientId=acme", Json, bad400, ["body"]),
+            new("bulk retry: no function key", "POST", "api/datasets/retry", """{"clientId":"acme"}""", Json, unauthorized, Title: "Unauthorized", Key: Key.None),
+
+            // POST /api/teardowns/{id}/cancel and /extend.
+            new("cancel: illegal id and no reason", "POST", "api/teardowns/ds%231/cancel", "{}", Json, bad400, ["id", "reason"]),
+            new("cancel: reason of the wrong type", "POST", "api/teardowns/ds-1/cancel", """{"reason":true}""", Json, bad400, ["reason"]),
+            new("cancel: unpaired surrogate escape in the reason", "POST", "api/teardowns/ds-1/cancel", """{"reason":"oops\ud800"}""", Json, bad400, ["reason"]),
+            new("cancel: unknown teardown", "POST", "api/teardowns/ds-does-not-exist/cancel", """{"reason":"mistake"}""", Json, notFound, Title: "Teardown not found."),
+            new("cancel: wrong function key", "POST", "api/teardowns/ds-1/cancel", """{"reason":"mistake"}""", Json, unauthorized, Title: "Unauthorized", Key: Key.WrongHeader),
+            new("extend: hours out of range and a blank reason", "POST", "api/teardowns/ds-1/extend", """{"hours":0,"reason":" "}""", Json, bad400, ["hours", "reason"]),
+            new("extend: hours not a whole number", "POST", "api/teardowns/ds-1/extend", """{"hours":1.5,"reason":"review"}""", Json, bad400, ["hours"]),
+            new("extend: hours as a string", "POST", "api/teardowns/ds-1/extend", """{"hours":"24","reason":"review"}""", Json, bad400, ["hours"]),
+            new("extend: hours missing", "POST", "api/teardowns/ds-1/extend", """{"reason":"review"}""", Json, bad400, ["hours"]),
+            new("extend: more than 30 days", "POST", "api/teardowns/ds-1/extend", """{"hours":721,"reason":"review"}""", Json, bad400, ["hours"]),
+            new("extend: unknown teardown", "POST", "api/teardowns/ds-does-not-exist/extend", """{"hours":24,"reason":"review"}""", Json, notFound, Title: "Teardown not found."),
+            new("extend: DELETE instead of POST", "DELETE", "api/teardowns/ds-1/extend", null, null, HttpStatusCode.MethodNotAllowed, Title: "Method not allowed"),
 
             // The template catalog.
             new("templates: unknown industry and dataset type filters", "GET", "api/templates?industry=aerospace&datasetType=gdrive_files", null, null, bad400, ["industry", "datasetType"]),

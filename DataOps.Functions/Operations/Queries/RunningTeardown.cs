@@ -9,6 +9,7 @@ namespace DataOps.Functions.Operations.Queries;
 /// <param name="CanTerminate">Whether an operator can still terminate it (until the grace period ends).</param>
 /// <param name="CreatedAt">When it started.</param>
 /// <param name="Dataset">The dataset; null when the registry does not know it.</param>
+/// <param name="CanCancel">Whether an operator can still cancel it or extend its grace period (archiving, or waiting).</param>
 public sealed record RunningTeardown(
     string DatasetId,
     string InstanceId,
@@ -17,4 +18,5 @@ public sealed record RunningTeardown(
     DateTime? DeleteAt,
     bool CanTerminate,
     DateTimeOffset CreatedAt,
-    TornDownDataset? Dataset);
+    TornDownDataset? Dataset,
+    bool CanCancel = false);

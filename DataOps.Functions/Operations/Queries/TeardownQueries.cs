@@ -42,7 +42,8 @@ public sealed class TeardownQueries(IDatasetRegistry registry)
                 progress.DeleteAt,
                 progress.CanStop,
                 instance.CreatedAt,
-                dataset is null ? null : TornDownDataset.From(dataset)));
+                dataset is null ? null : TornDownDataset.From(dataset),
+                progress.TakesControl));
         }
 
         return items;

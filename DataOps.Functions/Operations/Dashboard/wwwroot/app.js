@@ -65,7 +65,7 @@ function showKeyForm(message) {
   }
   for (const selector of [
     '#summary-total', '#provisioning-stats', '#archive-location', '#teardowns-message', '#terminate-dataset',
-    '#detail-title',
+    '#detail-title', '#datasets-message', '#detail-message',
   ]) {
     $(selector).textContent = '';
   }
@@ -73,10 +73,12 @@ function showKeyForm(message) {
     '#datasets-error', '#summary-error', '#scans-error', '#teardowns-error', '#teardowns-message', '#timeline-error',
     '#archive-error', '#orchestrations-error', '#terminate-error', '#checks-empty', '#timeline-empty', '#archive-empty',
     '#orchestrations-empty', '#teardowns-empty', '#datasets-empty', '#archive-location', '#charts-fallback', '#more',
+    '#datasets-message', '#detail-message', '#command-error', '#retry-dataset',
   ]) {
     $(selector).hidden = true;
   }
   $('#terminate-form').reset();
+  $('#command-form').reset();
   $('#sign-out').hidden = true;
   $('#refresh').hidden = true;
   panels.key.hidden = false;
@@ -390,8 +392,12 @@ function renderDetail(detail) {
     ['Created', d.createdAt],
     ['Ready', d.readyAt],
     ['Archived', d.archivedAt],
+    ['Attempt', d.attempt],
+    ['Failed', d.failedAt],
     ['Failure', d.failureReason],
+    ['Revalidation', d.revalidationReason],
     ['Teardown reason', d.teardownReason],
+    ['Delete after', d.deleteAfter],
     ['Archive', d.archiveLocation],
   ]);
   const checks = detail.qualityChecks ?? [];
@@ -418,6 +424,9 @@ function renderDetail(detail) {
     ['Status', connector.status],
     ['Last health check', connector.lastHealthCheck],
   ]);
+  const retry = $('#retry-dataset');
+  retry.hidden = d.status !== 'failed';
+  retry.dataset.datasetId = d.datasetId;
   panels.detail.hidden = false;
 }
 
@@ -480,15 +489,21 @@ function teardownRow(item) {
   if (item.deleteAt) {
     left.dataset.deleteAt = item.deleteAt;
   }
-  const action = el('td');
-  const button = el('button', 'Terminate', 'terminate');
-  button.type = 'button';
-  button.dataset.datasetId = item.datasetId;
-  if (item.canTerminate === false) {
-    button.disabled = true;
-    button.title = 'Past the grace period: the connector is being deleted.';
+  const action = el('td', undefined, 'actions');
+  for (const [text, className, allowed] of [
+    ['Cancel', 'cancel-teardown', item.canCancel === true],
+    ['Extend', 'extend-teardown', item.canCancel === true],
+    ['Terminate', 'terminate', item.canTerminate !== false],
+  ]) {
+    const button = el('button', text, className);
+    button.type = 'button';
+    button.dataset.datasetId = item.datasetId;
+    if (!allowed) {
+      button.disabled = true;
+      button.title = 'Past the grace period: the connector is being deleted.';
+    }
+    action.append(button);
   }
-  action.append(button);
   const phase = el('td', item.phase ? item.phase.replaceAll('_', ' ') : '—', 'phase');
   phase.dataset.phase = item.phase ?? '';
   row.append(
@@ -519,15 +534,20 @@ async function loadTeardowns() {
   await section(() => getJson('teardowns'), renderTeardowns, '#teardowns-error');
 }
 
-// After a termination: the list is read again every second until the dataset has left it, ten times at most.
+// After a termination or cancel: the list is read again every second until the dataset has left it, ten times at most.
 function pollTeardownsUntilGone(datasetId, tries = 10) {
+  pollTeardownsUntil((items) => !items.some((item) => item.datasetId === datasetId), tries);
+}
+
+// The list is read again every second until `done(items)` holds, `tries` times at most.
+function pollTeardownsUntil(done, tries = 10) {
   clearTimeout(teardownPoll);
   const current = session;
   const poll = async (left) => {
     if (current !== session) return;
     let items = null;
     await section(() => getJson('teardowns'), (body) => { items = renderTeardowns(body); }, '#teardowns-error');
-    const gone = items !== null && !items.some((item) => item.datasetId === datasetId);
+    const gone = items !== null && done(items);
     if (!gone && left > 1 && current === session) {
       teardownPoll = setTimeout(() => poll(left - 1), 1000);
     }
@@ -601,6 +621,156 @@ async function confirmTerminate(event) {
   } finally {
     button.disabled = false;
   }
+}
+
+// Commands: retry, bulk retry, cancel and extend a teardown. One dialog; each command says what it asks for.
+
+let command = null;
+
+function openCommand(config) {
+  command = config;
+  const form = $('#command-form');
+  form.reset();
+  $('#command-title').textContent = config.title;
+  $('#command-explain').textContent = config.explain;
+  $('#command-hours-row').hidden = !config.hours;
+  $('#command-since-row').hidden = !config.since;
+  $('#command-reason-hint').textContent = config.reasonRequired ? '(required, up to 500 characters)' : '(optional, up to 500 characters)';
+  form.elements.reason.required = Boolean(config.reasonRequired);
+  $('#command-confirm').textContent = config.confirm;
+  $('#command-confirm').className = config.danger ? 'danger' : '';
+  $('#command-confirm').disabled = false;
+  $('#command-error').hidden = true;
+  $('#command-dialog').showModal();
+  (config.hours ? form.elements.hours : form.elements.reason).focus();
+}
+
+function showCommandError(messages) {
+  const node = $('#command-error');
+  node.replaceChildren(...messages.map((message, i) => (i === 0 ? el('span', message) : el('span', message, 'error-line'))));
+  node.hidden = false;
+}
+
+// The form's values as the API takes them; a list of problems when the form itself is wrong.
+function commandValues(config) {
+  const form = $('#command-form').elements;
+  const values = {};
+  const problems = [];
+  const reason = form.reason.value.trim();
+  if (reason.length > 500) problems.push('Give a reason of at most 500 characters.');
+  if (config.reasonRequired && reason.length < 1) problems.push('Give a reason.');
+  if (reason) values.reason = reason;
+  if (config.hours) {
+    const hours = Number(form.hours.value);
+    if (!Number.isInteger(hours) || hours < 1 || hours > 720) problems.push('Extend by a whole number of hours from 1 to 720.');
+    values.hours = hours;
+  }
+  if (config.since && form.failedSince.value) {
+    values.failedSince = new Date(form.failedSince.value).toISOString();
+  }
+  return { values, problems };
+}
+
+async function confirmCommand(event) {
+  event.preventDefault();
+  const config = command;
+  if (!config) return;
+  const { values, problems } = commandValues(config);
+  if (problems.length > 0) {
+    showCommandError(problems);
+    return;
+  }
+  const button = $('#command-confirm');
+  button.disabled = true;
+  const current = session;
+  try {
+    const answer = await postJson(config.path, { ...config.body, ...values });
+    if (current !== session) return;
+    $('#command-dialog').close();
+    config.done(answer ?? {});
+  } catch (error) {
+    if (current !== session) return;
+    if (error instanceof Unauthorized) {
+      showKeyForm('The key was refused. Enter a valid function key.');
+      return;
+    }
+    showCommandError(problemMessages(error));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function notice(selector, text) {
+  const node = $(selector);
+  node.textContent = text;
+  node.hidden = false;
+}
+
+function openRetry(datasetId) {
+  openCommand({
+    title: `Retry provisioning ${datasetId}?`,
+    explain: 'The failed dataset is provisioned again in place: same id, a new attempt, its connector filled and validated again.',
+    confirm: 'Retry',
+    path: `datasets/${encodeURIComponent(datasetId)}/retry`,
+    done: () => {
+      notice('#detail-message', `Retry started for ${datasetId}.`);
+      loadDetail(datasetId);
+    },
+  });
+}
+
+function openBulkRetry() {
+  const { clientId, journeyId, stage } = filters();
+  const body = Object.fromEntries(Object.entries({ clientId, journeyId, stage }).filter(([, v]) => v));
+  const scope = Object.entries(body).map(([k, v]) => `${k} ${v}`).join(', ');
+  openCommand({
+    title: 'Retry failed datasets?',
+    explain: scope
+      ? `Every failed dataset with ${scope} (and failed since the time below, if given) is provisioned again, at most 100.`
+      : 'Give a client, journey or stage in the filters, or a time below: a bulk retry names what it retries.',
+    since: true,
+    confirm: 'Retry failed datasets',
+    path: 'datasets/retry',
+    body,
+    done: (answer) => {
+      const started = answer.started?.length ?? 0;
+      const refused = (answer.refused ?? []).map((r) => `${r.datasetId}: ${r.reason}`);
+      notice('#datasets-message', [`${answer.matched ?? 0} failed datasets matched; ${started} retries started.`, ...refused].join(' '));
+      loadDatasets();
+    },
+  });
+}
+
+function openCancelTeardown(datasetId) {
+  openCommand({
+    title: `Cancel the teardown of ${datasetId}?`,
+    explain: 'The connector is made visible again and the dataset revalidated: it returns to ready, or to failed with the checks named. Nothing is deleted.',
+    reasonRequired: true,
+    confirm: 'Cancel teardown',
+    path: `teardowns/${encodeURIComponent(datasetId)}/cancel`,
+    done: () => {
+      notice('#teardowns-message', `Cancel requested for ${datasetId}`);
+      pollTeardownsUntilGone(datasetId);
+    },
+  });
+}
+
+function openExtendTeardown(datasetId) {
+  const before = [...document.querySelectorAll('#teardowns td.time-left[data-delete-at]')]
+    .find((node) => node.closest('tr')?.dataset.datasetId === datasetId)?.dataset.deleteAt;
+  openCommand({
+    title: `Extend the grace period of ${datasetId}?`,
+    explain: 'The connector is deleted that much later. The teardown can still be cancelled until then.',
+    hours: true,
+    reasonRequired: true,
+    confirm: 'Extend grace period',
+    path: `teardowns/${encodeURIComponent(datasetId)}/extend`,
+    done: (answer) => {
+      notice('#teardowns-message', `Grace period of ${datasetId} extended by ${answer.extendedByHours ?? ''} hours`);
+      // The teardown moves its timer a moment later: read the list until its end has moved.
+      pollTeardownsUntil((items) => items.some((item) => item.datasetId === datasetId && item.deleteAt && item.deleteAt !== before));
+    },
+  });
 }
 
 // Scheduled scans
@@ -822,10 +992,23 @@ function start() {
     showKeyForm();
   });
   $('#teardowns tbody').addEventListener('click', (event) => {
-    const button = event.target.closest('button.terminate');
-    if (button) {
-      openTerminateDialog(button.dataset.datasetId);
+    const button = event.target.closest('button');
+    if (!button || button.disabled) return;
+    const datasetId = button.dataset.datasetId;
+    if (button.classList.contains('terminate')) {
+      openTerminateDialog(datasetId);
+    } else if (button.classList.contains('cancel-teardown')) {
+      openCancelTeardown(datasetId);
+    } else if (button.classList.contains('extend-teardown')) {
+      openExtendTeardown(datasetId);
     }
+  });
+  $('#retry-dataset').addEventListener('click', (event) => openRetry(event.currentTarget.dataset.datasetId));
+  $('#bulk-retry').addEventListener('click', openBulkRetry);
+  $('#command-form').addEventListener('submit', confirmCommand);
+  $('#command-cancel').addEventListener('click', () => $('#command-dialog').close());
+  $('#command-dialog').addEventListener('close', () => {
+    command = null;
   });
   $('#terminate-form').addEventListener('submit', confirmTerminate);
   $('#terminate-cancel').addEventListener('click', () => $('#terminate-dialog').close());

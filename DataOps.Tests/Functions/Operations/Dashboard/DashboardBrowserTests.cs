@@ -121,6 +121,101 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ExtendingThenCancellingATeardownFromThePage_RestoresTheDataset()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:Teardown:GracePeriod"] = "1.00:00:00" });
+        using (var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("dash-4", "acme", "ACME", "jira_issues")))
+        {
+            await app.WaitForCompletionAsync("provision:dash-4:sandbox");
+        }
+
+        var list = await app.GetJsonAsync("api/datasets?journeyId=dash-4");
+        var datasetId = list.GetProperty("items")[0].GetProperty("datasetId").GetString()!;
+        var instanceId = LifecycleWorkflows.Teardown(DatasetId.Create(datasetId));
+        using (var _ = await app.PostJsonAsync($"api/datasets/{datasetId}/teardown", new { reason = "manual", force = true }))
+        {
+            await Eventually.HoldsAsync(
+                async () => (await app.Durable.GetInstanceAsync(instanceId, true, ct))?.SerializedCustomStatus?.Contains("grace_period", StringComparison.Ordinal) == true,
+                "the teardown reaches its grace period",
+                TimeSpan.FromSeconds(60));
+        }
+
+        await WithPageAsync(nameof(ExtendingThenCancellingATeardownFromThePage_RestoresTheDataset), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await page.FillAsync("#key-input", DataOpsApp.Key);
+            await page.ClickAsync("#key-form button[type=submit]");
+            var row = page.Locator($"#teardowns tr[data-dataset-id='{datasetId}']");
+            await Assertions.Expect(row.Locator("td.phase")).ToHaveAttributeAsync("data-phase", "grace_period");
+
+            // A bad number is caught on the page; the API is not asked.
+            await row.Locator("button.extend-teardown").ClickAsync();
+            await page.FillAsync("#command-dialog input[name=hours]", "0");
+            await page.FillAsync("#command-dialog textarea[name=reason]", "client review");
+            await page.ClickAsync("#command-confirm");
+            await Assertions.Expect(page.Locator("#command-error")).ToContainTextAsync("1 to 720");
+
+            await page.FillAsync("#command-dialog input[name=hours]", "48");
+            await page.ClickAsync("#command-confirm");
+            await Assertions.Expect(page.Locator("#teardowns-message")).ToContainTextAsync("extended by 48 hours");
+            await Assertions.Expect(row.Locator("td.time-left")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(7[12]h|[23]d)"), new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
+
+            await row.Locator("button.cancel-teardown").ClickAsync();
+            await page.FillAsync("#command-dialog textarea[name=reason]", "torn down by mistake");
+            await page.ClickAsync("#command-confirm");
+            await Assertions.Expect(page.Locator("#teardowns-message")).ToContainTextAsync("Cancel requested");
+            await Assertions.Expect(row).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+        });
+
+        var done = await app.WaitForCompletionAsync(instanceId);
+        Assert.Contains("\"cancelled\"", done.SerializedOutput, StringComparison.Ordinal);
+        await Eventually.HoldsAsync(
+            async () => (await app.Registry.GetAsync(DatasetId.Create(datasetId), ct))?.Dataset.Status == DatasetStatus.Ready,
+            "the dataset is ready again",
+            TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task AFailedDataset_IsRetriedFromItsPage()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["Glean:MaxRetryAttempts"] = "1" });
+        await app.Glean.SetFaultsAsync(new DataOps.GleanEmulator.Faults.FaultSettings { Share503 = 1.0, PathPrefix = "/api/index/v1/bulkindexdocuments" });
+        try
+        {
+            using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("dash-5", "acme", "ACME", "jira_issues"));
+            await Eventually.HoldsAsync(
+                async () => (await app.GetJsonAsync("api/datasets?journeyId=dash-5")).GetProperty("items").EnumerateArray().Any(i => i.GetProperty("status").GetString() == "failed"),
+                "the dataset fails",
+                TimeSpan.FromSeconds(120));
+        }
+        finally
+        {
+            await app.Glean.ClearFaultsAsync();
+        }
+
+        await app.WaitForCompletionAsync("provision:dash-5:sandbox");
+        var datasetId = (await app.GetJsonAsync("api/datasets?journeyId=dash-5")).GetProperty("items")[0].GetProperty("datasetId").GetString()!;
+
+        await WithPageAsync(nameof(AFailedDataset_IsRetriedFromItsPage), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/dashboard/#dataset={datasetId}").ToString());
+            await page.FillAsync("#key-input", DataOpsApp.Key);
+            await page.ClickAsync("#key-form button[type=submit]");
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/dashboard/#dataset={datasetId}").ToString());
+            await Assertions.Expect(page.Locator("#retry-dataset")).ToBeVisibleAsync();
+            await page.ClickAsync("#retry-dataset");
+            await page.FillAsync("#command-dialog textarea[name=reason]", "Glean is back");
+            await page.ClickAsync("#command-confirm");
+            await Assertions.Expect(page.Locator("#detail-message")).ToContainTextAsync("Retry started");
+        });
+
+        var done = await app.WaitForCompletionAsync(LifecycleWorkflows.Retry(DatasetId.Create(datasetId), 2), TimeSpan.FromSeconds(120));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(DatasetStatus.Ready, (await app.Registry.GetAsync(DatasetId.Create(datasetId), TestContext.Current.CancellationToken))!.Dataset.Status);
+    }
+
+    [Fact]
     public async Task AProductionDataset_ShowsSchemaAndCompletenessAsNotApplicable_NotAsAScore()
     {
         await using var app = await DataOpsApp.StartAsync(azurite);
