@@ -76,6 +76,62 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task BulkRetry_RetriesTheClientsFailedDatasets_AndOnlyThose()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["Glean:MaxRetryAttempts"] = "1" });
+        await app.Glean.SetFaultsAsync(new FaultSettings { Share503 = 1.0, PathPrefix = "/api/index/v1/bulkindexdocuments" });
+        try
+        {
+            using (var first = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("bulk-1", "wayne", "Wayne", "jira_issues", "github_repos")))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            }
+
+            using (var other = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("bulk-2", "stark", "Stark", "jira_issues")))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+            }
+
+            await app.WaitForCompletionAsync("provision:bulk-1:sandbox", TimeSpan.FromSeconds(180));
+            await app.WaitForCompletionAsync("provision:bulk-2:sandbox", TimeSpan.FromSeconds(180));
+        }
+        finally
+        {
+            await app.Glean.ClearFaultsAsync();
+        }
+
+        var wayne = (await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("wayne") }, Ct)).Items;
+        Assert.All(wayne, d => Assert.Equal(DatasetStatus.Failed, d.Status));
+
+        // A filter that matches nothing starts nothing.
+        using (var none = await app.PostJsonAsync("api/datasets/retry", new { clientId = "wayne", failedSince = DateTimeOffset.UtcNow.AddHours(1).ToString("O") }))
+        {
+            Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+            Assert.Equal(0, (await none.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("matched").GetInt32());
+        }
+
+        using (var bulk = await app.PostJsonAsync("api/datasets/retry", new { clientId = "wayne", reason = "Glean is back" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, bulk.StatusCode);
+            var answer = await bulk.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal(2, answer.GetProperty("matched").GetInt32());
+            Assert.Equal(2, answer.GetProperty("started").GetArrayLength());
+            Assert.Empty(answer.GetProperty("refused").EnumerateArray());
+        }
+
+        foreach (var dataset in wayne)
+        {
+            var done = await app.WaitForCompletionAsync(LifecycleWorkflows.Retry(dataset.Id, 2), TimeSpan.FromSeconds(180));
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal(DatasetStatus.Ready, (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset.Status);
+        }
+
+        var stark = (await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("stark") }, Ct)).Items.Single();
+        Assert.Equal(DatasetStatus.Failed, stark.Status);
+        Assert.Equal(1, stark.Attempt);
+    }
+
+    [Fact]
     public async Task FailedDataset_TornDownAndArchived_ThenANewDatasetTakesItsName()
     {
         await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?>
