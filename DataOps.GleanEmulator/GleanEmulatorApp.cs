@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DataOps.GleanEmulator.Endpoints;
 using DataOps.GleanEmulator.Faults;
+using DataOps.GleanEmulator.Identity;
 using DataOps.GleanEmulator.Infrastructure;
 using DataOps.GleanEmulator.State;
 
@@ -46,6 +47,7 @@ internal static class GleanEmulatorApp
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClientIdentities>();
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RateLimits>();
@@ -54,6 +56,9 @@ internal static class GleanEmulatorApp
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+
+        // Resolved now so a client token without its user stops the start with the reason, not the first search.
+        app.Services.GetRequiredService<ClientIdentities>();
         app.UseMiddleware<GleanApiMiddleware>();
         app.MapGet("/", () => Results.Ok(new { service = "glean-emulator" }));
         IndexingEndpoints.Map(app);
