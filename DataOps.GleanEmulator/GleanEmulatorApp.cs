@@ -47,7 +47,8 @@ internal static class GleanEmulatorApp
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ClientIdentities>();
+        // Built now, so a client token without its user stops the start with the reason, not the first search.
+        builder.Services.AddSingleton(new ClientIdentities(options));
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RateLimits>();
@@ -56,9 +57,6 @@ internal static class GleanEmulatorApp
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
-
-        // Resolved now so a client token without its user stops the start with the reason, not the first search.
-        app.Services.GetRequiredService<ClientIdentities>();
         app.UseMiddleware<GleanApiMiddleware>();
         app.MapGet("/", () => Results.Ok(new { service = "glean-emulator" }));
         IndexingEndpoints.Map(app);
