@@ -34,6 +34,8 @@ public static class DataOpsServiceCollectionExtensions
         ["Glean:BaseUrl"] = "http://127.0.0.1:7081",
         ["Glean:IndexingToken"] = "local-indexing-token",
         ["Glean:ClientToken"] = "local-client-token",
+        // The user the emulator's development client token searches as; refused at start-up against any other Glean.
+        ["Glean:ValidationUser"] = "dataops-validation@example.com",
         ["DataOps:Teardown:GracePeriod"] = "1.00:00:00",
         ["DataOps:OrphanScan:Schedule"] = "0 0 2 * * *",
         ["DataOps:OrphanScan:MinimumAge"] = "1.00:00:00",

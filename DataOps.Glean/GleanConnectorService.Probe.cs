@@ -73,18 +73,26 @@ internal sealed partial class GleanConnectorService
             problems);
     }
 
-    public async Task<SampleQueryReport> RunSampleQueriesAsync(GleanConnector connector, IReadOnlyList<string>? queries = null, CancellationToken cancellationToken = default)
+    public Task<SampleQueryReport> RunSampleQueriesAsync(GleanConnector connector, IReadOnlyList<string>? queries = null, CancellationToken cancellationToken = default) =>
+        RunSampleQueriesAsync(connector, [.. (queries ?? SampleQueries.Defaults(connector.DatasetType)).Select(SampleQuery.AnyResult)], cancellationToken);
+
+    public async Task<SampleQueryReport> RunSampleQueriesAsync(GleanConnector connector, IReadOnlyList<SampleQuery> queries, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(queries);
         var results = new List<SampleQueryResult>();
-        foreach (var query in queries ?? SampleQueries.Defaults(connector.DatasetType))
+        foreach (var query in queries)
         {
             results.Add(await RunQueryAsync(connector, query, cancellationToken));
         }
 
-        return new SampleQueryReport(connector.ConnectorName, results);
+        var searchedAs = Options.ClientTokenType == GleanClientTokenType.Global
+            ? $"{Options.ValidationUser} (global token, {GleanSearchClient.ActAsHeader})"
+            : $"{Options.ValidationUser} (user-scoped token)";
+        return new SampleQueryReport(connector.ConnectorName, results, searchedAs);
     }
 
-    private async Task<SampleQueryResult> RunQueryAsync(GleanConnector connector, string query, CancellationToken cancellationToken)
+    private async Task<SampleQueryResult> RunQueryAsync(GleanConnector connector, SampleQuery query, CancellationToken cancellationToken)
     {
         // The quality rule is about Glean's answer time; waiting for a rate-limit permit or a Retry-After is throttling.
         var limit = Options.SampleQueryTimeout;
@@ -97,25 +105,67 @@ internal sealed partial class GleanConnectorService
             var response = await search.SearchAsync(
                 new SearchRequest
                 {
-                    Query = query,
-                    PageSize = 5,
+                    Query = query.Text,
+                    PageSize = query.ExpectedDocumentIds.Count == 0 ? 5 : SampleQueryPlanner.PageSize,
                     TimeoutMillis = (int)limit.TotalMilliseconds,
                     RequestOptions = new SearchRequestOptions { DatasourceFilter = connector.DatasourceName },
                 },
                 budget.Token);
             var answered = timing.LastAttempt ?? Stopwatch.GetElapsedTime(started);
-            var count = response?.Results?.Count ?? 0;
-            var error = count == 0 ? "no result" : answered >= limit ? $"took {answered.TotalMilliseconds:F0} ms" : null;
-            return new SampleQueryResult(query, count, answered, error, error is null);
+            return Judge(connector, query, response?.Results ?? [], answered, limit);
         }
         catch (GleanException ex)
         {
-            return new SampleQueryResult(query, 0, Stopwatch.GetElapsedTime(started), ex.Message, false, Unanswered: ex.IsTransient);
+            return new SampleQueryResult(query.Text, 0, Stopwatch.GetElapsedTime(started), ex.Message, false, Unanswered: ex.IsTransient)
+            {
+                ExpectedDocumentIds = query.ExpectedDocumentIds,
+            };
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new SampleQueryResult(
-                query, 0, Stopwatch.GetElapsedTime(started), $"no answer within {Options.SampleQueryBudget.TotalSeconds:F0} s ({timing.Attempts} attempts)", false, Unanswered: true);
+                query.Text, 0, Stopwatch.GetElapsedTime(started), $"no answer within {Options.SampleQueryBudget.TotalSeconds:F0} s ({timing.Attempts} attempts)", false, Unanswered: true)
+            {
+                ExpectedDocumentIds = query.ExpectedDocumentIds,
+            };
         }
     }
+
+    /// <summary>Only results of the connector's own datasource count; every expected document must be among them.</summary>
+    private static SampleQueryResult Judge(GleanConnector connector, SampleQuery query, IReadOnlyList<SearchResult> results, TimeSpan answered, TimeSpan limit)
+    {
+        var own = results.Where(r => string.Equals(DatasourceOf(r), connector.DatasourceName, StringComparison.OrdinalIgnoreCase)).ToList();
+        var other = results.Count - own.Count;
+        var ids = own.Select(r => r.Document?.Id ?? r.Document?.Metadata?.DocumentId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var found = query.ExpectedDocumentIds.Where(ids.Contains).ToList();
+        var missing = query.ExpectedDocumentIds.Where(id => !ids.Contains(id)).ToList();
+        string? error = null;
+        if (own.Count == 0)
+        {
+            error = other == 0 ? "no result" : $"no result from datasource '{connector.DatasourceName}' ({other} from other datasources do not count)";
+        }
+        else if (missing.Count > 0)
+        {
+            error = $"found {found.Count} of {query.ExpectedDocumentIds.Count} expected documents; missing {string.Join(", ", missing)}";
+        }
+        else if (answered >= limit)
+        {
+            error = $"took {answered.TotalMilliseconds:F0} ms";
+        }
+
+        if (own.Count == 0 && query.ExpectedDocumentIds.Count > 0)
+        {
+            error += $"; expected {string.Join(", ", missing)}";
+        }
+
+        return new SampleQueryResult(query.Text, own.Count, answered, error, error is null)
+        {
+            ExpectedDocumentIds = query.ExpectedDocumentIds,
+            FoundDocumentIds = found,
+            MissingDocumentIds = missing,
+            OtherDatasourceResults = other,
+        };
+    }
+
+    private static string? DatasourceOf(SearchResult result) => result.Document?.Datasource ?? result.Document?.Metadata?.Datasource;
 }

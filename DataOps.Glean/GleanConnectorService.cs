@@ -12,6 +12,7 @@ namespace DataOps.Glean;
 internal sealed partial class GleanConnectorService(
     GleanIndexingClient indexing,
     GleanSearchClient search,
+    DatasourceAudiences audiences,
     IOptions<GleanOptions> options,
     TimeProvider time,
     ILogger<GleanConnectorService> logger) : IGleanConnectorService
@@ -20,7 +21,8 @@ internal sealed partial class GleanConnectorService(
 
     public async Task<GleanConnector> CreateConnectorAsync(ConnectorSpec spec, CancellationToken cancellationToken = default)
     {
-        var connector = ConnectorConfigTranslator.FromSpec(spec, SplitEmails(Options.BetaUsers));
+        ArgumentNullException.ThrowIfNull(spec);
+        var connector = ConnectorConfigTranslator.FromSpec(spec, audiences.BetaUsersFor(spec.Stage, spec.ClientId));
         var existing = await TryGetConfigAsync(connector.DatasourceName, cancellationToken);
         if (existing is not null && !string.Equals(existing.DisplayName, connector.ConnectorName, StringComparison.Ordinal))
         {
@@ -80,7 +82,4 @@ internal sealed partial class GleanConnectorService(
             return null;
         }
     }
-
-    private static List<string> SplitEmails(string? emails) =>
-        (emails ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -9,6 +9,9 @@ internal sealed class GleanOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Glean";
 
+    /// <summary>The user the local emulator's development client token searches as; refused against any other Glean.</summary>
+    public const string DevelopmentValidationUser = "dataops-validation@example.com";
+
     /// <summary>Base address of the Glean backend (<c>https://{instance}-be.glean.com</c>); default the local emulator.</summary>
     public Uri BaseUrl { get; set; } = new("http://127.0.0.1:7081");
 
@@ -82,6 +85,43 @@ internal sealed class GleanOptions
     /// <summary>The health probe must answer within this time for the connector to count as healthy.</summary>
     public TimeSpan HealthResponseLimit { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Comma-separated e-mails made beta users of new test (sandbox and pilot) datasources.</summary>
+    /// <summary>
+    /// The user the product searches Glean as to validate datasets (its sample queries), made a beta user of every test
+    /// (sandbox and pilot) datasource the product creates. With a user-scoped client token it must be the token's own
+    /// user; with a global token the product names it in <c>X-Glean-ActAs</c>. Required: without it no search could see a
+    /// test datasource.
+    /// </summary>
+    public string? ValidationUser { get; set; }
+
+    /// <summary>What kind of token <see cref="ClientToken"/> is: <c>User</c> (default) or <c>Global</c>.</summary>
+    public GleanClientTokenType ClientTokenType { get; set; } = GleanClientTokenType.User;
+
+    /// <summary>Comma-separated e-mails made beta users of every new test (sandbox and pilot) datasource, whoever the client (internal testing and support).</summary>
     public string? BetaUsers { get; set; }
+
+    /// <summary>Per client id (<c>Glean:Clients:{clientId}:SeTeam</c>, <c>...:PilotUsers</c>): who sees the client's test datasources, by stage.</summary>
+    public Dictionary<string, GleanClientAccess> Clients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Why the search identity cannot work; null when it can.</summary>
+    public string? SearchIdentityProblem()
+    {
+        var user = ValidationUser?.Trim();
+        if (string.IsNullOrEmpty(user))
+        {
+            return "Glean:ValidationUser is not set. Glean answers every search as a user and shows a sandbox or pilot (test) "
+                + "datasource only to its beta users, so the sample queries need a user the product makes a beta user of every "
+                + "datasource it creates: set Glean:ValidationUser to the e-mail of the user Glean:ClientToken searches as "
+                + "(the token's own user for a user-scoped token; for a global token also set Glean:ClientTokenType to Global, "
+                + "and the product names the user in X-Glean-ActAs)";
+        }
+
+        if (!(user.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < user.Length - 1))
+        {
+            return $"Glean:ValidationUser '{user}' is not an e-mail address; Glean identifies users by e-mail";
+        }
+
+        return string.Equals(user, DevelopmentValidationUser, StringComparison.OrdinalIgnoreCase) && !BaseUrl.IsLoopback
+            ? $"Glean:ValidationUser is '{user}', the local emulator's development user, but Glean:BaseUrl is {BaseUrl}: set Glean:ValidationUser to the e-mail of the user Glean:ClientToken searches as in that Glean"
+            : null;
+    }
 }

@@ -23,12 +23,17 @@ public static class GleanServiceCollectionExtensions
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Glean:AttemptTimeout must be positive")
             .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "Glean:TotalTimeout must be at least Glean:AttemptTimeout")
             .Validate(o => o.CircuitFailureRatio is > 0 and <= 1, "Glean:CircuitFailureRatio must be in (0, 1]");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GleanOptions>, SearchIdentityValidation>());
+
+        // At start-up, not at the first validation: a dataset should never be the first to learn no one can see it.
+        services.AddOptions<GleanOptions>().ValidateOnStart();
 
         // The resilience pipelines take their clock from the container; tests register a controllable one first.
         services.TryAddSingleton(TimeProvider.System);
 
         AddClient<GleanIndexingClient>(services, GleanApi.Indexing);
         AddClient<GleanSearchClient>(services, GleanApi.Search);
+        services.TryAddSingleton<DatasourceAudiences>();
         services.TryAddTransient<IGleanConnectorService, GleanConnectorService>();
         return services;
     }

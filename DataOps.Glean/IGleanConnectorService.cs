@@ -31,8 +31,18 @@ public interface IGleanConnectorService
     /// <summary>Probes the connector through Glean's debug status; never throws for a Glean failure, it reports it.</summary>
     Task<ConnectorHealth> ProbeHealthAsync(GleanConnector connector, long expectedDocumentCount, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs the sample queries (the type's defaults when <paramref name="queries"/> is null), each filtered to the connector.</summary>
+    /// <summary>
+    /// Runs the sample queries (the type's defaults when <paramref name="queries"/> is null), each filtered to the
+    /// connector; any result of the connector's datasource passes a query.
+    /// </summary>
     Task<SampleQueryReport> RunSampleQueriesAsync(GleanConnector connector, IReadOnlyList<string>? queries = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs the sample queries as <c>Glean:ValidationUser</c>, each filtered to the connector: a query passes when the
+    /// connector's datasource answers with every document it expects (with any result, when it expects none). Results
+    /// from other datasources do not count.
+    /// </summary>
+    Task<SampleQueryReport> RunSampleQueriesAsync(GleanConnector connector, IReadOnlyList<SampleQuery> queries, CancellationToken cancellationToken = default);
 
     /// <summary>Stops pushing to the connector. Glean has no pause: nothing is called, the result is for the registry.</summary>
     ConnectorPause Pause(GleanConnector connector);

@@ -1,4 +1,5 @@
 using DataOps.Glean.Documents;
+using DataOps.Glean.Model;
 using DataOps.Domain.Datasets;
 
 namespace DataOps.Glean;
@@ -54,6 +55,18 @@ public static class SampleQueries
 
         words.AddRange(Defaults(type).Where(d => !words.Contains(d, StringComparer.OrdinalIgnoreCase)));
         return words.Take(count).ToList();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> queries built from the documents the product indexes from <paramref name="records"/>
+    /// into <paramref name="connector"/>, each naming the documents it must find (see <see cref="SampleQueryPlanner"/>).
+    /// Fewer than <paramref name="count"/> when the records do not carry enough distinctive words.
+    /// </summary>
+    public static IReadOnlyList<SampleQuery> Plan(GleanConnector connector, IEnumerable<IReadOnlyDictionary<string, object?>> records, int count = Count)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(records);
+        return SampleQueryPlanner.Plan(connector, records, count);
     }
 
     private static IEnumerable<string> WordsOf(IEnumerable<string?> texts) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DataOps.GleanEmulator.Endpoints;
 using DataOps.GleanEmulator.Faults;
+using DataOps.GleanEmulator.Identity;
 using DataOps.GleanEmulator.Infrastructure;
 using DataOps.GleanEmulator.State;
 
@@ -46,6 +47,8 @@ internal static class GleanEmulatorApp
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        // Built now, so a client token without its user stops the start with the reason, not the first search.
+        builder.Services.AddSingleton(new ClientIdentities(options));
         builder.Services.AddSingleton<EmulatorState>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RateLimits>();

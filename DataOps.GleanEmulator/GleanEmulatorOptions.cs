@@ -18,8 +18,20 @@ internal sealed class GleanEmulatorOptions
     /// <summary>Bearer tokens accepted by the indexing API (<c>/api/index/v1</c>), comma-separated.</summary>
     public string IndexingTokens { get; set; } = "local-indexing-token";
 
-    /// <summary>Bearer tokens accepted by the client API (<c>/rest/api/v1</c>), comma-separated.</summary>
-    public string ClientTokens { get; set; } = "local-client-token";
+    /// <summary>The user the default user-scoped client token searches as.</summary>
+    public const string DefaultSearchUser = "dataops-validation@example.com";
+
+    /// <summary>
+    /// User-scoped client API (<c>/rest/api/v1</c>) tokens, comma-separated <c>token=user@company.com</c> entries: each
+    /// searches as its user, and a request that also names <c>X-Glean-ActAs</c> is refused.
+    /// </summary>
+    public string ClientTokens { get; set; } = "local-client-token=" + DefaultSearchUser;
+
+    /// <summary>
+    /// Global client API tokens, comma-separated: each searches as the user named in <c>X-Glean-ActAs</c>, and a request
+    /// without it is refused.
+    /// </summary>
+    public string GlobalClientTokens { get; set; } = "local-global-client-token";
 
     /// <summary>Seed of the random source behind fault decisions, so a run can be repeated.</summary>
     public int Seed { get; set; } = 1;

@@ -18,8 +18,11 @@ internal sealed class GleanEmulatorServer : IAsyncDisposable
     /// <summary>The emulator's well-known development indexing token.</summary>
     public const string IndexingToken = "local-indexing-token";
 
-    /// <summary>The emulator's well-known development client token.</summary>
+    /// <summary>The emulator's well-known development client token (user-scoped: it searches as <see cref="GleanEmulatorOptions.DefaultSearchUser"/>).</summary>
     public const string ClientToken = "local-client-token";
+
+    /// <summary>The emulator's well-known development global client token (it searches as the user named in <c>X-Glean-ActAs</c>).</summary>
+    public const string GlobalClientToken = "local-global-client-token";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly WebApplication _app;

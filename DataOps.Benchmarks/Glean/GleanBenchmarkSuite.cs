@@ -99,6 +99,7 @@ public sealed class GleanBenchmarkSuite : IBenchmarkSuite
             ["Glean:BaseUrl"] = baseUrl.ToString(),
             ["Glean:IndexingToken"] = "local-indexing-token",
             ["Glean:ClientToken"] = "local-client-token",
+            ["Glean:ValidationUser"] = "dataops-validation@example.com",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -102,7 +102,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
         {
             o.MinimumLogLevel = LogLevel.Warning;
             o.IndexingTokens = IndexingToken;
-            o.ClientTokens = ClientToken;
+            o.ClientTokens = $"{ClientToken}={GleanEmulatorOptions.DefaultSearchUser}";
             emulatorOptions = o;
         });
         await glean.StartAsync(cancellationToken);

@@ -4,11 +4,16 @@ using DataOps.Domain.Datasets;
 namespace DataOps.Domain.Quality;
 
 /// <summary>
-/// Sample query check (ARCH-004): a query succeeds when it returns at least one result, without error, in
-/// under 10 s. Score = successful / total x 100; no queries at all (or fewer than the minimum) fails with 0.
+/// Sample query check (ARCH-004): a query succeeds when it answers without error, in under 10 s, with every document it
+/// expects (with at least one result when it expects none). Score = successful / total x 100; no queries at all (or
+/// fewer than the minimum) fails with 0. Details say per query what was expected, found and missing, and list every
+/// missing document: the evidence a failed check keeps.
 /// </summary>
 public static class SampleQueryEvaluator
 {
+    /// <summary>The <see cref="QualityCheckResult.Details"/> key listing every expected document the queries did not find.</summary>
+    public const string MissingDocumentsDetail = "missingDocuments";
+
     /// <summary>Runs the sample query check.</summary>
     public static QualityCheckResult Evaluate(IEnumerable<SampleQueryResult> results, SampleQueryCriteria? criteria = null, double? threshold = null)
     {
@@ -19,6 +24,8 @@ public static class SampleQueryEvaluator
         var total = 0;
         var succeeded = 0;
         var slowest = TimeSpan.Zero;
+        var perQuery = new List<string>();
+        var missing = new List<string>();
         foreach (var result in results)
         {
             total++;
@@ -26,10 +33,20 @@ public static class SampleQueryEvaluator
             var problem = result switch
             {
                 { Error: { Length: > 0 } error } => $"failed: {error}",
+                { Missing.Count: > 0 } => Format(
+                    "found {0} of {1} expected documents ({2} results); missing {3}", result.Found.Count, result.Expected.Count, result.ResultCount, string.Join(", ", result.Missing)),
                 _ when result.Latency >= limits.MaxLatency => Format("took {0:0} ms, limit {1:0} ms", result.Latency.TotalMilliseconds, limits.MaxLatency.TotalMilliseconds),
                 { ResultCount: < 1 } => "returned no results",
                 _ => null,
             };
+            missing.AddRange(result.Missing);
+            perQuery.Add(Format(
+                "'{0}': {1}; expected [{2}], found [{3}], missing [{4}]",
+                result.Query,
+                problem ?? "passed",
+                string.Join(", ", result.Expected),
+                string.Join(", ", result.Found),
+                string.Join(", ", result.Missing)));
             if (problem is null)
             {
                 succeeded++;
@@ -53,6 +70,16 @@ public static class SampleQueryEvaluator
             ["succeeded"] = succeeded.ToString(CultureInfo.InvariantCulture),
             ["slowestMs"] = slowest.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture),
         };
+        for (var i = 0; i < perQuery.Count; i++)
+        {
+            details[Format("query{0:00}", i + 1)] = perQuery[i];
+        }
+
+        if (missing.Count > 0)
+        {
+            details[MissingDocumentsDetail] = string.Join(", ", missing.Distinct(StringComparer.OrdinalIgnoreCase));
+        }
+
         return new QualityCheckResult(QualityCheckType.SampleQueries, score, limit, passed, errors.ToList(), [], details);
     }
 

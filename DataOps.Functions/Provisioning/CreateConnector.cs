@@ -15,7 +15,7 @@ internal sealed class CreateConnector(DatasetLoader datasets, IGleanConnectorSer
     {
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
-        var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), CancellationToken.None).ConfigureAwait(false);
+        var connector = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage, ClientId: dataset.ClientId.Value), CancellationToken.None).ConfigureAwait(false);
         await connectors.SaveAsync(input.Value, connector, ConnectorStatuses.Healthy, CancellationToken.None).ConfigureAwait(false);
         return connector.DatasourceName;
     }

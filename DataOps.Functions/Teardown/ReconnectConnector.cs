@@ -26,7 +26,7 @@ internal sealed class ReconnectConnector(DatasetLoader datasets, ConnectorStore 
             return false;
         }
 
-        var restored = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage), CancellationToken.None).ConfigureAwait(false);
+        var restored = await glean.CreateConnectorAsync(new ConnectorSpec(dataset.ConnectorName.Value, dataset.Type, dataset.Stage, ClientId: dataset.ClientId.Value), CancellationToken.None).ConfigureAwait(false);
         return await connectors.SetStatusAsync(input, restored.ConnectorName, ConnectorStatuses.Healthy, cancellationToken: CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -4,14 +4,21 @@ using DataOps.Domain.Quality;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
+using GleanConnector = DataOps.Glean.Model.GleanConnector;
+using SampleQuery = DataOps.Glean.Model.SampleQuery;
+using SampleQueryReport = DataOps.Glean.Model.SampleQueryReport;
 using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Validation;
 
 /// <summary>
-/// Sample-query check: the dataset type's sample searches each return results within 10 s. Sandbox and pilot search for
-/// words of the records the product indexed; production, which holds the client's own documents (their connector fills
-/// it, the product never does), searches the type's generic queries against the production datasource. A production
+/// Sample-query check: ten searches, made as <c>Glean:ValidationUser</c> (a beta user of every test datasource the product
+/// creates), each answering within 10 s. Sandbox and pilot prove findability: each query is a few words of the titles of
+/// documents the product indexed and names those documents (<see cref="SampleQueries.Plan"/>), and it passes only when
+/// the dataset's own datasource returns every one of them; results from other datasources do not count, and the documents
+/// a query did not find stay in the check's details as evidence. Production holds the client's own documents (their
+/// connector fills it, the product never does), so the product cannot know which documents a query should find: it
+/// searches the type's generic queries and any result from the production datasource passes a query. A production
 /// datasource with no documents yet fails the check with a message saying so, without spending searches on it.
 /// Queries Glean could not answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>)
 /// so it is retried.
@@ -24,7 +31,7 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
         ArgumentNullException.ThrowIfNull(context);
         var dataset = (await datasets.LoadAsync(input, CancellationToken.None).ConfigureAwait(false)).Dataset;
         var connector = await probes.ConnectorOfAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-        IReadOnlyList<string> queries;
+        IReadOnlyList<SampleQuery> queries;
         if (dataset.DataSource == DataSource.None)
         {
             var documents = await glean.GetDocumentCountAsync(connector, CancellationToken.None).ConfigureAwait(false);
@@ -33,12 +40,12 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
                 return QualityCheckMapping.ToOutcome(EmptyDatasource(connector.DatasourceName));
             }
 
-            queries = SampleQueries.Defaults(dataset.Type);
+            queries = [.. SampleQueries.Defaults(dataset.Type).Select(SampleQuery.AnyResult)];
         }
         else
         {
-            // Queries built from the dataset's own records: a search for what was indexed must find it.
-            queries = SampleQueries.FromRecords(dataset.Type, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
+            // Queries built from the documents the product indexed: each must find the documents whose titles carry it.
+            queries = SampleQueries.Plan(connector, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
         }
 
         var report = await glean.RunSampleQueriesAsync(connector, queries, CancellationToken.None).ConfigureAwait(false);
@@ -48,8 +55,45 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
                 $"Glean did not answer {report.Results.Count(r => r.Unanswered)} of {report.Results.Count} sample queries ({unanswered.Error}); the check runs again");
         }
 
-        var results = report.Results.Select(r => new SampleQueryResult(r.Query, r.ResultCount, r.Duration, r.Error));
-        return QualityCheckMapping.ToOutcome(SampleQueryEvaluator.Evaluate(results));
+        var results = report.Results.Select(r => new SampleQueryResult(
+            r.Query,
+            r.ResultCount,
+            r.Duration,
+            // A query Glean answered is judged by the documents it missed; an error is left for one Glean did not answer.
+            r.MissingDocumentIds.Count > 0 ? null : r.Error)
+        {
+            Expected = r.ExpectedDocumentIds,
+            Found = r.FoundDocumentIds,
+            Missing = r.MissingDocumentIds,
+        });
+        return QualityCheckMapping.ToOutcome(Explain(SampleQueryEvaluator.Evaluate(results), report, connector));
+    }
+
+    /// <summary>
+    /// When no query found any of its documents, the likeliest cause is who searched, not the data: says who Glean answered
+    /// as and who may see the datasource.
+    /// </summary>
+    private static QualityCheckResult Explain(QualityCheckResult result, SampleQueryReport report, GleanConnector connector)
+    {
+        var details = new Dictionary<string, string>(result.Details, StringComparer.Ordinal) { ["searchedAs"] = report.SearchedAs ?? "unknown" };
+        var judged = report.Results.Where(r => r.ExpectedDocumentIds.Count > 0).ToList();
+        var errors = result.Errors.ToList();
+        if (judged.Count > 0 && judged.All(r => r.FoundDocumentIds.Count == 0))
+        {
+            errors.Insert(0, string.Format(
+                CultureInfo.InvariantCulture,
+                "none of the {0} queries found any of its expected documents searching as {1}; datasource '{2}' is {3}, so check that the client token searches as Glean:ValidationUser and that this user is one of them",
+                judged.Count,
+                report.SearchedAs,
+                connector.DatasourceName,
+                connector.IsTestDatasource
+                    ? connector.BetaUsers.Count == 0
+                        ? "a test datasource with no beta users, seen by nobody"
+                        : $"a test datasource seen only by its beta users ({string.Join(", ", connector.BetaUsers)})"
+                    : "seen by every user the documents' permissions admit"));
+        }
+
+        return new QualityCheckResult(result.Type, result.Score ?? 0, result.Threshold, result.Passed, errors, result.Warnings, details);
     }
 
     private static QualityCheckResult EmptyDatasource(string datasourceName) => new(

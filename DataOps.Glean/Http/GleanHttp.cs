@@ -22,6 +22,19 @@ internal static class GleanHttp
 {
     private const int MaxEchoedBodyLength = 500;
 
+    private static readonly Dictionary<string, string> NoHeaders = [];
+
+    public static Task<T?> PostAsync<T>(
+        HttpClient client,
+        string path,
+        HttpContent? content,
+        string? token,
+        string tokenSetting,
+        int permits,
+        CancellationToken cancellationToken) =>
+        PostAsync<T>(client, path, content, token, tokenSetting, permits, NoHeaders, cancellationToken);
+
+    /// <summary>As the other overload, with <paramref name="headers"/> (for example <c>X-Glean-ActAs</c>) on the request.</summary>
     public static async Task<T?> PostAsync<T>(
         HttpClient client,
         string path,
@@ -29,6 +42,7 @@ internal static class GleanHttp
         string? token,
         string tokenSetting,
         int permits,
+        IReadOnlyDictionary<string, string> headers,
         CancellationToken cancellationToken)
     {
         var operation = path.TrimStart('/');
@@ -39,6 +53,11 @@ internal static class GleanHttp
 
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content ?? new ByteArrayContent([]) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         request.Content.Headers.ContentType ??= new MediaTypeHeaderValue("application/json");
         request.Options.Set(GleanRateLimits.Permits, permits);
 

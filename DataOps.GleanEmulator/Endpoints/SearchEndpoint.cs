@@ -6,7 +6,10 @@ using DataOps.GleanEmulator.State;
 
 namespace DataOps.GleanEmulator.Endpoints;
 
-/// <summary><c>POST /rest/api/v1/search</c>: 422 for an empty query, 408 when the latency passes <c>timeoutMillis</c>.</summary>
+/// <summary>
+/// <c>POST /rest/api/v1/search</c>, made as the user the middleware resolved from the token: only what that user may see
+/// is searched. 422 for an empty query, 408 when the latency passes <c>timeoutMillis</c>.
+/// </summary>
 internal static class SearchEndpoint
 {
     public static void Map(WebApplication app)
@@ -49,7 +52,8 @@ internal static class SearchEndpoint
                 filter.Add(single);
             }
 
-            var response = state.ReadDocuments(filter, documents =>
+            var searcher = (string)context.Items[GleanApiMiddleware.SearcherItem]!;
+            var response = state.ReadDocuments(filter, searcher, documents =>
                 SearchEngine.Run(request, documents, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             await EndpointIo.WriteAsync(context, OperationResult.Ok(response));
         });

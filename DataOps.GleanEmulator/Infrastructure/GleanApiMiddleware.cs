@@ -1,14 +1,17 @@
 using DataOps.GleanEmulator.Faults;
+using DataOps.GleanEmulator.Identity;
 
 namespace DataOps.GleanEmulator.Infrastructure;
 
 /// <summary>
-/// In front of every Glean API endpoint: bearer-token check, injected faults (latency, token expiry,
-/// 429/5xx, hangs), body-size limit and rate limits, then a log line per request for inspection.
+/// In front of every Glean API endpoint: bearer-token check (and, on the client API, who the request searches as),
+/// injected faults (latency, token expiry, 429/5xx, hangs), body-size limit and rate limits, then a log line per
+/// request for inspection.
 /// </summary>
 internal sealed class GleanApiMiddleware(
     RequestDelegate next,
     GleanEmulatorOptions options,
+    ClientIdentities identities,
     FaultInjector faults,
     RateLimits limits,
     RequestLog log,
@@ -18,10 +21,11 @@ internal sealed class GleanApiMiddleware(
     public const string SearchPath = "/rest/api/v1/search";
     public const string LatencyItem = "glean.latency";
     public const string TokenItem = "glean.token";
+    public const string SearcherItem = "glean.searcher";
     private const string LoseItem = "glean.lose";
 
     private readonly HashSet<string> _indexingTokens = Split(options.IndexingTokens);
-    private readonly HashSet<string> _clientTokens = Split(options.ClientTokens);
+    private readonly IReadOnlySet<string> _clientTokens = identities.Tokens;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -61,7 +65,7 @@ internal sealed class GleanApiMiddleware(
     {
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : string.Empty;
-        var (own, other) = search ? (_clientTokens, _indexingTokens) : (_indexingTokens, _clientTokens);
+        var (own, other) = search ? (_clientTokens, (IReadOnlySet<string>)_indexingTokens) : (_indexingTokens, _clientTokens);
         if (token.Length == 0)
         {
             await ApiErrors.WriteAsync(context, 401, "unauthorized", "missing bearer token");
@@ -75,6 +79,18 @@ internal sealed class GleanApiMiddleware(
                 : (401, "invalid bearer token");
             await ApiErrors.WriteAsync(context, status, ApiErrors.ErrorName(status), message);
             return string.Empty;
+        }
+
+        if (search)
+        {
+            var searcher = identities.Resolve(token, context.Request.Headers[ClientIdentities.ActAsHeader], context.Request.Headers[ClientIdentities.AuthTypeHeader]);
+            if (searcher.User is null)
+            {
+                await ApiErrors.WriteAsync(context, searcher.Status, ApiErrors.ErrorName(searcher.Status), searcher.Message!);
+                return string.Empty;
+            }
+
+            context.Items[SearcherItem] = searcher.User;
         }
 
         context.Items[TokenItem] = token;

@@ -6,8 +6,9 @@ using DataOps.GleanEmulator.State;
 namespace DataOps.GleanEmulator.Search;
 
 /// <summary>
-/// Term-frequency relevance over title (x3), container and tags (x2) and body (x1), filtered by datasource,
-/// with offset cursors. Enough for "does the connector answer queries", not a ranking model.
+/// Term-frequency relevance over title (x3), container and tags (x2) and body (x1) of the documents that carry every
+/// term of the query, filtered by datasource, with offset cursors. Enough for "does the connector answer queries", not
+/// a ranking model.
 /// </summary>
 internal static class SearchEngine
 {
@@ -103,7 +104,14 @@ internal static class SearchEngine
         var score = 0;
         foreach (var term in terms.Distinct(StringComparer.Ordinal))
         {
-            score += (3 * Count(title, term)) + Count(body, term) + (2 * Count(container, term)) + (2 * Count(tags, term));
+            var termScore = (3 * Count(title, term)) + Count(body, term) + (2 * Count(container, term)) + (2 * Count(tags, term));
+            if (termScore == 0)
+            {
+                // Every term must match: a document missing one is no result.
+                return 0;
+            }
+
+            score += termScore;
         }
 
         return score;

@@ -1,4 +1,5 @@
 using DataOps.GleanEmulator.Contracts;
+using DataOps.GleanEmulator.Search;
 using DataOps.GleanEmulator.Validation;
 
 namespace DataOps.GleanEmulator.State;
@@ -138,14 +139,19 @@ internal sealed partial class EmulatorState(GleanEmulatorOptions options, TimePr
         });
     }
 
-    /// <summary>Runs <paramref name="action"/> over a stable copy of the documents of the named datasources (all when empty).</summary>
-    public T ReadDocuments<T>(IReadOnlyCollection<string> datasources, Func<IReadOnlyList<StoredDocument>, T> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> over a stable copy of the documents <paramref name="user"/> may find in the named
+    /// datasources (all when empty): see <see cref="SearchVisibility"/>.
+    /// </summary>
+    public T ReadDocuments<T>(IReadOnlyCollection<string> datasources, string user, Func<IReadOnlyList<StoredDocument>, T> action)
     {
         lock (_gate)
         {
             var selected = _datasources.Values
                 .Where(ds => datasources.Count == 0 || datasources.Contains(ds.Name, StringComparer.OrdinalIgnoreCase))
+                .Where(ds => SearchVisibility.CanSee(ds, user))
                 .SelectMany(ds => ds.Documents.Values)
+                .Where(d => SearchVisibility.Admits(d.Definition.Permissions, user))
                 .ToList();
             return action(selected);
         }

@@ -119,6 +119,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         ["Glean:BaseUrl"] = glean.BaseUrl.ToString(),
         ["Glean:IndexingToken"] = GleanEmulatorFixture.IndexingToken,
         ["Glean:ClientToken"] = GleanEmulatorFixture.ClientToken,
+        ["Glean:ValidationUser"] = GleanEmulatorFixture.SearchUser,
         ["DataOps:Registry:TablePrefix"] = "R" + prefix,
         ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
         ["DataOps:Archive:ContainerName"] = prefix + "-archives",

@@ -10,13 +10,14 @@ namespace DataOps.Tests.Glean;
 public sealed class GleanAdapterConfigurationTests
 {
     [Fact]
-    public void SampleSettings_GleanTokens_AreAcceptedByTheEmulatorByDefault()
+    public void SampleSettings_GleanTokens_AreAcceptedByTheEmulatorByDefault_AndSearchAsTheValidationUser()
     {
         var values = SampleSettings();
         var emulator = new GleanEmulatorOptions();
 
         Assert.Equal(emulator.IndexingTokens, values["Glean__IndexingToken"]);
-        Assert.Equal(emulator.ClientTokens, values["Glean__ClientToken"]);
+        Assert.Equal($"{values["Glean__ClientToken"]}={values["Glean__ValidationUser"]}", emulator.ClientTokens);
+        Assert.Equal("User", values["Glean__ClientTokenType"]);
         Assert.Equal(GleanEmulatorOptions.DefaultUrl, values["Glean__BaseUrl"]);
     }
 
@@ -52,6 +53,43 @@ public sealed class GleanAdapterConfigurationTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<GleanOptions>>().Value);
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:7081", "Glean:ValidationUser is not set")]
+    [InlineData("  ", "http://127.0.0.1:7081", "Glean:ValidationUser is not set")]
+    [InlineData("validator", "http://127.0.0.1:7081", "is not an e-mail address")]
+    [InlineData("dataops-validation@example.com", "https://acme-be.glean.com", "the local emulator's development user")]
+    public void AddGleanAdapter_NoUsableSearchIdentity_IsRefusedAtStartSayingWhy(string? user, string baseUrl, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Glean:BaseUrl"] = baseUrl,
+            ["Glean:ValidationUser"] = user,
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddGleanAdapter(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("validator@acme.example.com", "https://acme-be.glean.com", "Global")]
+    [InlineData("dataops-validation@example.com", "http://127.0.0.1:7081", "User")]
+    public void AddGleanAdapter_ValidationUserForThisGlean_StartsAndBindsTheTokenType(string user, string baseUrl, string tokenType)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Glean:BaseUrl"] = baseUrl,
+            ["Glean:ValidationUser"] = user,
+            ["Glean:ClientTokenType"] = tokenType,
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddGleanAdapter(configuration).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(tokenType, provider.GetRequiredService<IOptions<GleanOptions>>().Value.ClientTokenType.ToString());
     }
 
     private static Dictionary<string, string> SampleSettings()

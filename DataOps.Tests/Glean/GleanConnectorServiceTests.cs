@@ -37,7 +37,7 @@ public sealed class GleanConnectorServiceTests(GleanSharedEmulator shared) : IAs
         Assert.NotNull(view);
         Assert.Equal("ACME-sandbox-confluence", view.Config.DisplayName);
         Assert.True(view.Config.IsTestDatasource);
-        Assert.Equal(["se@example.com"], view.BetaUsers);
+        Assert.Equal([GleanEmulatorFixture.SearchUser, "se@example.com"], view.BetaUsers);
         Assert.Equal("ENABLED_FOR_TEST_GROUP", view.Visibility);
     }
 

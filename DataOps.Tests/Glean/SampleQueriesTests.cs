@@ -1,6 +1,10 @@
 using DataOps.Domain.Datasets;
 using DataOps.Glean;
+using DataOps.Glean.Documents;
+using DataOps.Glean.Model;
+using DataOps.MockData.Generation;
 using DataOps.Tests.Infrastructure;
+using DataOps.Tests.MockData;
 
 namespace DataOps.Tests.Glean;
 
@@ -49,5 +53,39 @@ public sealed class SampleQueriesTests
 
         Assert.Equal("payments", queries[0]);
         Assert.DoesNotContain(queries, q => SampleQueries.Defaults(DatasetType.Custom).Contains(q));
+    }
+
+    [Theory]
+    [MemberData(nameof(RepositoryTemplates.Paths), MemberType = typeof(RepositoryTemplates))]
+    public void Plan_EveryTemplatesSandboxData_TenQueriesEachNamingTheDocumentsWhoseTitlesCarryIt(string path)
+    {
+        var template = RepositoryTemplates.ByPath(path);
+        var type = template.Metadata.DatasetType;
+        var records = new MockDataGenerator().Generate(template, new GenerationRequest("acme", null, new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero))).ToList();
+        var connector = ConnectorConfigTranslator.FromSpec(new ConnectorSpec($"ACME-sandbox-{ConnectorKinds.ToConnectorType(type).ToWireName()}", type, Stage.Sandbox), []);
+        var titles = records.Select(r => DocumentTransformers.For(type).Transform(r, new DocumentContext(connector)))
+            .ToDictionary(d => d.Id, d => SampleQueryPlanner.Terms(d.Title).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+        var queries = SampleQueries.Plan(connector, records);
+
+        Assert.Equal(SampleQueries.Count, queries.Count);
+        Assert.Equal(SampleQueries.Count, queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(queries, q =>
+        {
+            Assert.InRange(q.ExpectedDocumentIds.Count, 1, SampleQueryPlanner.MaxExpected);
+            var words = SampleQueryPlanner.Terms(q.Text).ToList();
+            Assert.All(q.ExpectedDocumentIds, id => Assert.Superset(words.ToHashSet(StringComparer.Ordinal), titles[id]));
+            Assert.Equal(
+                titles.Where(t => words.All(t.Value.Contains)).Select(t => t.Key).Order(StringComparer.Ordinal),
+                q.ExpectedDocumentIds.Order(StringComparer.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Plan_NoRecords_HasNoQueries()
+    {
+        var connector = ConnectorConfigTranslator.FromSpec(new ConnectorSpec("ACME-sandbox-custom", DatasetType.Custom, Stage.Sandbox), []);
+
+        Assert.Empty(SampleQueries.Plan(connector, []));
     }
 }

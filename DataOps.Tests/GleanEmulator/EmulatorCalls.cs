@@ -12,7 +12,7 @@ public static class EmulatorCalls
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PostAsync(
-        this GleanEmulatorFixture emulator, string path, object? body, string? token = GleanEmulatorFixture.IndexingToken)
+        this GleanEmulatorFixture emulator, string path, object? body, string? token = GleanEmulatorFixture.IndexingToken, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'))
         {
@@ -23,6 +23,11 @@ public static class EmulatorCalls
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.Add(name, value);
+        }
+
         var response = await emulator.Http.SendAsync(request, TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
@@ -30,8 +35,12 @@ public static class EmulatorCalls
     }
 
     public static Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> SearchAsync(
-        this GleanEmulatorFixture emulator, object body, string? token = GleanEmulatorFixture.ClientToken) =>
-        emulator.PostAsync("rest/api/v1/search", body, token);
+        this GleanEmulatorFixture emulator, object body, string? token = GleanEmulatorFixture.ClientToken, string? actAs = null) =>
+        emulator.PostAsync("rest/api/v1/search", body, token, actAs is null ? null : new Dictionary<string, string> { ["X-Glean-ActAs"] = actAs });
+
+    /// <summary>The ids of a search answer's results.</summary>
+    public static IReadOnlyList<string> ResultIds(this JsonElement body) =>
+        [.. body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("document").GetProperty("id").GetString()!)];
 
     public static async Task AddDatasourceAsync(this GleanEmulatorFixture emulator, string name, object? objectDefinitions = null)
     {

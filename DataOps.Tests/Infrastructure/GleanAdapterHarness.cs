@@ -35,6 +35,7 @@ public sealed class GleanAdapterHarness : IAsyncDisposable
             ["BaseUrl"] = baseUrl.ToString(),
             ["IndexingToken"] = GleanEmulatorFixture.IndexingToken,
             ["ClientToken"] = GleanEmulatorFixture.ClientToken,
+            ["ValidationUser"] = GleanEmulatorFixture.SearchUser,
             ["AttemptTimeout"] = "00:00:05",
             ["MaxRetryAttempts"] = "8",
             ["RetryBaseDelay"] = "00:00:00.005",

@@ -14,6 +14,12 @@ public sealed class GleanEmulatorFixture : IAsyncDisposable
     public const string IndexingToken = GleanEmulatorServer.IndexingToken;
     public const string ClientToken = GleanEmulatorServer.ClientToken;
 
+    /// <summary>The user <see cref="ClientToken"/> searches as (a user-scoped token).</summary>
+    public const string SearchUser = GleanEmulatorOptions.DefaultSearchUser;
+
+    /// <summary>The emulator's development global client token: it searches as the user named in <c>X-Glean-ActAs</c>.</summary>
+    public const string GlobalClientToken = GleanEmulatorServer.GlobalClientToken;
+
     private GleanEmulatorFixture(GleanEmulatorServer server) => Server = server;
 
     /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>

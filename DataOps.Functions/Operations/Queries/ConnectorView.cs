@@ -5,7 +5,19 @@ namespace DataOps.Functions.Operations.Queries;
 /// <param name="GleanDatasource">Its Glean datasource; null before it is created.</param>
 /// <param name="Status">Its lifecycle status, or <see cref="NotCreated"/>.</param>
 /// <param name="LastHealthCheck">When it was last probed.</param>
-public sealed record ConnectorView(string Name, string? GleanDatasource, string Status, DateTimeOffset? LastHealthCheck)
+/// <param name="Visibility">
+/// Who Glean shows the datasource to, in Glean's words: <c>ENABLED_FOR_TEST_GROUP</c> (a test datasource seen by its
+/// beta users), <c>ENABLED_FOR_ALL</c> (production: every user the documents' permissions admit), <c>NOT_ENABLED</c>
+/// (disconnected or retired, or a test datasource without beta users: nobody); null before it is created.
+/// </param>
+/// <param name="VisibleTo">The beta users who see a test datasource (the validation user first); empty otherwise.</param>
+public sealed record ConnectorView(
+    string Name,
+    string? GleanDatasource,
+    string Status,
+    DateTimeOffset? LastHealthCheck,
+    string? Visibility = null,
+    IReadOnlyList<string>? VisibleTo = null)
 {
     /// <summary>The status of a connector that does not exist yet.</summary>
     public const string NotCreated = "not_created";

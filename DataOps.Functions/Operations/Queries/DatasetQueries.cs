@@ -38,11 +38,28 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         return new DatasetDetail(
             DatasetView.From(snapshot),
             [.. checks.Select(c => View(c.ValidatedAt, c.Check))],
-            new ConnectorView(
-                snapshot.ConnectorName.Value,
-                connector?.Connector.DatasourceName,
-                connector?.Status ?? ConnectorView.NotCreated,
-                connector?.LastHealthCheck));
+            ViewOf(snapshot.ConnectorName.Value, connector));
+    }
+
+    /// <summary>
+    /// The connector with who sees its datasource: the beta users the product gave a test datasource, until a teardown
+    /// disconnected it (then nobody); production is the client's, seen by its users as the documents' permissions say.
+    /// </summary>
+    private static ConnectorView ViewOf(string connectorName, ConnectorRecord? connector)
+    {
+        if (connector is null)
+        {
+            return new ConnectorView(connectorName, null, ConnectorView.NotCreated, null);
+        }
+
+        var hidden = connector.Status is ConnectorStatuses.Disconnected or ConnectorStatuses.Retired;
+        var (visibility, visibleTo) = connector.Connector switch
+        {
+            { IsTestDatasource: false } => ("ENABLED_FOR_ALL", (IReadOnlyList<string>)[]),
+            _ when hidden || connector.Connector.BetaUsers.Count == 0 => ("NOT_ENABLED", []),
+            var c => ("ENABLED_FOR_TEST_GROUP", c.BetaUsers),
+        };
+        return new ConnectorView(connectorName, connector.Connector.DatasourceName, connector.Status, connector.LastHealthCheck, visibility, visibleTo);
     }
 
     private static QualityCheckView View(DateTimeOffset validatedAt, QualityCheckOutcome check)
@@ -57,6 +74,7 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
             check.Errors,
             check.Warnings,
             notApplicable,
-            notApplicable ? check.Details.GetValueOrDefault(QualityCheckResult.NotApplicableDetail) : null);
+            notApplicable ? check.Details.GetValueOrDefault(QualityCheckResult.NotApplicableDetail) : null,
+            check.Details);
     }
 }

@@ -10,6 +10,10 @@ namespace DataOps.Functions.Operations.Queries;
 /// <param name="Warnings">What it noticed without failing.</param>
 /// <param name="NotApplicable">The check did not apply to the dataset (production: schema and completeness) and counts for nothing in the overall score.</param>
 /// <param name="NotApplicableReason">Why it did not apply.</param>
+/// <param name="Details">
+/// What the check measured, by name; the sample-query check says per query what was expected, found and missing
+/// (<c>query01</c>...), lists every document its queries did not find (<c>missingDocuments</c>) and who searched (<c>searchedAs</c>).
+/// </param>
 public sealed record QualityCheckView(
     DateTimeOffset ValidatedAt,
     string CheckType,
@@ -19,4 +23,5 @@ public sealed record QualityCheckView(
     IReadOnlyList<string> Errors,
     IReadOnlyList<string> Warnings,
     bool NotApplicable,
-    string? NotApplicableReason);
+    string? NotApplicableReason,
+    IReadOnlyDictionary<string, string>? Details = null);

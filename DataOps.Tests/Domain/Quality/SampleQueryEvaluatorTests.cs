@@ -68,4 +68,40 @@ public sealed class SampleQueryEvaluatorTests
 
         Assert.True(SampleQueryEvaluator.Evaluate(runs, threshold: 90).Passed);
     }
+
+    [Fact]
+    public void Evaluate_QueryMissingAnExpectedDocument_FailsKeepingItAsEvidence()
+    {
+        var runs = TenOk();
+        runs[2] = new SampleQueryResult("consent tracker", 7, TimeSpan.FromMilliseconds(100))
+        {
+            Expected = ["page-1", "page-2", "page-3"],
+            Found = ["page-1"],
+            Missing = ["page-2", "page-3"],
+        };
+
+        var result = SampleQueryEvaluator.Evaluate(runs);
+
+        Assert.Equal(90, result.Score);
+        Assert.False(result.Passed);
+        Assert.Equal("query 'consent tracker' found 1 of 3 expected documents (7 results); missing page-2, page-3", Assert.Single(result.Errors));
+        Assert.Equal("page-2, page-3", result.Details[SampleQueryEvaluator.MissingDocumentsDetail]);
+        Assert.Equal(
+            "'consent tracker': found 1 of 3 expected documents (7 results); missing page-2, page-3; expected [page-1, page-2, page-3], found [page-1], missing [page-2, page-3]",
+            result.Details["query03"]);
+    }
+
+    [Fact]
+    public void Evaluate_EveryExpectedDocumentFound_PassesAndReportsEachQuery()
+    {
+        var runs = Enumerable.Range(1, 10)
+            .Select(i => new SampleQueryResult($"q{i}", 2, TimeSpan.FromMilliseconds(50)) { Expected = [$"d{i}"], Found = [$"d{i}"] })
+            .ToArray();
+
+        var result = SampleQueryEvaluator.Evaluate(runs);
+
+        Assert.True(result.Passed);
+        Assert.Equal("'q10': passed; expected [d10], found [d10], missing []", result.Details["query10"]);
+        Assert.False(result.Details.ContainsKey(SampleQueryEvaluator.MissingDocumentsDetail));
+    }
 }

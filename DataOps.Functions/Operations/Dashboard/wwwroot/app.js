@@ -423,11 +423,26 @@ function renderDetail(detail) {
     ['Glean datasource', connector.gleanDatasource],
     ['Status', connector.status],
     ['Last health check', connector.lastHealthCheck],
+    ['Who can see it', whoCanSee(connector)],
   ]);
   const retry = $('#retry-dataset');
   retry.hidden = d.status !== 'failed';
   retry.dataset.datasetId = d.datasetId;
   panels.detail.hidden = false;
+}
+
+// Glean's datasource visibility in words, with the beta users of a test datasource.
+function whoCanSee(connector) {
+  switch (connector.visibility) {
+    case 'ENABLED_FOR_TEST_GROUP':
+      return `its beta users only: ${(connector.visibleTo ?? []).join(', ')}`;
+    case 'ENABLED_FOR_ALL':
+      return 'every user of the client\'s Glean the documents\' permissions admit';
+    case 'NOT_ENABLED':
+      return 'nobody (no beta users)';
+    default:
+      return null;
+  }
 }
 
 function clearDetailSections() {
