@@ -564,7 +564,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
     private static async Task<T> RetryStorageAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
     {
         T result = default!;
-        await RetryStorageAsync(async () => result = await action(), cancellationToken);
+        await RetryStorageAsync(async () => { result = await action(); }, cancellationToken);
         return result;
     }
 
