@@ -24,15 +24,22 @@ internal static class ChaosChecks
             return true;
         }
 
-        var expected = journey.MovesOn && !journey.TransitionSent ? "not yet" : journey.ExpectedStatus;
-        return journey.Types.All(t => mine.Any(d => d.DatasetType == t && d.Status == expected));
+        return journey.Types.All(t => mine.Any(d => d.DatasetType == t && d.Status == (journey.MovesOn && !journey.TransitionSent ? "not yet" : journey.ExpectedStatusOf(t))));
     }
 
     public static async Task<List<CheckResult>> RunAsync(IReadOnlyList<ChaosJourney> journeys, ClusterState state, CancellationToken cancellationToken)
     {
-        var datasets = await state.DatasetsAsync(cancellationToken);
+        // The health sweep starts every few seconds: read the end state at a moment when nothing runs (a minute at most).
         var instances = await state.InstancesAsync(cancellationToken);
+        for (var i = 0; i < 60 && instances.Any(x => !IsTerminal(x.Status)); i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            instances = await state.InstancesAsync(cancellationToken);
+        }
+
+        var datasets = await state.DatasetsAsync(cancellationToken);
         var audit = await state.AuditAsync(cancellationToken);
+        var requests = await state.GleanRequestsAsync(cancellationToken);
         var results = new List<CheckResult>
         {
             new(
@@ -58,6 +65,8 @@ internal static class ChaosChecks
             await ReadyIndexedAsync(datasets, state, cancellationToken),
             AuditExactlyOnce(datasets, audit),
             await PoisonEmptyAsync(state, cancellationToken),
+            NothingInFlightWithoutWorkflow(datasets, instances),
+            ConnectorsTouchedByOwners(datasets, requests),
         };
         return results;
     }
@@ -81,9 +90,9 @@ internal static class ChaosChecks
                 {
                     violations.Add($"{journey.JourneyId} {type}: {ofType.Count} datasets ({string.Join(", ", ofType.Select(d => $"{d.DatasetId} {d.Status}"))})");
                 }
-                else if (ofType[0].Status != journey.ExpectedStatus)
+                else if (ofType[0].Status != journey.ExpectedStatusOf(type))
                 {
-                    violations.Add($"{ofType[0].DatasetId}: {ofType[0].Status.ToUpperInvariant()}, expected {journey.ExpectedStatus.ToUpperInvariant()}{(ofType[0].FailureReason is { } why ? $" ({Short(why)})" : "")}");
+                    violations.Add($"{ofType[0].DatasetId}: {ofType[0].Status.ToUpperInvariant()}, expected {journey.ExpectedStatusOf(type).ToUpperInvariant()}{(ofType[0].FailureReason is { } why ? $" ({Short(why)})" : "")}");
                 }
             }
 
@@ -160,7 +169,14 @@ internal static class ChaosChecks
                 violations.Add($"{d.DatasetId}: {rows.Count} audit rows for {d.EventSequence} events raised");
             }
 
-            foreach (var type in d.Status == "archived" ? OnceEach.Concat(OnceEachArchived) : OnceEach)
+            // A retried dataset starts provisioning once per attempt; it completes provisioning once (its attempts before failed).
+            var started = rows.Count(r => r.EventType == "DatasetProvisioningStarted");
+            if (started != d.Attempt)
+            {
+                violations.Add($"{d.DatasetId}: DatasetProvisioningStarted logged {started} times in {d.Attempt} attempts");
+            }
+
+            foreach (var type in d.Status == "archived" ? OnceEach.Skip(1).Concat(OnceEachArchived) : OnceEach.Skip(1))
             {
                 var count = rows.Count(r => r.EventType == type);
                 if (count != 1)
@@ -185,6 +201,102 @@ internal static class ChaosChecks
             "poison queues empty",
             [.. queues.Where(q => q.Messages > 0).Select(q => $"{q.Queue}: {q.Messages} messages")],
             $"{queues.Count} poison queues ({string.Join(", ", queues.Select(q => q.Queue))})");
+    }
+
+    private static readonly string[] InFlight = ["provisioning", "validating", "teardown"];
+
+    /// <summary>
+    /// No dataset is left PROVISIONING, VALIDATING or TEARDOWN with none of its orchestrations pending or running (the
+    /// product's instance-id formats: <c>teardown:{id}</c>, <c>health-sweep:validate:{id}</c>, and, when their input names
+    /// the dataset, <c>provision:{journey}:{stage}:…</c>, <c>revalidate:{id}:…</c>, <c>retry:{id}:…</c>, <c>restore:{id}:…</c>).
+    /// </summary>
+    private static CheckResult NothingInFlightWithoutWorkflow(IReadOnlyList<DatasetRow> datasets, IReadOnlyList<InstanceRow> instances)
+    {
+        var violations = new List<string>();
+        var inFlight = datasets.Where(d => InFlight.Contains(d.Status)).ToList();
+        foreach (var d in inFlight)
+        {
+            var exact = new[] { "teardown:" + d.DatasetId, "health-sweep:validate:" + d.DatasetId };
+            var prefixes = new[] { $"provision:{d.JourneyId}:{d.Stage}:", $"revalidate:{d.DatasetId}:", $"retry:{d.DatasetId}:", $"restore:{d.DatasetId}:" };
+            var mine = instances.Where(i => exact.Contains(i.InstanceId)
+                || (prefixes.Any(p => i.InstanceId.StartsWith(p, StringComparison.Ordinal)) && (i.Input ?? "").Contains(d.DatasetId, StringComparison.Ordinal))).ToList();
+            if (!mine.Any(i => !IsTerminal(i.Status)))
+            {
+                var workflows = mine.Count == 0
+                    ? "no orchestration of it"
+                    : string.Join(", ", mine.OrderBy(i => i.LastUpdated).Select(i => $"{i.InstanceId} {i.Status} at {i.LastUpdated:HH:mm:ss}"));
+                violations.Add($"{d.DatasetId} ({d.JourneyId} {d.DatasetType}) {d.Status.ToUpperInvariant()} since {d.UpdatedAt:HH:mm:ss}, attempt {d.Attempt}" +
+                    $"{(d.RevalidationReason is { } why ? $", note: {Short(why)}" : "")}; {workflows}");
+            }
+        }
+
+        return new("no dataset in PROVISIONING, VALIDATING or TEARDOWN without a running orchestration", violations, $"{inFlight.Count} datasets in flight at the end");
+    }
+
+    /// <summary>
+    /// Every Glean request that named a datasource (body, route or search filter) was made while exactly one dataset owned the
+    /// connector behind it (from its registration until it was archived; a FAILED dataset keeps its name), and a bulk upload's
+    /// id (<c>dataops-{datasetId}-{attempt|retire}</c>) names that owner. The run's own operator calls are left out.
+    /// </summary>
+    private static CheckResult ConnectorsTouchedByOwners(IReadOnlyList<DatasetRow> datasets, IReadOnlyList<GleanRequest> requests)
+    {
+        var slack = TimeSpan.FromSeconds(1);
+        var owners = datasets.ToLookup(d => d.GleanDatasource ?? DatasourceName(d.ConnectorName), StringComparer.Ordinal);
+        var touching = requests.Where(r => r.Datasource is not null && r.Agent != ClusterState.OperatorAgent).ToList();
+        var violations = new List<string>();
+        foreach (var request in touching)
+        {
+            foreach (var datasource in request.Datasource!.Split(','))
+            {
+                var live = owners[datasource].Where(d => d.CreatedAt - slack <= request.At && (d.ArchivedAt is not { } archived || request.At <= archived + slack)).ToList();
+                var what = $"#{request.Sequence} {request.Path} {request.Status} at {request.At:HH:mm:ss.fff}";
+                if (live.Count == 0)
+                {
+                    violations.Add(owners[datasource].Any()
+                        ? $"{datasource}: {what} while no dataset owned it ({string.Join(", ", owners[datasource].Select(d => $"{d.DatasetId} {d.CreatedAt:HH:mm:ss.fff}-{d.ArchivedAt:HH:mm:ss.fff}"))})"
+                        : $"{datasource}: {what}, a datasource no dataset's connector maps to");
+                }
+                else if (live.Count > 1)
+                {
+                    violations.Add($"{datasource}: {what} while {live.Count} datasets held it ({string.Join(", ", live.Select(d => d.DatasetId))})");
+                }
+                else if (UploadOwner(request.UploadId) is { } uploader && uploader != live[0].DatasetId)
+                {
+                    violations.Add($"{datasource}: {what}, upload {request.UploadId} of {uploader}, but {live[0].DatasetId} owns the connector");
+                }
+            }
+        }
+
+        return new(
+            "no connector touched by a dataset that does not own it",
+            violations,
+            $"{touching.Count} Glean requests to {touching.Select(r => r.Datasource).Distinct(StringComparer.Ordinal).Count()} datasources ({touching.Count(r => r.UploadId is not null)} with an upload id) of {requests.Count} logged");
+    }
+
+    /// <summary>The dataset an upload id names (<c>dataops-{datasetId}-{attempt|retire}</c>, the product's format), or null.</summary>
+    private static string? UploadOwner(string? uploadId)
+    {
+        const string Prefix = "dataops-";
+        var last = uploadId?.LastIndexOf('-') ?? -1;
+        return uploadId is not null && uploadId.StartsWith(Prefix, StringComparison.Ordinal) && last > Prefix.Length ? uploadId[Prefix.Length..last] : uploadId;
+    }
+
+    /// <summary>The Glean datasource name the adapter derives from a connector name (lower-case letters and digits; long names hashed).</summary>
+    private static string DatasourceName(string connectorName)
+    {
+        var kept = new string(connectorName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        if (kept.Length <= 50)
+        {
+            return kept;
+        }
+
+        var hash = 2166136261u;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(connectorName))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return kept[..41] + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Short(string? text) => text is null ? "" : text.Length <= 200 ? text : text[..200] + "...";

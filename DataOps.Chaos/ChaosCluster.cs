@@ -14,6 +14,20 @@ internal sealed class ChaosCluster : IAsyncDisposable
 {
     public const string FunctionKey = "chaos-function-key";
 
+    /// <summary>The health sweep's schedule in the hosts: every 15 s, so its repairs happen within the run.</summary>
+    public const string SweepSchedule = "*/15 * * * * *";
+
+    /// <summary>How long a dataset must stand still, with no workflow of its running, before the sweep repairs it.</summary>
+    public static readonly TimeSpan StallAge = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Calls a Glean API pipeline needs within its 30 s sampling window before its circuit may open (the adapter's default
+    /// is 20). Low, as in a busy deployment, so a total outage opens the circuit within seconds and a quality check's retry
+    /// budget (five attempts, 30 s of durable back-off) is spent in about a minute instead of ten minutes of sequential
+    /// sample queries each retried for a minute.
+    /// </summary>
+    public const int CircuitMinimumThroughput = 4;
+
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
 
     private readonly ChaosOptions _options;
@@ -59,7 +73,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
             cluster._azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Location = cluster.AzuriteLocation }, cancellationToken);
             var emulatorDll = Path.Combine(root, "DataOps.GleanEmulator", "bin", configuration, "net10.0", "DataOps.GleanEmulator.dll");
             cluster._emulator = DotnetChildProcess.StartDotnet(
-                "glean-emulator", emulatorDll, ["--urls", cluster.GleanUrl.ToString().TrimEnd('/')], new Dictionary<string, string>(),
+                "glean-emulator", emulatorDll, ["--urls", cluster.GleanUrl.ToString().TrimEnd('/'), "--Emulator:RequestLogCapacity", "5000000"], new Dictionary<string, string>(),
                 Path.GetDirectoryName(emulatorDll)!, Path.Combine(workDir, "glean-emulator.log"));
             await cluster._emulator.WaitListeningAsync(ports[2], StartDeadline, cancellationToken);
             await Task.WhenAll(cluster.StartHostAsync(0, cancellationToken), cluster.StartHostAsync(1, cancellationToken));
@@ -83,6 +97,9 @@ internal sealed class ChaosCluster : IAsyncDisposable
             ["FunctionKeys__default"] = FunctionKey,
             ["Glean__BaseUrl"] = GleanUrl.ToString(),
             ["DataOps__Teardown__GracePeriod"] = _options.GracePeriod.ToString("c", CultureInfo.InvariantCulture),
+            ["DataOps__HealthSweep__Schedule"] = SweepSchedule,
+            ["DataOps__HealthSweep__StallAge"] = StallAge.ToString("c", CultureInfo.InvariantCulture),
+            ["Glean__CircuitMinimumThroughput"] = CircuitMinimumThroughput.ToString(CultureInfo.InvariantCulture),
             ["AzureFunctionsWebHost__hostid"] = "dataops-chaos",
             ["logging__logLevel__default"] = "Warning",
             ["DOTNET_gcServer"] = "0",

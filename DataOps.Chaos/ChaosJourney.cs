@@ -14,6 +14,19 @@ internal sealed class ChaosJourney(int index, string runId, IReadOnlyList<string
 
     public string ExpectedStatus => MovesOn ? "archived" : "ready";
 
+    /// <summary>Types whose dataset must end otherwise than the journey's other datasets (a cancelled teardown: READY).</summary>
+    public Dictionary<string, string> ExpectedOverrides { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The status the dataset of <paramref name="type"/> must end in.</summary>
+    public string ExpectedStatusOf(string type) => ExpectedOverrides.GetValueOrDefault(type, ExpectedStatus);
+
+    /// <summary>
+    /// The Glean datasource the product derives for this journey's <paramref name="type"/> (connector
+    /// <c>{clientName}-sandbox-{connectorType}</c>, lower-case letters and digits only).
+    /// </summary>
+    public string DatasourceOf(string type) =>
+        new string($"Chaos Client {index}sandbox{type[..type.IndexOf('_', StringComparison.Ordinal)]}".ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+
     public bool Submitted { get; set; }
 
     public bool TransitionSent { get; set; }

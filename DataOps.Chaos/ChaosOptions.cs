@@ -20,6 +20,13 @@ internal sealed record ChaosOptions
     /// <summary>How long the emulator answers 20 % 5xx + 10 % 429.</summary>
     public TimeSpan FaultWindow { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long Glean's search answers 503 to every request while one READY dataset's datasource reports unhealthy: longer
+    /// than a quality check's retry budget and than a health-sweep interval (0: no outage). It starts once the fault window
+    /// is over and a journey that stays is READY.
+    /// </summary>
+    public TimeSpan OutageWindow { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Journeys are submitted evenly over this window.</summary>
     public TimeSpan SubmitWindow { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -38,16 +45,20 @@ internal sealed record ChaosOptions
     /// <summary>Folder for the run's logs (hosts, emulator) and Azurite's on-disk store.</summary>
     public string? WorkDirectory { get; init; }
 
-    /// <summary>The issue's run: 50 journeys, 20 transitions, 6 kills, an Azurite restart, 60 s of Glean faults.</summary>
+    /// <summary>
+    /// The issue's run: 50 journeys, 20 transitions, 6 kills, an Azurite restart, 60 s of Glean faults, a 2-minute search
+    /// outage with an unhealthy datasource, a provision that fails for good and is retried, a cancelled teardown.
+    /// </summary>
     public static ChaosOptions Full { get; } = new();
 
-    /// <summary>The CI variant: the same faults at a smaller scale (about two minutes).</summary>
+    /// <summary>The CI variant: the same faults at a smaller scale (about four minutes).</summary>
     public static ChaosOptions Short { get; } = new()
     {
         Journeys = 6,
         Transitions = 3,
         HostKills = 2,
         FaultWindow = TimeSpan.FromSeconds(15),
+        OutageWindow = TimeSpan.FromSeconds(80),
         SubmitWindow = TimeSpan.FromSeconds(8),
         ChaosWindow = TimeSpan.FromSeconds(40),
         GracePeriod = TimeSpan.FromSeconds(5),
@@ -56,7 +67,7 @@ internal sealed record ChaosOptions
 
     public const string Usage = """
         usage: dotnet DataOps.Chaos.dll [--short] [--journeys N] [--transitions N] [--kills N] [--no-azurite-restart]
-                                        [--fault-seconds S] [--submit-seconds S] [--chaos-seconds S] [--grace-seconds S]
+                                        [--fault-seconds S] [--outage-seconds S] [--submit-seconds S] [--chaos-seconds S] [--grace-seconds S]
                                         [--deadline-minutes M] [--seed N] [--work-dir DIR]
         """;
 
@@ -87,6 +98,9 @@ internal sealed record ChaosOptions
                 case "--fault-seconds":
                     options = options with { FaultWindow = TimeSpan.FromSeconds(Int(args, ref i, 0, 3600)) };
                     break;
+                case "--outage-seconds":
+                    options = options with { OutageWindow = TimeSpan.FromSeconds(Int(args, ref i, 0, 3600)) };
+                    break;
                 case "--submit-seconds":
                     options = options with { SubmitWindow = TimeSpan.FromSeconds(Int(args, ref i, 0, 3600)) };
                     break;
@@ -113,6 +127,12 @@ internal sealed record ChaosOptions
         if (options.Transitions > options.Journeys)
         {
             throw new ArgumentException("--transitions cannot exceed --journeys");
+        }
+
+        if (options.Transitions == 0 || options.Transitions == options.Journeys)
+        {
+            // The failure paths need a journey that moves on (a teardown to cancel) and one that stays (a provision to fail and retry, a datasource to break).
+            throw new ArgumentException("--transitions must be at least 1 and fewer than --journeys");
         }
 
         return options;

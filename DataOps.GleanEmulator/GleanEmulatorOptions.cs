@@ -63,6 +63,9 @@ internal sealed class GleanEmulatorOptions
     /// <summary>Share of a datasource that a last page may delete before the deletion is held.</summary>
     public double StaleDeletionThreshold { get; set; } = 0.20;
 
+    /// <summary>Requests the request log keeps (the oldest go first).</summary>
+    public int RequestLogCapacity { get; set; } = 20_000;
+
     /// <summary>Faults active from the start.</summary>
     public FaultSettings Faults { get; set; } = FaultSettings.None;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The chaos run (not part of scripts/test.sh): Azurite with on-disk persistence, the Glean emulator and two function
 # hosts, 50 journeys and 20 stage transitions while hosts are SIGKILLed and restarted, Azurite restarts once and Glean
-# answers 20 % 5xx + 10 % 429 for a minute; then every promise is checked. Prints a summary table and exits non-zero
+# answers 20 % 5xx + 10 % 429 for a minute; then a two-minute search outage with an unhealthy datasource, a provision
+# that fails for good and is retried, and a cancelled teardown; then every promise is checked. Prints a summary table and exits non-zero
 # on any violation. `scripts/chaos.sh --short` is the CI-sized variant; `--help` lists the options.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

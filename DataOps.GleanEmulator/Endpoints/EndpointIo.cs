@@ -19,7 +19,9 @@ internal static class EndpointIo
         try
         {
             var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            return (await JsonSerializer.DeserializeAsync<T>(context.Request.Body, options, context.RequestAborted), true);
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, options, context.RequestAborted);
+            RequestTargets.NoteBody(context, value);
+            return (value, true);
         }
         catch (JsonException ex)
         {

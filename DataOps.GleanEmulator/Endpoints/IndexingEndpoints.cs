@@ -45,9 +45,13 @@ internal static class IndexingEndpoints
             await EndpointIo.WriteAsync(context, state.IndexDocuments(request));
         });
         api.MapPost("/debug/{datasource}/status", (HttpContext context, string datasource) =>
-            EndpointIo.WriteAsync(context, state.GetStatus(datasource, faults.IsUnhealthy(datasource))));
+        {
+            RequestTargets.Note(context, datasource);
+            return EndpointIo.WriteAsync(context, state.GetStatus(datasource, faults.IsUnhealthy(datasource)));
+        });
         api.MapPost("/debug/{datasource}/document", async (HttpContext context, string datasource) =>
         {
+            RequestTargets.Note(context, datasource);
             var (request, ok) = await EndpointIo.ReadAsync<DebugDocumentRequest>(context);
             if (ok)
             {

@@ -57,7 +57,7 @@ internal sealed class GleanApiMiddleware(
             injected = "client-aborted";
         }
 
-        log.Add(context.Request.Method, path, context.Response.StatusCode, injected == string.Empty ? null : injected, time.GetUtcNow());
+        log.Add(context.Request.Method, path, context.Response.StatusCode, injected == string.Empty ? null : injected, time.GetUtcNow(), Endpoints.RequestTargets.Read(context));
     }
 
     /// <summary>Answers the request itself when a guard trips; returns null when the endpoint should run.</summary>

@@ -7,8 +7,9 @@ namespace DataOps.Tests.Chaos;
 
 /// <summary>
 /// The CI variant of the chaos run (<c>scripts/chaos.sh --short</c>): the real command, as a process, with its own
-/// Azurite, Glean emulator and two hosts; SIGKILLs, an Azurite restart and Glean faults. It passes only when the run
-/// reports no violation. The full run (<c>scripts/chaos.sh</c>) is not part of the default test run.
+/// Azurite, Glean emulator and two hosts; SIGKILLs, an Azurite restart and Glean faults, then a search outage longer
+/// than the retry budget with an unhealthy datasource, a provision that fails for good and is retried, and a cancelled
+/// teardown (about four minutes). It passes only when the run reports no violation. The full run (<c>scripts/chaos.sh</c>) is not part of the default test run.
 /// </summary>
 public sealed class ChaosShortRunTests
 {
