@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Events;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 
@@ -24,8 +25,7 @@ internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourn
         {
             var running = batch.Select(type =>
             {
-                // NewGuid is deterministic under replay, so the ids survive restarts.
-                var datasetId = DatasetId.Create(context.NewGuid().ToString("D"));
+                var datasetId = DatasetIdFor(context, input, type);
                 var datasetInput = new ProvisionDatasetInput(datasetId, input.JourneyId, input.ClientId, input.ClientName, input.Industry, input.UseCase, input.Stage, type);
                 return context.CallSubOrchestratorAsync<ProvisionDatasetResult>(
                     nameof(ProvisionDataset),
@@ -35,7 +35,18 @@ internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourn
             results.AddRange(await Task.WhenAll(running));
         }
 
-        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcome.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcome.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcome.AlreadyActive) });
+        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcome.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcome.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcome.AlreadyActive), @unchecked = results.Count(r => r.Outcome == WorkflowOutcome.Unchecked) });
         return new ProvisionJourneyResult(input.JourneyId, input.Stage, results);
     }
+
+    /// <summary>
+    /// The id of the request's dataset of <paramref name="type"/>: a name-based UUID of the request id and the type, the
+    /// same however often this step runs. (<c>NewGuid</c> repeats only under replay of saved history: a step re-run after
+    /// a host died before saving would name new datasets, and the one registered first would have no workflow left.)
+    /// Inputs of instances started before requests carried an id fall back to it.
+    /// </summary>
+    internal static DatasetId DatasetIdFor(TaskOrchestrationContext context, ProvisionJourneyInput input, DatasetType type)
+        => DatasetId.Create(input.RequestId is { } request
+            ? DomainEventIds.FromName($"{request}\n{type.ToWireName()}")
+            : context.NewGuid().ToString("D"));
 }

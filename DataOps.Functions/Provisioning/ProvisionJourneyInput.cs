@@ -3,7 +3,11 @@ using DataOps.Domain.Templates;
 
 namespace DataOps.Functions.Provisioning;
 
-/// <summary>A request to provision datasets for one journey stage (HTTP body, queue message).</summary>
+/// <summary>
+/// A request to provision datasets for one journey stage (HTTP body, queue message). <paramref name="RequestId"/> is
+/// given by the starter, once per request: the datasets' ids derive from it, so a workflow step that runs again after a
+/// host died (before its history was saved) names the same datasets instead of new ones.
+/// </summary>
 public sealed record ProvisionJourneyInput(
     JourneyId JourneyId,
     ClientId ClientId,
@@ -12,4 +16,5 @@ public sealed record ProvisionJourneyInput(
     UseCase UseCase,
     Stage Stage,
     IReadOnlyList<DatasetType> DatasetTypes,
-    string RequestedBy);
+    string RequestedBy,
+    string? RequestId = null);

@@ -62,7 +62,7 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         JourneyEventMessage.ThrowIfInvalid(validation);
         var input = request.Input!;
         await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, request.OccurredAt ?? DateTimeOffset.MinValue, cancellationToken);
-        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input, LifecycleWorkflows.Provision(input.JourneyId, input.Stage), cancellationToken);
+        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = Guid.NewGuid().ToString("N") }, LifecycleWorkflows.Provision(input.JourneyId, input.Stage), cancellationToken);
     }
 
     // A redelivered or duplicated message finds its instance and starts nothing.
