@@ -1,3 +1,4 @@
+using DataOps.Functions.Access;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Catalog;
 using DataOps.Functions.Operations;
@@ -54,6 +55,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient();
         services.AddDataOpsStorage(configuration);
+        services.AddDataOpsAccess();
 
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName);

@@ -15,7 +15,13 @@ internal static class ProvisionRequestReader
     public const int MaxRequestedByLength = 128;
 
     /// <summary>Returns the normalized request, or null with the errors recorded in <paramref name="validation"/>.</summary>
-    public static ProvisionJourneyInput? Read(JsonElement body, RequestValidation validation)
+    /// <param name="body">The request.</param>
+    /// <param name="validation">Collects the bad fields.</param>
+    /// <param name="requestedBy">
+    /// Who asked, when the caller's token says so: then the body's <c>requestedBy</c> is not read (a person cannot
+    /// request in someone else's name); null reads it from the body (function keys, queue messages).
+    /// </param>
+    public static ProvisionJourneyInput? Read(JsonElement body, RequestValidation validation, string? requestedBy = null)
     {
         ArgumentNullException.ThrowIfNull(validation);
         if (!validation.RequireObject(body))
@@ -34,7 +40,8 @@ internal static class ProvisionRequestReader
         validation.Check<UseCase>("useCase", useCaseRaw, UseCase.TryCreate, out var useCase);
         var stage = Enum<Stage>(body, "stage", validation);
         var types = DatasetTypes(body, validation);
-        if (validation.TryString(body, "requestedBy", out var requestedBy)
+        if (requestedBy is null
+            && validation.TryString(body, "requestedBy", out requestedBy)
             && (string.IsNullOrWhiteSpace(requestedBy) || requestedBy.Length > MaxRequestedByLength || requestedBy.Any(char.IsControl)))
         {
             validation.Add("requestedBy", $"must be 1-{MaxRequestedByLength} printable characters");

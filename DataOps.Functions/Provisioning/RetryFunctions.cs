@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Access;
 using DataOps.Functions.Http;
 using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>The retry API: provision FAILED datasets again, one or every one matching a filter.</summary>
-public sealed class RetryFunctions(RetryDatasetHandler retry)
+public sealed class RetryFunctions(RetryDatasetHandler retry, RequestAccess access, DatasetAccess datasetAccess, CommandAudit audit)
 {
     /// <summary>
     /// <c>POST /api/datasets/{id}/retry</c> with <c>{reason?}</c>: provisions a FAILED dataset again in place (same id, next
@@ -16,13 +17,19 @@ public sealed class RetryFunctions(RetryDatasetHandler retry)
     /// </summary>
     [Function(nameof(RetryFailedDataset))]
     public async Task<IResult> RetryFailedDataset(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "datasets/{id}/retry")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "datasets/{id}/retry")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var check = await datasetAccess.CheckAsync(request, id, DatasetAction.Work, "retry this dataset", () => DatasetLookup.NotFound(id), cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+
         var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
@@ -41,6 +48,11 @@ public sealed class RetryFunctions(RetryDatasetHandler retry)
         }
 
         var result = await retry.HandleAsync(client, new RetryDatasetCommand(datasetId, reason ?? RetryDatasetCommand.DefaultReason), cancellationToken);
+        if (result.Status == CommandStatus.Accepted)
+        {
+            await audit.RecordAsync(check.Caller!, "retry", id, instanceId: result.InstanceId, reason: reason ?? RetryDatasetCommand.DefaultReason, cancellationToken: cancellationToken);
+        }
+
         return result.Status switch
         {
             CommandStatus.Accepted => client.CreateCheckStatusResponse(request, result.InstanceId!),
@@ -53,16 +65,22 @@ public sealed class RetryFunctions(RetryDatasetHandler retry)
     /// <c>POST /api/datasets/retry</c> with <c>{clientId?, journeyId?, stage?, failedSince?, reason?}</c> (at least one
     /// filter): retries every FAILED dataset that matches, oldest failure first, at most
     /// <see cref="RetryFailedDatasetsCommand.MaxDatasets"/>; 202 with what started and what was refused and why, 200
-    /// when nothing started.
+    /// when nothing started. A bulk action: operators only.
     /// </summary>
     [Function(nameof(RetryFailedDatasets))]
     public async Task<IResult> RetryFailedDatasets(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "datasets/retry")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "datasets/retry")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var check = await access.RequireAsync(request, c => c.IsOperator, "retry datasets in bulk");
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+
         var (body, bodyError) = await JsonBody.ReadAsync(request, cancellationToken);
         if (bodyError is not null)
         {
@@ -94,6 +112,11 @@ public sealed class RetryFunctions(RetryDatasetHandler retry)
         }
 
         var result = await retry.HandleAsync(client, command, cancellationToken);
+        foreach (var started in result.Started)
+        {
+            await audit.RecordAsync(check.Caller!, "retry", started.DatasetId, instanceId: started.InstanceId, reason: command.Reason, cancellationToken: cancellationToken);
+        }
+
         return result.Started.Count == 0 ? Results.Ok(result) : Results.Json(result, statusCode: StatusCodes.Status202Accepted);
     }
 

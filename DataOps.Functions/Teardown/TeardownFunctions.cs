@@ -1,4 +1,5 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Access;
 using DataOps.Functions.Http;
 using DataOps.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
@@ -8,20 +9,32 @@ namespace DataOps.Functions.Teardown;
 
 /// <summary>
 /// The teardown API: tear a dataset down on request; during a teardown's grace period cancel it (the dataset is
-/// restored), extend the grace period, or terminate it.
+/// restored), extend the grace period, or terminate it. Operators only; another client's dataset answers 404 to an
+/// Engineer, its own 403.
 /// </summary>
-public sealed class TeardownFunctions(TeardownDatasetHandler teardown, TerminateTeardownHandler terminate, TeardownControlHandler control)
+public sealed class TeardownFunctions(
+    TeardownDatasetHandler teardown,
+    TerminateTeardownHandler terminate,
+    TeardownControlHandler control,
+    DatasetAccess access,
+    CommandAudit audit)
 {
     /// <summary><c>POST /api/datasets/{id}/teardown</c> with <c>{reason, force}</c>: 202, or 409 when the safety rule refuses.</summary>
     [Function(nameof(TeardownDatasetNow))]
     public async Task<IResult> TeardownDatasetNow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "datasets/{id}/teardown")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "datasets/{id}/teardown")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var check = await access.CheckAsync(request, id, DatasetAction.Operate, "tear datasets down", () => DatasetLookup.NotFound(id), cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+
         var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
@@ -53,6 +66,11 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
         }
 
         var result = await teardown.HandleAsync(client, new TeardownDatasetCommand(datasetId, reason, force), cancellationToken);
+        if (result.Status == CommandStatus.Accepted)
+        {
+            await audit.RecordAsync(check.Caller!, "teardown", id, instanceId: result.InstanceId, reason: reason.ToWireName(), cancellationToken: cancellationToken);
+        }
+
         return result.Status switch
         {
             CommandStatus.Accepted => client.CreateCheckStatusResponse(request, result.InstanceId!),
@@ -69,13 +87,19 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     /// </summary>
     [Function(nameof(TerminateTeardown))]
     public async Task<IResult> TerminateTeardown(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/terminate")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teardowns/{id}/terminate")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var check = await access.CheckAsync(request, id, DatasetAction.Operate, "terminate teardowns", () => TeardownNotFound(id), cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+
         var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
@@ -98,10 +122,15 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
         }
 
         var result = await terminate.HandleAsync(client, new TerminateTeardownCommand(datasetId, reason), cancellationToken);
+        if (result.Status == CommandStatus.Accepted)
+        {
+            await audit.RecordAsync(check.Caller!, "terminate_teardown", id, instanceId: result.InstanceId, reason: reason, cancellationToken: cancellationToken);
+        }
+
         return result.Status switch
         {
             CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, runtimeStatus = "Terminating" }),
-            CommandStatus.NotFound => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound),
+            CommandStatus.NotFound => TeardownNotFound(id),
             _ => Results.Problem(title: "The teardown cannot be terminated.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
         };
     }
@@ -114,7 +143,7 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     /// </summary>
     [Function(nameof(CancelTeardownNow))]
     public Task<IResult> CancelTeardownNow(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/cancel")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teardowns/{id}/cancel")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -126,7 +155,7 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     /// </summary>
     [Function(nameof(ExtendTeardown))]
     public Task<IResult> ExtendTeardown(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "teardowns/{id}/extend")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teardowns/{id}/extend")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
@@ -136,6 +165,13 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var what = action == TeardownControlAction.Cancel ? "cancel teardowns" : "extend teardowns";
+        var check = await access.CheckAsync(request, id, DatasetAction.Operate, what, () => TeardownNotFound(id), cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+
         var (validation, datasetId, body, bodyError) = await DatasetCommandRequest.ReadAsync(request, id, cancellationToken);
         if (bodyError is not null)
         {
@@ -165,11 +201,19 @@ public sealed class TeardownFunctions(TeardownDatasetHandler teardown, Terminate
 
         var command = new TeardownControlCommand(datasetId, new TeardownControl(action, reason, hours is { } h ? TimeSpan.FromHours(h) : null));
         var result = await control.HandleAsync(client, command, cancellationToken);
+        if (result.Status == CommandStatus.Accepted)
+        {
+            await audit.RecordAsync(check.Caller!, action == TeardownControlAction.Cancel ? "cancel_teardown" : "extend_teardown", id, instanceId: result.InstanceId, reason: reason, cancellationToken: cancellationToken);
+        }
+
         return result.Status switch
         {
             CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, action = action.ToWireName(), extendedByHours = hours }),
-            CommandStatus.NotFound => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound),
+            CommandStatus.NotFound => TeardownNotFound(id),
             _ => Results.Problem(title: action == TeardownControlAction.Cancel ? "The teardown cannot be cancelled." : "The grace period cannot be extended.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
         };
     }
+
+    private static IResult TeardownNotFound(string id)
+        => Results.Problem(title: "Teardown not found.", detail: $"Dataset '{id}' has no teardown.", statusCode: StatusCodes.Status404NotFound);
 }

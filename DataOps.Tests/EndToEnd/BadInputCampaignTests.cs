@@ -191,7 +191,7 @@ public sealed class BadInputCampaignTests
     /// exists and its content still are. Nothing of the registry, the durable instance and history tables, the
     /// work-item and control queues, the events queue or the archives container is exempt.
     /// </summary>
-    private static IReadOnlyList<VolatileItem> VolatileItems(DataOpsApp app)
+    internal static IReadOnlyList<VolatileItem> VolatileItems(DataOpsApp app)
     {
         var leases = app.HubName.ToLowerInvariant() + "-leases";
         return
@@ -204,7 +204,7 @@ public sealed class BadInputCampaignTests
     /// Waits until start-up work is over: template discovery has finished writing the catalog and two snapshots
     /// in a row are the same (queues, tables, lease blobs created by the listeners and the durable worker).
     /// </summary>
-    private static async Task SettleAsync(DataOpsApp app, string connectionString, IReadOnlyList<VolatileItem> volatileItems)
+    internal static async Task SettleAsync(DataOpsApp app, string connectionString, IReadOnlyList<VolatileItem> volatileItems)
     {
         var discovery = app.Host.Services.GetServices<IHostedService>().OfType<TemplateCatalogInitializer>().Single();
         await Eventually.HoldsAsync(() => discovery.ExecuteTask is { IsCompleted: true }, "template discovery at start-up finishes", TimeSpan.FromSeconds(60));

@@ -60,7 +60,11 @@ internal sealed class DataOpsApp : IAsyncDisposable
         => StartAsync(azurite.ConnectionString, settings, time);
 
     /// <summary>Starts the app on the storage account of <paramref name="storageConnectionString"/> (for example a test's own Azurite).</summary>
-    public static async Task<DataOpsApp> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="storageConnectionString">The storage account.</param>
+    /// <param name="settings">Settings over the test's own; a null value removes one.</param>
+    /// <param name="time">The app's clock, when not the system's.</param>
+    /// <param name="configure">Last changes to the host builder (for example a logger provider).</param>
+    public static async Task<DataOpsApp> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<LocalFunctionsHostBuilder>? configure = null)
     {
         var glean = await GleanEmulatorFixture.StartAsync();
         var prefix = AzuriteFixture.UniqueName("e");
@@ -91,6 +95,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         }
 
         builder.AddDataOpsApp();
+        configure?.Invoke(builder);
         var host = builder.Build();
         try
         {

@@ -1,5 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
+using DataOps.Functions.Access;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
 
@@ -21,6 +22,34 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// <see cref="ListAsync"/> narrowed to the clients <paramref name="caller"/> may read: a filter on another client
+    /// selects nothing; an Engineer of one client is filtered on it; one of several gets each page without the others'
+    /// datasets (so a page may hold fewer than its size, and the continuation token still goes on).
+    /// </summary>
+    public async Task<DatasetList?> ListVisibleAsync(DatasetQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.SeesEveryClient)
+        {
+            return await ListAsync(query, cancellationToken);
+        }
+
+        if ((query.ClientId is { } asked && !caller.CanRead(asked)) || caller.Clients.Count == 0)
+        {
+            return new DatasetList([], null);
+        }
+
+        if (query.ClientId is null && caller.Clients.Count == 1)
+        {
+            query = query with { ClientId = ClientId.Create(caller.Clients.Single()) };
+        }
+
+        var list = await ListAsync(query, cancellationToken);
+        return list is null ? null : list with { Items = [.. list.Items.Where(d => caller.Clients.Contains(d.ClientId))] };
     }
 
     /// <summary>The dataset with its quality checks (oldest run first) and its connector; null when no dataset has the id.</summary>

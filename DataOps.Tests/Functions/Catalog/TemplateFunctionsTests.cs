@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using DataOps.Functions.Access;
 using DataOps.Functions.Catalog;
 using DataOps.Functions.Storage;
 using DataOps.Tests.Hosting;
@@ -25,7 +26,7 @@ public sealed class TemplateFunctionsTests(AzuriteFixture azurite) : IAsyncLifet
             azurite,
             [typeof(TemplateFunctions)],
             new Dictionary<string, string?> { ["MockData:TemplateRoot"] = RepositoryTemplates.Root, ["MockData:CatalogTable"] = _table },
-            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddTemplateCatalog());
+            services => services.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite)).AddTemplateCatalog().AddDataOpsAccess());
         _host.Client.DefaultRequestHeaders.Add("x-functions-key", TestFunctionHost.Key);
 
         // The start-up initializer fills the catalog in the background.

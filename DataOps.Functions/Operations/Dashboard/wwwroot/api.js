@@ -1,7 +1,9 @@
-// The dashboard's only way to the API: every call sends the session's function key in the x-functions-key header.
-// A 401 forgets the key, so the page falls back to the key form and shows nothing else.
+// The dashboard's only way to the API: every call sends the session's credential in a header, never in a URL: a
+// function key in x-functions-key, or a bearer token (Entra ID, or a development token) in Authorization. Behind App
+// Service Authentication the platform's session cookie goes instead, and the platform adds the caller's principal.
+// A 401 forgets the credential, so the page falls back to the sign-in form and shows nothing else.
 
-const keyName = 'dataops.functionKey';
+const credentialName = 'dataops.credential';
 
 export class Unauthorized extends Error {
   constructor() {
@@ -20,16 +22,32 @@ export class ApiError extends Error {
   }
 }
 
+// The session's credential: { kind: 'key' | 'token' | 'platform', value }, or null.
 export function storedKey() {
-  return sessionStorage.getItem(keyName);
+  try {
+    return JSON.parse(sessionStorage.getItem(credentialName));
+  } catch {
+    return null;
+  }
 }
 
-export function storeKey(key) {
-  sessionStorage.setItem(keyName, key);
+export function storeKey(value, kind = 'key') {
+  sessionStorage.setItem(credentialName, JSON.stringify({ kind, value }));
 }
 
 export function forgetKey() {
-  sessionStorage.removeItem(keyName);
+  sessionStorage.removeItem(credentialName);
+}
+
+// Whether the platform (App Service Authentication) has signed this browser in: its cookie alone opens the API.
+export async function platformSession() {
+  const response = await fetch(apiUrl('me'), { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' })
+    .catch(() => null);
+  if (response?.ok) {
+    storeKey('', 'platform');
+    return true;
+  }
+  return false;
 }
 
 // The dashboard is served at <routePrefix>/dashboard/, so the API is one level up.
@@ -44,11 +62,16 @@ function apiUrl(path, query) {
 }
 
 async function send(method, path, query, body) {
-  const key = storedKey();
-  if (!key) {
+  const credential = storedKey();
+  if (!credential) {
     throw new Unauthorized();
   }
-  const headers = { 'x-functions-key': key, accept: 'application/json' };
+  const headers = { accept: 'application/json' };
+  if (credential.kind === 'key') {
+    headers['x-functions-key'] = credential.value;
+  } else if (credential.kind === 'token') {
+    headers.authorization = `Bearer ${credential.value}`;
+  }
   if (body !== undefined) {
     headers['content-type'] = 'application/json';
   }
@@ -57,7 +80,7 @@ async function send(method, path, query, body) {
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
-    credentials: 'omit',
+    credentials: credential.kind === 'platform' ? 'same-origin' : 'omit',
     referrerPolicy: 'no-referrer',
   });
   if (response.status === 401) {

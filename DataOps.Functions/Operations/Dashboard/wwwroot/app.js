@@ -1,4 +1,4 @@
-import { ApiError, Unauthorized, forgetKey, getJson, postJson, storeKey, storedKey } from './api.js';
+import { ApiError, Unauthorized, forgetKey, getJson, platformSession, postJson, storeKey, storedKey } from './api.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -22,6 +22,12 @@ let detailRequest = 0;
 let charts = [];
 let terminating = null;
 let teardownPoll = null;
+// Who the API takes the session for (GET /api/me): what it may do decides which panels and buttons are shown.
+let caller = null;
+
+function may(action) {
+  return caller?.may?.[action] === true;
+}
 
 // Builds an element with text content only: API values never reach innerHTML.
 function el(tag, text, className) {
@@ -81,6 +87,8 @@ function showKeyForm(message) {
   $('#command-form').reset();
   $('#sign-out').hidden = true;
   $('#refresh').hidden = true;
+  $('#signed-in').hidden = true;
+  caller = null;
   panels.key.hidden = false;
   const error = $('#key-error');
   error.textContent = message ?? '';
@@ -98,7 +106,7 @@ function showError(selector, error) {
 // Every API failure goes through here: a refused key ends the session's view.
 function failed(selector, error) {
   if (error instanceof Unauthorized) {
-    showKeyForm('The key was refused. Enter a valid function key.');
+    showKeyForm('The credential was refused. Enter a valid function key or token.');
     return;
   }
   showError(selector, error);
@@ -426,7 +434,7 @@ function renderDetail(detail) {
     ['Who can see it', whoCanSee(connector)],
   ]);
   const retry = $('#retry-dataset');
-  retry.hidden = d.status !== 'failed';
+  retry.hidden = d.status !== 'failed' || !may('retry');
   retry.dataset.datasetId = d.datasetId;
   panels.detail.hidden = false;
 }
@@ -506,10 +514,10 @@ function teardownRow(item) {
   }
   const action = el('td', undefined, 'actions');
   for (const [text, className, allowed] of [
-    ['Cancel', 'cancel-teardown', item.canCancel === true],
-    ['Extend', 'extend-teardown', item.canCancel === true],
-    ['Terminate', 'terminate', item.canTerminate !== false],
-  ]) {
+    ['Cancel', 'cancel-teardown', item.canCancel === true, 'cancelTeardown'],
+    ['Extend', 'extend-teardown', item.canCancel === true, 'extendTeardown'],
+    ['Terminate', 'terminate', item.canTerminate !== false, 'terminateTeardown'],
+  ].filter((button) => may(button[3]))) {
     const button = el('button', text, className);
     button.type = 'button';
     button.dataset.datasetId = item.datasetId;
@@ -958,9 +966,24 @@ async function loadSummary() {
 }
 
 // The main view's panels besides the dataset list.
+// The estate-wide panels (summary, scans) only for roles that see every client; the API refuses the others anyway.
 function refreshOverview() {
   panels.overview.hidden = false;
-  return Promise.all([loadSummary(), loadScans(), loadTeardowns()]);
+  const estate = may('readOperations');
+  panels.charts.hidden = !estate;
+  panels.scans.hidden = !estate;
+  return Promise.all([estate ? loadSummary() : null, estate ? loadScans() : null, loadTeardowns()]);
+}
+
+function showCaller(me) {
+  caller = me;
+  const who = $('#signed-in');
+  const roles = (me.roles ?? []).map((role) => role.replace('DataOps.', '')).join(', ') || 'no role';
+  const clients = me.seesEveryClient ? 'every client' : (me.clients ?? []).join(', ') || 'no client';
+  who.textContent = `${me.name} (${roles}; ${clients})`;
+  who.dataset.roles = (me.roles ?? []).join(' ');
+  who.hidden = false;
+  $('#bulk-retry').hidden = !may('bulkRetry');
 }
 
 function route() {
@@ -974,6 +997,16 @@ function route() {
 }
 
 async function openMainView() {
+  const current = session;
+  try {
+    const me = await getJson('me');
+    if (current !== session) return;
+    showCaller(me);
+  } catch (error) {
+    if (current !== session) return;
+    failed('#key-error', error);
+    if (error instanceof Unauthorized) return;
+  }
   const accepted = await loadDatasets();
   if (accepted && storedKey()) {
     refreshOverview();
@@ -986,7 +1019,7 @@ function start() {
     event.preventDefault();
     const key = $('#key-input').value.trim();
     if (!key) return;
-    storeKey(key);
+    storeKey(key, $('#key-kind').value === 'token' ? 'token' : 'key');
     $('#key-input').value = '';
     openMainView();
   });
@@ -1037,6 +1070,9 @@ function start() {
     openMainView();
   } else {
     showKeyForm();
+    platformSession().then((signedIn) => {
+      if (signedIn) openMainView();
+    });
   }
 }
 

@@ -41,12 +41,14 @@ public sealed class DashboardAssetsTests
     }
 
     [Fact]
-    public void TheScripts_SendTheKeyInAHeader_AndKeepItForTheSessionOnly()
+    public void TheScripts_SendTheKeyOrTokenInAHeader_AndKeepItForTheSessionOnly()
     {
         Assert.True(DashboardAssets.TryGet("api.js", out var bytes, out _));
         var script = System.Text.Encoding.UTF8.GetString(bytes);
 
-        Assert.Contains("'x-functions-key': key", script, StringComparison.Ordinal);
+        Assert.Contains("headers['x-functions-key'] = credential.value", script, StringComparison.Ordinal);
+        Assert.Contains("headers.authorization = `Bearer ${credential.value}`", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("access_token", script, StringComparison.Ordinal);
         Assert.Contains("sessionStorage", script, StringComparison.Ordinal);
         Assert.DoesNotContain("localStorage", script, StringComparison.Ordinal);
         Assert.DoesNotContain("code=", script, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using DataOps.Domain.Datasets;
+using DataOps.Functions.Access;
 using DataOps.Functions.Workflows;
 using DataOps.Testing;
+using DataOps.Tests.Domain;
 using DataOps.Tests.EndToEnd;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
@@ -19,6 +21,38 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
 {
     /// <summary>The browser the tests drive: <c>DATAOPS_CHROMIUM</c>, else Debian's chromium package.</summary>
     private static string ChromiumPath => Environment.GetEnvironmentVariable("DATAOPS_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    [Fact]
+    public async Task AnEngineerSignedInWithAToken_SeesOnlyTheirClient_AndNoOperatorButtons()
+    {
+        var signingKey = DevTokens.NewSigningKey();
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:Auth:DevSigningKey"] = signingKey });
+        await app.Registry.RegisterAsync(new DatasetBuilder().WithId("ds-dash-acme").ForClient("acme", "ACME").ForJourney("j-dash-acme").BuildIn(DatasetStatus.Failed), TestContext.Current.CancellationToken);
+        await app.Registry.RegisterAsync(new DatasetBuilder().WithId("ds-dash-globex").ForClient("globex", "Globex").ForJourney("j-dash-globex").BuildIn(DatasetStatus.Failed), TestContext.Current.CancellationToken);
+        var token = DevTokens.Mint(signingKey, AccessOptions.DefaultAudience, "se-a@example.com", [AccessRoleNames.Engineer], ["acme"], TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+        await WithPageAsync(nameof(AnEngineerSignedInWithAToken_SeesOnlyTheirClient_AndNoOperatorButtons), async page =>
+        {
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dashboard/").ToString());
+            await page.SelectOptionAsync("#key-kind", "token");
+            await page.FillAsync("#key-input", token);
+            await page.ClickAsync("#key-form button[type=submit]");
+
+            await Assertions.Expect(page.Locator("#datasets tr[data-dataset-id='ds-dash-acme']")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#datasets tbody tr")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#datasets tr[data-dataset-id='ds-dash-globex']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#signed-in")).ToContainTextAsync("se-a@example.com (Engineer; acme)");
+            await Assertions.Expect(page.Locator("#charts-panel")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#scans-panel")).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#bulk-retry")).ToBeHiddenAsync();
+
+            // Their own failed dataset offers a retry; another client's dataset is not found.
+            await page.Locator("#datasets tr[data-dataset-id='ds-dash-acme'] a").ClickAsync();
+            await Assertions.Expect(page.Locator("#retry-dataset")).ToBeVisibleAsync();
+            await page.EvaluateAsync("() => { location.hash = '#dataset=ds-dash-globex'; }");
+            await Assertions.Expect(page.Locator("#datasets-error")).ToContainTextAsync("404");
+        });
+    }
 
     [Fact]
     public async Task ThePage_WithTheKey_ListsAProvisionedDataset_AndShowsItsChecks()
@@ -276,7 +310,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#key-error")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#datasets-panel")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#detail-panel")).ToBeHiddenAsync();
-            Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('dataops.functionKey')"));
+            Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('dataops.credential')"));
         });
     }
 
