@@ -76,7 +76,7 @@ internal static class ApiOperations
         [nameof(ValidationFunctions.ValidateDatasetNow)] = new(Datasets, "Revalidate a READY dataset", ApiAccess.Dataset(DatasetAction.Work))
         {
             Success = [Started],
-            Problems = [.. OnDataset, 409],
+            Problems = [.. OnDataset, 409, 413],
         },
         [nameof(TeardownFunctions.TeardownDatasetNow)] = new(Datasets, "Tear a dataset down", ApiAccess.Dataset(DatasetAction.Operate))
         {
@@ -160,7 +160,7 @@ internal static class ApiOperations
         ["DiscoverTemplates"] = new(Templates, "Rescan the template tree into the catalog", ApiAccess.OperatorOnly)
         {
             Success = [new(200, "What the rescan found.")],
-            Problems = Signed,
+            Problems = [.. Signed, 413],
         },
         [nameof(AccessFunctions.GetCaller)] = new(Service, "Who the API takes the caller for and what its roles let it do", ApiAccess.AnyCredential)
         {
