@@ -97,6 +97,8 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite)
         new("POST", "templates/recommend", "api/templates/recommend", """{"industry":"healthcare","useCase":"clinical_workflows","datasetTypes":["confluence_pages"]}""", Rule.SignedIn, HttpStatusCode.OK),
         new("POST", "templates/discover", "api/templates/discover", null, Rule.OperatorOnly, HttpStatusCode.OK),
         new("GET", "health", "api/health", null, Rule.Anonymous, HttpStatusCode.OK),
+        new("GET", "openapi.json", "api/openapi.json", null, Rule.Anonymous, HttpStatusCode.OK),
+        new("GET", "docs/{*path}", "api/docs/", null, Rule.Anonymous, HttpStatusCode.OK),
         new("GET", "me", "api/me", null, Rule.SignedIn, HttpStatusCode.OK),
         new("GET", "runtime/webhooks/durabletask/instances/{id}", "runtime/webhooks/durabletask/instances/provision:j-acme:sandbox", null, Rule.ManagementApi, HttpStatusCode.NotFound),
     ];
