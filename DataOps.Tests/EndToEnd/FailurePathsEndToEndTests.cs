@@ -223,9 +223,10 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
 
             // Still down at the next sweep: picked up again (its checks ran into the outage once more), still no
             // verdict, so not counted as repaired, and still not FAILED.
-            var searchesBefore = (await app.Glean.GetRequestsAsync("/search")).Count;
-            var second = await SweepAsync(app);
-            Assert.True((await app.Glean.GetRequestsAsync("/search")).Count > searchesBefore, "the second sweep validated the dataset again");
+            var (second, secondId) = await SweepWithIdAsync(app);
+            var revalidation = await app.Durable.GetInstanceAsync(LifecycleWorkflows.SweepValidation(secondId, dataset.Id), getInputsAndOutputs: true, Ct);
+            Assert.NotNull(revalidation);
+            Assert.Contains("\"unchecked\"", revalidation.SerializedOutput, StringComparison.Ordinal);
             Assert.DoesNotContain(second.Repaired!, r => r.DatasetId == dataset.Id);
             Assert.Equal(DatasetStatus.Validating, (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset.Status);
         }
@@ -351,13 +352,15 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
     }
 
     /// <summary>One health sweep, repairing whatever no workflow moves (no stall age: nothing else runs meanwhile).</summary>
-    private static async Task<ScanResult> SweepAsync(DataOpsApp app)
+    private static async Task<ScanResult> SweepAsync(DataOpsApp app) => (await SweepWithIdAsync(app)).Result;
+
+    private static async Task<(ScanResult Result, string InstanceId)> SweepWithIdAsync(DataOpsApp app)
     {
         var id = await app.Durable.ScheduleNewOrchestrationInstanceAsync(
             nameof(ConnectorHealthSweep), new HealthSweepInput(10, TimeSpan.Zero), cancellation: Ct);
         var sweep = await app.WaitForCompletionAsync(id, TimeSpan.FromSeconds(180));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, sweep.RuntimeStatus);
-        return sweep.ReadOutputAs<ScanResult>()!;
+        return (sweep.ReadOutputAs<ScanResult>()!, id);
     }
 
     private static Task WaitForPhaseAsync(DataOpsApp app, string instanceId, string phase) =>
