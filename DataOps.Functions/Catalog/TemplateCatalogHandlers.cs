@@ -24,7 +24,7 @@ public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, Template
         }
 
         var entries = await store.ListAsync(filters.Industry, filters.UseCase, filters.DatasetType, cancellationToken);
-        return Results.Ok(new { items = entries.Select(TemplateSummary.From).ToArray(), count = entries.Count });
+        return Results.Ok(new TemplateList([.. entries.Select(TemplateSummary.From)], entries.Count));
     }
 
     /// <summary><c>GET /api/templates/{id}</c>.</summary>

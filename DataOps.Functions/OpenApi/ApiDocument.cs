@@ -42,6 +42,11 @@ internal static class ApiDocument
                 },
             },
         };
+        foreach (var (name, schema) in ApiResponseSchemas.All(document))
+        {
+            document.Components.Schemas.Add(name, schema);
+        }
+
         document.Tags = new HashSet<OpenApiTag>(ApiOperations.ByFunction.Values.Select(o => o.Tag).Distinct(StringComparer.Ordinal).Select(t => new OpenApiTag { Name = t }));
 
         foreach (var route in ApiRoute.Discover(typeof(ApiDocument).Assembly))
