@@ -1,6 +1,7 @@
 using DataOps.MockData.Generation;
 using DataOps.MockData.Templates;
 using DataOps.Domain.Quality;
+using DataOps.Domain.Datasets;
 
 namespace DataOps.MockData.Catalog;
 
@@ -113,6 +114,7 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
     {
         var existing = (await store.ListKeysAsync(cancellationToken)).ToDictionary(k => k.Id, StringComparer.Ordinal);
         int registered = 0, updated = 0, unchanged = 0, removed = 0;
+        var changes = new List<TemplateChange>();
         foreach (var entry in entries)
         {
             if (existing.TryGetValue(entry.Id, out var known) && known.Industry == entry.Metadata.Industry && known.ContentHash == entry.ContentHash)
@@ -123,6 +125,8 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
 
             await store.UpsertAsync(entry, cancellationToken);
             _ = known.Id is null ? registered++ : updated++;
+            changes.Add(new TemplateChange(
+                entry.Id, known.Id is null ? TemplateChange.Registered : TemplateChange.Updated, entry.Metadata.Version, entry.Metadata.Industry, entry.Metadata.DatasetType.ToWireName(), entry.ContentHash));
         }
 
         var current = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -130,8 +134,9 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
         {
             await store.DeleteAsync(stale.Industry, stale.Id, cancellationToken);
             removed++;
+            changes.Add(new TemplateChange(stale.Id, TemplateChange.Removed, null, stale.Industry, null, null));
         }
 
-        return new TemplateDiscoveryReport(0, 0, registered, updated, unchanged, removed, []);
+        return new TemplateDiscoveryReport(0, 0, registered, updated, unchanged, removed, []) { Changes = changes };
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Functions.Catalog;
+using DataOps.Functions.Registry;
 using DataOps.MockData;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
@@ -16,17 +17,33 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly CatalogFixture _catalog = new(azurite);
+    private readonly RecordingPublisher _published = new();
     private TemplateCatalogHandlers _handlers = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _handlers = new TemplateCatalogHandlers(_catalog.Store, _catalog.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
+        _handlers = new TemplateCatalogHandlers(_catalog.Store, _catalog.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }), _published, TimeProvider.System);
         await _handlers.DiscoverAsync(Ct);
     }
 
     public ValueTask DisposeAsync() => _catalog.DisposeAsync();
+
+    [Fact]
+    public async Task DiscoverAsync_PublishesEachTemplateRegisteredOnce_AndARescanOfTheSameFilesNothing()
+    {
+        var first = _published.Events.ToList();
+        var templates = Body(await _handlers.ListAsync(null, null, null, Ct), 200).GetProperty("count").GetInt32();
+
+        await _handlers.DiscoverAsync(Ct);
+
+        Assert.Equal(templates, first.Count);
+        Assert.All(first, e => Assert.Equal(nameof(DataOps.Domain.Events.DatasetTemplateRegistered), e.EventType));
+        Assert.All(first, e => Assert.StartsWith("template:", e.StreamId, StringComparison.Ordinal));
+        Assert.Equal(first.Count, first.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(first.Count, _published.Events.Count);
+    }
 
     [Fact]
     public async Task ListAsync_IndustryAndType_ReturnsMatchingSummaries()
@@ -54,7 +71,7 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     public async Task BadRequests_NeverTouchStorage()
     {
         await using var untouched = new CatalogFixture(azurite);
-        var handlers = new TemplateCatalogHandlers(untouched.Store, untouched.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
+        var handlers = new TemplateCatalogHandlers(untouched.Store, untouched.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }), new RecordingPublisher(), TimeProvider.System);
 
         await handlers.ListAsync("aerospace", null, null, Ct);
         await handlers.GetAsync("not/an/id", Ct);
@@ -168,5 +185,21 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     {
         Assert.Equal(status, ((IStatusCodeHttpResult)result).StatusCode);
         return JsonSerializer.SerializeToElement(((IValueHttpResult)result).Value, Web);
+    }
+
+    /// <summary>Keeps what the handlers publish.</summary>
+    private sealed class RecordingPublisher : IDomainEventPublisher
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<OutboxEvent> Events { get; } = new();
+
+        public Task PublishAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default)
+        {
+            foreach (var e in events)
+            {
+                Events.Enqueue(e);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }
