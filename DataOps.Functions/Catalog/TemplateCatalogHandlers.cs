@@ -1,7 +1,5 @@
 using DataOps.Domain.Datasets;
-using DataOps.Domain.Events;
 using DataOps.Domain.Templates;
-using DataOps.Functions.Registry;
 using DataOps.MockData;
 using DataOps.MockData.Catalog;
 using DataOps.MockData.Templates;
@@ -14,7 +12,7 @@ namespace DataOps.Functions.Catalog;
 /// recommend (ranked with reasons and confidence) and rescan. Bad input gives 400 problem details naming each
 /// field; nothing is read or written for a bad request.
 /// </summary>
-public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, TemplateDiscoveryService discovery, IOptions<MockDataOptions> options, IDomainEventPublisher events, TimeProvider time)
+public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, TemplateDiscoveryService discovery, IOptions<MockDataOptions> options)
 {
     /// <summary><c>GET /api/templates?industry=&amp;useCase=&amp;datasetType=</c>.</summary>
     public async Task<IResult> ListAsync(string? industry, string? useCase, string? datasetType, CancellationToken cancellationToken)
@@ -74,18 +72,12 @@ public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, Template
     }
 
     /// <summary>
-    /// <c>POST /api/templates/discover</c>: rescans the tree; idempotent. Each template it registers, updates or removes
-    /// is published as <see cref="DatasetTemplateRegistered"/> or <see cref="DatasetTemplateModified"/>.
+    /// <c>POST /api/templates/discover</c>: rescans the tree; idempotent. What it changes reaches the catalog's observers
+    /// (<see cref="TemplateChangePublisher"/> audits and publishes it).
     /// </summary>
     public async Task<IResult> DiscoverAsync(CancellationToken cancellationToken)
     {
         var root = TemplateRootLocator.Resolve(options.Value.TemplateRoot, AppContext.BaseDirectory);
-        var report = await discovery.DiscoverAsync(root, cancellationToken);
-        var now = time.GetUtcNow();
-        var changes = report.Changes.Select(c => OutboxEvent.From(c.Change == TemplateChange.Registered
-            ? DatasetTemplateRegistered.Create(c.TemplateId, c.Version!, c.Industry, c.DatasetType!, c.ContentHash!, now)
-            : DatasetTemplateModified.Create(c.TemplateId, c.Change == TemplateChange.Removed ? DatasetTemplateModified.Removed : DatasetTemplateModified.Updated, c.Version, c.ContentHash, now))).ToList();
-        await events.PublishAsync(changes, cancellationToken);
-        return Results.Ok(report);
+        return Results.Ok(await discovery.DiscoverAsync(root, cancellationToken));
     }
 }

@@ -11,7 +11,8 @@ namespace DataOps.MockData.Catalog;
 /// upserted, entries whose file is gone or broken are removed, unchanged ones are left alone. Running it twice
 /// on the same tree changes nothing the second time. A bad file is reported and skipped, never fatal.
 /// </summary>
-public sealed class TemplateDiscoveryService(TemplateCatalogStore store, TemplateLibrary library, ILogger<TemplateDiscoveryService> logger)
+/// <remarks>The changes it makes are handed to every registered <see cref="ITemplateCatalogObserver"/>.</remarks>
+public sealed class TemplateDiscoveryService(TemplateCatalogStore store, TemplateLibrary library, ILogger<TemplateDiscoveryService> logger, IEnumerable<ITemplateCatalogObserver>? observers = null)
 {
     /// <summary>Generated records analysed per template (bounded by the template's own count).</summary>
     public const int PreviewRecords = 200;
@@ -62,6 +63,14 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
         // The generator can work from the files even when the catalog table cannot be reached.
         library.Replace(entries.Values.Select(v => v.Template));
         var report = await ReconcileAsync(entries.Values.Select(v => v.Entry).ToList(), cancellationToken);
+        if (report.Changes.Count > 0)
+        {
+            foreach (var observer in observers ?? [])
+            {
+                await observer.CatalogChangedAsync(report.Changes, cancellationToken);
+            }
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(

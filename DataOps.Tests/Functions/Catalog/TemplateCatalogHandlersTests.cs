@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Functions.Catalog;
+using DataOps.MockData.Catalog;
+using Microsoft.Extensions.Logging.Abstractions;
 using DataOps.Functions.Registry;
 using DataOps.MockData;
 using DataOps.Tests.Infrastructure;
@@ -17,14 +19,13 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly CatalogFixture _catalog = new(azurite);
-    private readonly RecordingPublisher _published = new();
     private TemplateCatalogHandlers _handlers = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _handlers = new TemplateCatalogHandlers(_catalog.Store, _catalog.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }), _published, TimeProvider.System);
+        _handlers = new TemplateCatalogHandlers(_catalog.Store, _catalog.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
         await _handlers.DiscoverAsync(Ct);
     }
 
@@ -33,16 +34,20 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task DiscoverAsync_PublishesEachTemplateRegisteredOnce_AndARescanOfTheSameFilesNothing()
     {
-        var first = _published.Events.ToList();
-        var templates = Body(await _handlers.ListAsync(null, null, null, Ct), 200).GetProperty("count").GetInt32();
+        await using var catalog = new CatalogFixture(azurite);
+        var published = new RecordingPublisher();
+        var discovery = new TemplateDiscoveryService(catalog.Store, catalog.Library, NullLogger<TemplateDiscoveryService>.Instance, [new TemplateChangePublisher(published, TimeProvider.System)]);
+        var handlers = new TemplateCatalogHandlers(catalog.Store, discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
 
-        await _handlers.DiscoverAsync(Ct);
+        await handlers.DiscoverAsync(Ct);
+        var first = published.Events.ToList();
+        await handlers.DiscoverAsync(Ct);
 
-        Assert.Equal(templates, first.Count);
+        Assert.Equal(RepositoryTemplates.All.Count, first.Count);
         Assert.All(first, e => Assert.Equal(nameof(DataOps.Domain.Events.DatasetTemplateRegistered), e.EventType));
         Assert.All(first, e => Assert.StartsWith("template:", e.StreamId, StringComparison.Ordinal));
         Assert.Equal(first.Count, first.Select(e => e.EventId).Distinct().Count());
-        Assert.Equal(first.Count, _published.Events.Count);
+        Assert.Equal(first.Count, published.Events.Count);
     }
 
     [Fact]
@@ -71,7 +76,7 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     public async Task BadRequests_NeverTouchStorage()
     {
         await using var untouched = new CatalogFixture(azurite);
-        var handlers = new TemplateCatalogHandlers(untouched.Store, untouched.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }), new RecordingPublisher(), TimeProvider.System);
+        var handlers = new TemplateCatalogHandlers(untouched.Store, untouched.Discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
 
         await handlers.ListAsync("aerospace", null, null, Ct);
         await handlers.GetAsync("not/an/id", Ct);
