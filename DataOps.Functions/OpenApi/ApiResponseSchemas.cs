@@ -7,6 +7,7 @@ using DataOps.Functions.Catalog;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Provisioning;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using DataOps.MockData.Catalog;
@@ -42,6 +43,10 @@ internal static class ApiResponseSchemas
     public const string OrchestrationStatus = nameof(OrchestrationStatus);
     public const string TeardownControlAccepted = nameof(TeardownControlAccepted);
     public const string TerminateAccepted = nameof(TerminateAccepted);
+    public const string ReportList = nameof(ReportList);
+    public const string ReportDocument = nameof(ReportDocument);
+    public const string StoredReport = nameof(StoredReport);
+    public const string SuccessMetrics = nameof(SuccessMetrics);
 
     /// <summary>The record behind each response schema.</summary>
     public static IReadOnlyDictionary<string, Type> Types { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -64,6 +69,10 @@ internal static class ApiResponseSchemas
         [OrchestrationStatus] = typeof(HttpManagementPayload),
         [TeardownControlAccepted] = typeof(TeardownControlAccepted),
         [TerminateAccepted] = typeof(TerminateAccepted),
+        [ReportList] = typeof(ReportList),
+        [ReportDocument] = typeof(ReportDocument),
+        [StoredReport] = typeof(StoredReport),
+        [SuccessMetrics] = typeof(SuccessMetrics),
     };
 
     /// <summary>The options the HTTP responses are written with (the web defaults), numbers written as numbers.</summary>
