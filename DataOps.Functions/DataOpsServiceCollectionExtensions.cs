@@ -72,6 +72,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<IDatasetRegistry, DatasetRegistry>();
         services.TryAddSingleton<ConnectorStore>();
         services.TryAddSingleton<QualityHistoryStore>();
+        services.TryAddSingleton<QualityRunContext>();
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
         services.AddTemplateCatalog();

@@ -4,6 +4,7 @@ using DataOps.Domain.Templates;
 using DataOps.Functions.Access;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Operations.Dashboard;
+using DataOps.Functions.Operations.Quality;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Reports;
@@ -74,6 +75,25 @@ internal static class ApiOperations
         {
             Success = [new(200, "The orchestrations, with their history.", ApiResponseSchemas.DatasetOrchestrations)],
             Problems = OnDataset,
+        },
+        [nameof(DatasetInsightFunctions.GetDatasetQuality)] = new(Datasets, "A dataset's quality over time: every validation run", ApiAccess.Dataset(DatasetAction.Read))
+        {
+            Success = [new(200, "Every run's checks, score, outcome, trigger and template version, oldest first.", ApiResponseSchemas.DatasetQuality)],
+            Problems = OnDataset,
+        },
+        [nameof(QualityFunctions.GetQualityTrends)] = new(Datasets, "Quality trends: validation runs day by day", ApiAccess.SignedIn)
+        {
+            Description = "An Engineer's trend covers only its clients.",
+            Query =
+            [
+                new("clientId", "Only this client's datasets."),
+                new("templateId", "Only datasets built from this template."),
+                new("stage", "Only datasets of this stage.", WireNames.AllowedNames<Stage>()),
+                new("datasetType", "Only datasets of this type.", WireNames.AllowedNames<DatasetType>()),
+                new("days", $"Days in the window, today included: 1 to {QualityTrendQuery.MaxDays} ({QualityTrendQuery.DefaultDays} when absent).", Integer: true),
+            ],
+            Success = [new(200, "The window's figures and each day's.", ApiResponseSchemas.QualityTrend)],
+            Problems = [400, .. Signed],
         },
         [nameof(ValidationFunctions.ValidateDatasetNow)] = new(Datasets, "Revalidate a READY dataset", ApiAccess.Dataset(DatasetAction.Work))
         {

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using DataOps.Functions.Access;
 using DataOps.Functions.Catalog;
 using DataOps.Functions.Operations;
+using DataOps.Functions.Operations.Quality;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Reports;
@@ -40,6 +41,8 @@ internal static class ApiResponseSchemas
     public const string BulkRetryResult = nameof(BulkRetryResult);
     public const string CallerView = nameof(CallerView);
     public const string HealthReport = nameof(HealthReport);
+    public const string DatasetQuality = nameof(DatasetQuality);
+    public const string QualityTrend = nameof(QualityTrend);
     public const string OrchestrationStatus = nameof(OrchestrationStatus);
     public const string TeardownControlAccepted = nameof(TeardownControlAccepted);
     public const string TerminateAccepted = nameof(TerminateAccepted);
@@ -66,6 +69,8 @@ internal static class ApiResponseSchemas
         [BulkRetryResult] = typeof(BulkRetryResult),
         [CallerView] = typeof(CallerView),
         [HealthReport] = typeof(HealthReport),
+        [DatasetQuality] = typeof(DatasetQuality),
+        [QualityTrend] = typeof(QualityTrend),
         [OrchestrationStatus] = typeof(HttpManagementPayload),
         [TeardownControlAccepted] = typeof(TeardownControlAccepted),
         [TerminateAccepted] = typeof(TerminateAccepted),
@@ -88,8 +93,16 @@ internal static class ApiResponseSchemas
         TransformSchemaNode = Close,
     };
 
-    /// <summary>The JSON Schema of <paramref name="type"/>'s answers.</summary>
-    public static JsonNode JsonSchemaOf(Type type) => Written.GetJsonSchemaAsNode(type, Exporter);
+    /// <summary>
+    /// The JSON Schema of <paramref name="type"/>'s answers, self-contained: where the exporter refers to a type it has
+    /// already written (<c>$ref</c> to a pointer in the same schema), the schema is written again in place, so each
+    /// component reads on its own. The records are not recursive; one that were would be refused here.
+    /// </summary>
+    public static JsonNode JsonSchemaOf(Type type)
+    {
+        var exported = Written.GetJsonSchemaAsNode(type, Exporter);
+        return Inline(exported, exported, depth: 0);
+    }
 
     /// <summary>Every response schema, read into the document's model.</summary>
     public static IEnumerable<(string Name, IOpenApiSchema Schema)> All(OpenApiDocument document)
@@ -124,5 +137,44 @@ internal static class ApiResponseSchemas
         }
 
         return schema;
+    }
+
+    private static JsonNode Inline(JsonNode node, JsonNode root, int depth)
+    {
+        if (depth > 32)
+        {
+            throw new InvalidOperationException("A response record refers to itself; its schema cannot be written in place.");
+        }
+
+        switch (node)
+        {
+            case JsonObject obj when obj["$ref"] is JsonValue pointer && pointer.GetValue<string>() is { } reference && reference.StartsWith('#'):
+                return Inline(Resolve(root, reference), root, depth + 1);
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, value) in obj)
+                {
+                    copy[name] = value is null ? null : Inline(value, root, depth + 1);
+                }
+
+                return copy;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(item => item is null ? null : Inline(item, root, depth + 1))]);
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    private static JsonNode Resolve(JsonNode root, string reference)
+    {
+        var node = root;
+        foreach (var part in reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = (node is JsonArray array && int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? array[index] : node[name])
+                ?? throw new InvalidOperationException($"The exported schema refers to {reference}, which it does not hold.");
+        }
+
+        return node;
     }
 }

@@ -85,6 +85,8 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite)
         new("GET", "datasets/{id}/timeline", $"api/datasets/{DatasetA}/timeline", null, Rule.DatasetRead, HttpStatusCode.OK),
         new("GET", "datasets/{id}/archive", $"api/datasets/{DatasetA}/archive", null, Rule.DatasetRead, HttpStatusCode.OK),
         new("GET", "datasets/{id}/orchestrations", $"api/datasets/{DatasetA}/orchestrations", null, Rule.DatasetRead, HttpStatusCode.OK),
+        new("GET", "datasets/{id}/quality", $"api/datasets/{DatasetA}/quality", null, Rule.DatasetRead, HttpStatusCode.OK),
+        new("GET", "quality/trends", "api/quality/trends", null, Rule.SignedIn, HttpStatusCode.OK),
         new("GET", "teardowns", "api/teardowns", null, Rule.SignedIn, HttpStatusCode.OK),
         new("POST", "teardowns/{id}/cancel", $"api/teardowns/{DatasetA}/cancel", "{}", Rule.DatasetOperate, HttpStatusCode.BadRequest),
         new("POST", "teardowns/{id}/extend", $"api/teardowns/{DatasetA}/extend", "{}", Rule.DatasetOperate, HttpStatusCode.BadRequest),

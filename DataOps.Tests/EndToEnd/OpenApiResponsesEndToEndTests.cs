@@ -74,6 +74,12 @@ public sealed class OpenApiResponsesEndToEndTests(AzuriteFixture azurite)
         await CheckAsync(HttpMethod.Post, "api/datasets/retry", "/datasets/retry", HttpStatusCode.OK, new { journeyId = "schema-1" });
         var validation = await CheckAsync(HttpMethod.Post, $"api/datasets/{id}/validate", "/datasets/{id}/validate", HttpStatusCode.Accepted);
         await app.WaitForCompletionAsync(validation.GetProperty("id").GetString()!, TimeSpan.FromSeconds(60));
+        var quality = await CheckAsync(HttpMethod.Get, $"api/datasets/{id}/quality", "/datasets/{id}/quality", HttpStatusCode.OK);
+        Assert.Equal(["provisioning", "manual"], quality.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("trigger").GetString()));
+        Assert.All(quality.GetProperty("runs").EnumerateArray(), r => Assert.Equal("ready", r.GetProperty("outcome").GetString()));
+        var trend = await CheckAsync(HttpMethod.Get, "api/quality/trends?clientId=schema-client&days=7", "/quality/trends", HttpStatusCode.OK);
+        Assert.Equal(2, trend.GetProperty("total").GetProperty("runs").GetInt32());
+        Assert.Equal(7, trend.GetProperty("days").GetArrayLength());
 
         async Task TearDownUntilArchivedAsync()
         {
