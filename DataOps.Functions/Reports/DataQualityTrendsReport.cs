@@ -4,7 +4,8 @@ using DataOps.Domain.Metrics;
 namespace DataOps.Functions.Reports;
 
 /// <summary>
-/// <c>data_quality_trends</c>: one row per UTC day, client, template and stage with validation runs in the window:
+/// <c>data_quality_trends</c>: one row per UTC day, client, template (and its version) and stage with validation runs
+/// in the window:
 /// how many runs, their outcomes, the mean and lowest score, the share scoring <see cref="SuccessTargets.QualityScore"/>
 /// or more, and how many runs each check failed. The summary gives the same figures over the whole window.
 /// </summary>
@@ -14,7 +15,7 @@ internal static class DataQualityTrendsReport
 
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "day", "client_id", "template_id", "stage", "runs", "ready", "failed", "unchecked", "scored_runs",
+        "day", "client_id", "template_id", "template_version", "stage", "runs", "ready", "failed", "unchecked", "scored_runs",
         "mean_score", "min_score", "scoring_95_percent",
         .. CheckNames.Select(c => "failed_" + c),
     ];
@@ -24,10 +25,11 @@ internal static class DataQualityTrendsReport
         ArgumentNullException.ThrowIfNull(runs);
         var inWindow = runs.Where(r => r.ValidatedAt >= from && r.ValidatedAt <= to).ToList();
         var rows = inWindow
-            .GroupBy(r => (Day: ReportDates.Format(r.ValidatedAt), r.ClientId, Template: r.TemplateId ?? string.Empty, r.Stage))
+            .GroupBy(r => (Day: ReportDates.Format(r.ValidatedAt), r.ClientId, Template: r.TemplateId ?? string.Empty, Version: r.TemplateVersion ?? string.Empty, r.Stage))
             .OrderBy(g => g.Key.Day, StringComparer.Ordinal)
             .ThenBy(g => g.Key.ClientId, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Template, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Version, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Stage, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -37,6 +39,7 @@ internal static class DataQualityTrendsReport
                     g.Key.Day,
                     g.Key.ClientId,
                     g.Key.Template.Length == 0 ? null : g.Key.Template,
+                    g.Key.Version.Length == 0 ? null : g.Key.Version,
                     g.Key.Stage,
                     g.Count(),
                     g.Count(r => r.Outcome == "ready"),

@@ -8,6 +8,7 @@ namespace DataOps.Functions.Reports;
 /// <param name="ClientId">The dataset's client.</param>
 /// <param name="Stage">The dataset's stage (wire name).</param>
 /// <param name="TemplateId">The template it was built from; null for a stage that uses none.</param>
+/// <param name="TemplateVersion">That template's version at the time of the run; null when unknown.</param>
 /// <param name="FailedChecks">The checks that failed in the run (wire names).</param>
 public sealed record QualityRunFacts(
     string DatasetId,
@@ -17,4 +18,5 @@ public sealed record QualityRunFacts(
     string ClientId,
     string Stage,
     string? TemplateId,
+    string? TemplateVersion,
     IReadOnlyList<string> FailedChecks);

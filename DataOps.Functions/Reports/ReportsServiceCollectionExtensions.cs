@@ -10,7 +10,7 @@ internal static class ReportsServiceCollectionExtensions
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName);
         services.TryAddSingleton<EstateReader>();
-        services.TryAddSingleton<IQualityRunSource, QualityCheckRowsRunSource>();
+        services.TryAddSingleton<IQualityRunSource, QualityHistoryRunSource>();
         services.TryAddSingleton<ReportStore>();
         services.TryAddSingleton<ReportProducer>();
         services.TryAddSingleton<SuccessMetricsQuery>();

@@ -76,7 +76,7 @@ public sealed class ReportProducerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task DataQualityTrends_GroupsTheWindowsRunsByDayClientTemplateAndStage()
+    public async Task DataQualityTrends_GroupsTheWindowsRunsByDayClientTemplateVersionAndStage()
     {
         var estate = await ReportsEstate.PrepareAsync(azurite);
 
@@ -85,13 +85,13 @@ public sealed class ReportProducerTests(AzuriteFixture azurite)
         const string Template = "healthcare.developer_productivity.confluence_pages";
         Assert.Equal(
         [
-            "day,client_id,template_id,stage,runs,ready,failed,unchecked,scored_runs,mean_score,min_score,scoring_95_percent,failed_schema,failed_completeness,failed_connector_health,failed_sample_queries",
-            $"2026-03-03,acme,{Template},sandbox,2,1,1,0,2,98.5,97,100,1,0,0,0",
-            $"2026-03-04,acme,{Template},sandbox,1,1,0,0,1,100,100,100,0,0,0,0",
+            "day,client_id,template_id,template_version,stage,runs,ready,failed,unchecked,scored_runs,mean_score,min_score,scoring_95_percent,failed_schema,failed_completeness,failed_connector_health,failed_sample_queries",
+            $"2026-03-03,acme,{Template},1.0.0,sandbox,3,1,1,1,2,98.5,97,100,1,0,0,0",
+            $"2026-03-04,acme,{Template},1.1.0,sandbox,1,1,0,0,1,100,100,100,0,0,0,0",
         ], csv);
         AssertSummary(
             document,
-            ("from", "\"2026-02-26T00:00:00+00:00\""), ("runs", "3"), ("datasets", "2"), ("scored_runs", "3"), ("mean_score", "99"),
+            ("from", "\"2026-02-26T00:00:00+00:00\""), ("runs", "4"), ("datasets", "2"), ("scored_runs", "3"), ("mean_score", "99"),
             ("scoring_95_percent", "100"), ("failed_schema", "1"));
     }
 

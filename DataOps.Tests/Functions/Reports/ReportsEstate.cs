@@ -27,7 +27,8 @@ namespace DataOps.Tests.Functions.Reports;
 /// <item>initech (journey unknown): n1 sandbox jira READY, registered an hour ago (too young to be an orphan);</item>
 /// <item>connectors: a1 healthy (checked 10 minutes ago), a2 unhealthy (2 hours ago), g2 healthy (3 hours ago: stale),
 /// g1 retired;</item>
-/// <item>validation runs: a1 and a2 yesterday (100, and 97 failing schema), a1 today (100), a1 ten days ago.</item>
+/// <item>validation runs (template version 1.0.0): a1 and a2 yesterday (100, and 97 failing schema), a2 yesterday
+/// unchecked, a1 ten days ago; a1 today at template version 1.1.0 (100).</item>
 /// </list>
 /// </summary>
 internal sealed class ReportsEstate
@@ -45,7 +46,7 @@ internal sealed class ReportsEstate
         Store = new ReportStore(blobs, OptionsFactory.Create(new ReportOptions { ContainerName = container }));
         Producer = new ReportProducer(
             Estate,
-            new QualityCheckRowsRunSource(harness.Tables, Estate),
+            new QualityHistoryRunSource(History),
             Store,
             time,
             OptionsFactory.Create(new ReportOptions { ContainerName = container }),
@@ -128,10 +129,11 @@ internal sealed class ReportsEstate
         await e.ConnectorAsync("a1", "ACME-sandbox-confluence", ConnectorStatuses.Healthy, Now.AddMinutes(-10));
         await e.ConnectorAsync("g1", "Globex-sandbox-slack", ConnectorStatuses.Retired, null);
 
-        await e.RunAsync("a1", Now.AddDays(-1), Builders.PassingChecks());
-        await e.RunAsync("a2", Now.AddDays(-1).AddMinutes(5), Builders.FailingDecision().Checks);
-        await e.RunAsync("a1", Now.AddMinutes(-30), Builders.PassingChecks());
-        await e.RunAsync("a1", Now.AddDays(-10), Builders.PassingChecks());
+        await e.RunAsync("a1", Now.AddDays(-1), ValidationTrigger.Sweep, "1.0.0", Builders.PassingChecks());
+        await e.RunAsync("a2", Now.AddDays(-1).AddMinutes(5), ValidationTrigger.Provisioning, "1.0.0", Builders.FailingDecision().Checks);
+        await e.RunAsync("a2", Now.AddDays(-1).AddHours(1), ValidationTrigger.Sweep, "1.0.0", []);
+        await e.RunAsync("a1", Now.AddMinutes(-30), ValidationTrigger.Manual, "1.1.0", Builders.PassingChecks());
+        await e.RunAsync("a1", Now.AddDays(-10), ValidationTrigger.Sweep, "1.0.0", Builders.PassingChecks());
         e.Time.SetUtcNow(Now);
         return e;
     }
@@ -162,6 +164,15 @@ internal sealed class ReportsEstate
         }
     }
 
-    private Task RunAsync(string datasetId, DateTimeOffset at, IEnumerable<QualityCheckResult> checks)
-        => History.SaveAsync(datasetId, at, [.. checks.Select(QualityCheckMapping.ToOutcome)], Ct);
+    /// <summary>A validation run of an acme sandbox dataset: no checks means they could not run (unchecked).</summary>
+    private Task RunAsync(string datasetId, DateTimeOffset at, ValidationTrigger trigger, string templateVersion, IReadOnlyList<QualityCheckResult> checks)
+    {
+        var decision = checks.Count == 0 ? null : QualityEvaluation.Decide(checks, at);
+        var outcome = decision is null ? WorkflowOutcome.Unchecked : decision.IsReady ? WorkflowOutcome.Ready : WorkflowOutcome.Failed;
+        return History.SaveRunAsync(
+            new QualityRun(
+                DatasetId.Create(datasetId), at, decision?.Score.Overall, outcome, trigger, ClientId.Create("acme"), Stage.Sandbox, DatasetType.ConfluencePages,
+                "healthcare.developer_productivity.confluence_pages", templateVersion, [.. checks.Select(QualityCheckMapping.ToOutcome)]),
+            Ct);
+    }
 }
