@@ -1,6 +1,7 @@
 using DataOps.Functions.Access;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Catalog;
+using DataOps.MockData.Catalog;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
@@ -76,6 +77,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
         services.AddTemplateCatalog();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITemplateCatalogObserver, TemplateChangePublisher>());
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();

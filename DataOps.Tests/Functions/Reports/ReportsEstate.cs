@@ -39,7 +39,7 @@ internal sealed class ReportsEstate
     {
         Harness = harness;
         Time = time;
-        Connectors = new ConnectorStore(harness.Tables, time, NullLogger<ConnectorStore>.Instance);
+        Connectors = new ConnectorStore(harness.Tables, time, harness.Audit, NullLogger<ConnectorStore>.Instance);
         Journeys = new JourneyProjectionStore(harness.Tables);
         History = new QualityHistoryStore(harness.Tables);
         Estate = new EstateReader(harness.Registry, Connectors, Journeys);
