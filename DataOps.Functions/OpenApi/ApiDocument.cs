@@ -127,6 +127,10 @@ internal static class ApiDocument
                     [described.SuccessMediaType ?? "application/json"] = described.SuccessMediaType is null ? new OpenApiMediaType { Schema = schema } : new OpenApiMediaType(),
                 },
             };
+            if (described.AlternateMediaType is { } alternate)
+            {
+                operation.Responses[Code(success.Status)]!.Content![alternate] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
         }
 
         foreach (var status in described.Problems.Distinct().Order())

@@ -7,6 +7,7 @@ using DataOps.Functions.Operations.Dashboard;
 using DataOps.Functions.Operations.Quality;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
 
@@ -22,6 +23,7 @@ internal static class ApiOperations
     private const string Teardowns = "Teardowns";
     private const string Templates = "Templates";
     private const string Operations = "Operations";
+    private const string Reports = "Reports";
     private const string Service = "Service";
 
     // Problem statuses by what a route does: every route can be asked with a method it does not serve (405).
@@ -154,6 +156,37 @@ internal static class ApiOperations
         {
             Success = [new(200, "The scans.", ApiResponseSchemas.ScanStatus)],
             Problems = Signed,
+        },
+        [nameof(MetricsFunctions.GetSuccessMetrics)] = new(Operations, "The seeds' success metrics over a window, each with its target", ApiAccess.EstateRead)
+        {
+            Description = "First-attempt success, quality score distribution, teardown completion, active orphans (now) and provisioning p50/p95, with the counts behind each figure and whether it meets its target.",
+            Query =
+            [
+                new("from", "Start of the window (inclusive), ISO 8601 date or time in UTC; 30 days before to when absent."),
+                new("to", "End of the window (exclusive), ISO 8601 date or time in UTC; now when absent."),
+            ],
+            Success = [new(200, "The metrics.", ApiResponseSchemas.SuccessMetrics)],
+            Problems = [400, .. Signed],
+        },
+        [nameof(ReportFunctions.ListReports)] = new(Reports, "The compliance reports, their schedules and the days each is stored for", ApiAccess.EstateRead)
+        {
+            Success = [new(200, "The reports.", ApiResponseSchemas.ReportList)],
+            Problems = Signed,
+        },
+        [nameof(ReportFunctions.DownloadReport)] = new(Reports, "Download one stored report as JSON or CSV", ApiAccess.EstateRead)
+        {
+            Description = "An attachment named {name}-{date}.json or .csv; 404 for an unknown report or a day it was not produced.",
+            Query = [new("format", "json (default) or csv.", ["json", "csv"])],
+            Success = [new(200, "The report: JSON as below, or its rows as CSV (text/csv) with format=csv.", ApiResponseSchemas.ReportDocument)],
+            AlternateMediaType = "text/csv",
+            Problems = [400, .. Signed, 404],
+        },
+        [nameof(ReportFunctions.ProduceReport)] = new(Reports, "Produce a compliance report now", ApiAccess.OperatorOnly)
+        {
+            Description = "Written under today's date (UTC) as JSON and CSV, replacing one produced earlier the same day.",
+            Body = ApiSchemas.ProduceReportRequest,
+            Success = [new(200, "Where the report went.", ApiResponseSchemas.StoredReport)],
+            Problems = [.. Signed, .. WithBody],
         },
         ["ListTemplates"] = new(Templates, "List templates", ApiAccess.SignedIn)
         {

@@ -8,6 +8,7 @@ using DataOps.Functions.Operations;
 using DataOps.Functions.Operations.Quality;
 using DataOps.Functions.Operations.Queries;
 using DataOps.Functions.Provisioning;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
 using DataOps.MockData.Catalog;
@@ -45,6 +46,10 @@ internal static class ApiResponseSchemas
     public const string OrchestrationStatus = nameof(OrchestrationStatus);
     public const string TeardownControlAccepted = nameof(TeardownControlAccepted);
     public const string TerminateAccepted = nameof(TerminateAccepted);
+    public const string ReportList = nameof(ReportList);
+    public const string ReportDocument = nameof(ReportDocument);
+    public const string StoredReport = nameof(StoredReport);
+    public const string SuccessMetrics = nameof(SuccessMetrics);
 
     /// <summary>The record behind each response schema.</summary>
     public static IReadOnlyDictionary<string, Type> Types { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
@@ -69,6 +74,10 @@ internal static class ApiResponseSchemas
         [OrchestrationStatus] = typeof(HttpManagementPayload),
         [TeardownControlAccepted] = typeof(TeardownControlAccepted),
         [TerminateAccepted] = typeof(TerminateAccepted),
+        [ReportList] = typeof(ReportList),
+        [ReportDocument] = typeof(ReportDocument),
+        [StoredReport] = typeof(StoredReport),
+        [SuccessMetrics] = typeof(SuccessMetrics),
     };
 
     /// <summary>The options the HTTP responses are written with (the web defaults), numbers written as numbers.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Teardown;
 using Microsoft.OpenApi;
 
@@ -24,6 +25,7 @@ internal static class ApiSchemas
     public const string ExtendTeardownRequest = nameof(ExtendTeardownRequest);
     public const string TerminateTeardownRequest = nameof(TerminateTeardownRequest);
     public const string RecommendRequest = nameof(RecommendRequest);
+    public const string ProduceReportRequest = nameof(ProduceReportRequest);
 
     /// <summary>Every component schema by name.</summary>
     public static Dictionary<string, IOpenApiSchema> All() => new(StringComparer.Ordinal)
@@ -76,6 +78,8 @@ internal static class ApiSchemas
             ("industry", Enum<Industry>("The client's industry (not generic).")),
             ("useCase", Text("The use case.")),
             ("datasetTypes", new OpenApiSchema { Type = JsonSchemaType.Array, Description = "Only these dataset types; every type when absent.", MinItems = 1, Items = Enum<DatasetType>("A dataset type.") })),
+        [ProduceReportRequest] = Object("A request to produce a compliance report now.", ["report"],
+            ("report", Values(ReportCatalog.All.Select(r => r.Name), "The report to produce."))),
     };
 
     /// <summary>A string schema taking the wire names of <typeparamref name="TEnum"/>.</summary>

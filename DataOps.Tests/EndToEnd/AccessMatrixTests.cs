@@ -93,6 +93,10 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite)
         new("POST", "teardowns/{id}/terminate", $"api/teardowns/{DatasetA}/terminate", "{}", Rule.DatasetOperate, HttpStatusCode.BadRequest),
         new("GET", "operations/scans", "api/operations/scans", null, Rule.EstateRead, HttpStatusCode.OK),
         new("GET", "operations/summary", "api/operations/summary", null, Rule.EstateRead, HttpStatusCode.OK),
+        new("GET", "operations/metrics", "api/operations/metrics", null, Rule.EstateRead, HttpStatusCode.OK),
+        new("GET", "reports", "api/reports", null, Rule.EstateRead, HttpStatusCode.OK),
+        new("GET", "reports/{name}/{date}", "api/reports/orphaned_datasets_check/2026-01-01", null, Rule.EstateRead, HttpStatusCode.NotFound),
+        new("POST", "reports/produce", "api/reports/produce", """{"report":"bogus"}""", Rule.OperatorOnly, HttpStatusCode.BadRequest),
         new("GET", "dashboard/{*path}", "api/dashboard/", null, Rule.Anonymous, HttpStatusCode.OK),
         new("GET", "templates", "api/templates", null, Rule.SignedIn, HttpStatusCode.OK),
         new("GET", "templates/{id}", "api/templates/healthcare.developer_productivity.confluence_pages", null, Rule.SignedIn, HttpStatusCode.OK),
@@ -232,6 +236,10 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite)
         ["AzureWebJobs.OrphanScanTimer.Disabled"] = "true",
         ["AzureWebJobs.HealthSweepTimer.Disabled"] = "true",
         ["AzureWebJobs.RetentionPurge.Disabled"] = "true",
+        ["AzureWebJobs.DatasetsByStageByClientReportTimer.Disabled"] = "true",
+        ["AzureWebJobs.DataQualityTrendsReportTimer.Disabled"] = "true",
+        ["AzureWebJobs.ConnectorHealthSummaryReportTimer.Disabled"] = "true",
+        ["AzureWebJobs.OrphanedDatasetsCheckReportTimer.Disabled"] = "true",
     };
 
     private static async Task SeedAsync(DataOpsApp app)

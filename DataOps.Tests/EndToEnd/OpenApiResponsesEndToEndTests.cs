@@ -53,6 +53,17 @@ public sealed class OpenApiResponsesEndToEndTests(AzuriteFixture azurite)
         Assert.NotEqual(0, (await CheckAsync(HttpMethod.Get, $"api/datasets/{id}/orchestrations", "/datasets/{id}/orchestrations", HttpStatusCode.OK)).GetProperty("instances").GetArrayLength());
         await CheckAsync(HttpMethod.Get, "api/operations/summary", "/operations/summary", HttpStatusCode.OK);
         await CheckAsync(HttpMethod.Get, "api/operations/scans", "/operations/scans", HttpStatusCode.OK);
+        var metrics = await CheckAsync(HttpMethod.Get, "api/operations/metrics", "/operations/metrics", HttpStatusCode.OK);
+        Assert.Equal(6, metrics.GetProperty("metrics").GetArrayLength());
+        foreach (var report in new[] { "datasets_by_stage_by_client", "data_quality_trends", "connector_health_summary", "orphaned_datasets_check" })
+        {
+            var stored = await CheckAsync(HttpMethod.Post, "api/reports/produce", "/reports/produce", HttpStatusCode.OK, new { report });
+            var document = await CheckAsync(HttpMethod.Get, $"api/reports/{report}/{stored.GetProperty("date").GetString()}", "/reports/{name}/{date}", HttpStatusCode.OK);
+            Assert.Equal(report, document.GetProperty("report").GetString());
+        }
+
+        var reports = await CheckAsync(HttpMethod.Get, "api/reports", "/reports", HttpStatusCode.OK);
+        Assert.All(reports.GetProperty("reports").EnumerateArray(), r => Assert.Equal(1, r.GetProperty("dates").GetArrayLength()));
         await CheckAsync(HttpMethod.Get, "api/me", "/me", HttpStatusCode.OK);
         await CheckAsync(HttpMethod.Get, "api/health", "/health", HttpStatusCode.OK);
         var templates = await CheckAsync(HttpMethod.Get, "api/templates", "/templates", HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 import { ApiError, Unauthorized, forgetKey, getJson, platformSession, postJson, storeKey, storedKey } from './api.js';
+import { clearInsight, initInsight, loadInsight } from './reports.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -87,6 +88,7 @@ function showKeyForm(message) {
   ]) {
     $(selector).hidden = true;
   }
+  clearInsight();
   $('#terminate-form').reset();
   $('#command-form').reset();
   $('#sign-out').hidden = true;
@@ -1124,7 +1126,7 @@ function refreshOverview() {
   const estate = may('readOperations');
   panels.charts.hidden = !estate;
   panels.scans.hidden = !estate;
-  return Promise.all([estate ? loadSummary() : null, estate ? loadScans() : null, loadTeardowns(), loadQualityTrend()]);
+  return Promise.all([estate ? loadSummary() : null, estate ? loadScans() : null, loadTeardowns(), loadQualityTrend(), loadInsight(estate)]);
 }
 
 function showCaller(me) {
@@ -1219,6 +1221,7 @@ function start() {
   $('#terminate-dialog').addEventListener('close', () => {
     terminating = null;
   });
+  initInsight({ may, failed });
   window.addEventListener('hashchange', route);
   setInterval(updateTimesLeft, 30_000);
 

@@ -329,7 +329,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         });
     }
 
-    private static async Task WithPageAsync(string testName, Func<IPage, Task> steps)
+    internal static async Task WithPageAsync(string testName, Func<IPage, Task> steps)
     {
         if (!File.Exists(ChromiumPath))
         {
