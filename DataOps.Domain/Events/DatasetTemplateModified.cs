@@ -6,7 +6,7 @@ namespace DataOps.Domain.Events;
 /// <param name="TemplateId">The template.</param>
 /// <param name="Change"><c>updated</c> or <c>removed</c>.</param>
 /// <param name="Version">Its version now; null when removed.</param>
-/// <param name="ContentHash">The hash of its files now; null when removed.</param>
+/// <param name="ContentHash">The hash of its files now; for a removal, of the files it had.</param>
 public sealed record DatasetTemplateModified(
     string EventId,
     DateTimeOffset OccurredAt,
@@ -21,10 +21,13 @@ public sealed record DatasetTemplateModified(
     /// <summary>The template's files are gone.</summary>
     public const string Removed = "removed";
 
-    /// <summary>The event, with its id derived from the template, the change and its content (or the time, for a removal).</summary>
+    /// <summary>
+    /// The event, with its id derived from the template, the change and the content hash: every host that finds the
+    /// same change raises the same event.
+    /// </summary>
     public static DatasetTemplateModified Create(string templateId, string change, string? version, string? contentHash, DateTimeOffset now)
         => new(
-            DomainEventIds.FromName($"{nameof(DatasetTemplateModified)}\n{templateId}\n{change}\n{contentHash ?? now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
+            DomainEventIds.FromName($"{nameof(DatasetTemplateModified)}\n{templateId}\n{change}\n{contentHash}"),
             now,
             templateId,
             change,

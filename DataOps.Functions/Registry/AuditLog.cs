@@ -26,24 +26,6 @@ public sealed class AuditLog(RegistryTables tables, IOptions<RegistryOptions> op
         }
     }
 
-    /// <summary>
-    /// Publishes an event whose time is not part of its identity (a retried step raises it again at a later time):
-    /// when the stream already holds its id, that row is the event, sent again only if it was never sent.
-    /// </summary>
-    public async Task PublishOnceAsync(OutboxEvent e, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        await tables.EnsureCreatedAsync().ConfigureAwait(false);
-        await foreach (var row in tables.Audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {e.StreamId} and EventId eq {e.EventId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var occurredAt = row.GetDateTimeOffset("OccurredAt") ?? e.OccurredAt;
-            await PublishOneAsync(e with { OccurredAt = occurredAt, Payload = row.GetString("Payload") ?? e.Payload }, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await PublishOneAsync(e, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>The audit entries of one dataset (or journey), oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string streamId, CancellationToken cancellationToken = default)
     {
@@ -79,8 +61,11 @@ public sealed class AuditLog(RegistryTables tables, IOptions<RegistryOptions> op
 
     private async Task PublishOneAsync(OutboxEvent e, CancellationToken cancellationToken)
     {
-        // Row key orders a stream by time and is deterministic, so a retried publication finds its own row.
-        var rowKey = e.OccurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture) + "~" + e.EventId;
+        // Row key orders a stream by time and is deterministic, so a retried publication finds its own row; an event
+        // raised again at another time (KeyedById) is keyed by its id alone and finds its row all the same.
+        var rowKey = e.KeyedById
+            ? "id~" + e.EventId
+            : e.OccurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture) + "~" + e.EventId;
         var row = new TableEntity(e.StreamId, rowKey)
         {
             ["EventId"] = e.EventId,

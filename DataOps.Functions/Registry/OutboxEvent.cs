@@ -10,7 +10,11 @@ namespace DataOps.Functions.Registry;
 /// <param name="StreamId">The dataset (or journey) the event belongs to; the audit log's partition.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Payload">The event as JSON in the published language.</param>
-public sealed record OutboxEvent(string EventId, string EventType, string StreamId, DateTimeOffset OccurredAt, string Payload)
+/// <param name="KeyedById">
+/// Whether the audit log keys it by its id alone: for an event whose time is not part of its identity (a retried step,
+/// or another host, raises it again at another time), so that every raising lands on the same row.
+/// </param>
+public sealed record OutboxEvent(string EventId, string EventType, string StreamId, DateTimeOffset OccurredAt, string Payload, bool KeyedById = false)
 {
     /// <summary>
     /// The outbox entry of <paramref name="domainEvent"/>: its stream is the dataset it concerns, the journey for a
@@ -19,7 +23,13 @@ public sealed record OutboxEvent(string EventId, string EventType, string Stream
     public static OutboxEvent From(IDomainEvent domainEvent)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return new(domainEvent.EventId, domainEvent.EventType, StreamOf(domainEvent), domainEvent.OccurredAt, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), DomainJson.Options));
+        return new(
+            domainEvent.EventId,
+            domainEvent.EventType,
+            StreamOf(domainEvent),
+            domainEvent.OccurredAt,
+            JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), DomainJson.Options),
+            KeyedById: domainEvent is ConnectorCreated or DatasetTemplateRegistered or DatasetTemplateModified);
     }
 
     private static string StreamOf(IDomainEvent e) => e switch

@@ -20,7 +20,7 @@ public sealed record TemplateDiscoveryReport(int Scanned, int Valid, int Registe
 /// <param name="Version">Its version; null when removed.</param>
 /// <param name="Industry">Its industry.</param>
 /// <param name="DatasetType">Its dataset type (wire name); null when removed.</param>
-/// <param name="ContentHash">The hash of its files; null when removed.</param>
+/// <param name="ContentHash">The hash of its files (for a removal, of the files it had).</param>
 public sealed record TemplateChange(string TemplateId, string Change, string? Version, string Industry, string? DatasetType, string? ContentHash)
 {
     /// <summary>New to the catalog.</summary>

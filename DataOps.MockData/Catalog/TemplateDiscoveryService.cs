@@ -143,7 +143,7 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
         {
             await store.DeleteAsync(stale.Industry, stale.Id, cancellationToken);
             removed++;
-            changes.Add(new TemplateChange(stale.Id, TemplateChange.Removed, null, stale.Industry, null, null));
+            changes.Add(new TemplateChange(stale.Id, TemplateChange.Removed, null, stale.Industry, null, stale.ContentHash));
         }
 
         return new TemplateDiscoveryReport(0, 0, registered, updated, unchanged, removed, []) { Changes = changes };
