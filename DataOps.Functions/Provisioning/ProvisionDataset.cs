@@ -21,7 +21,9 @@ internal sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput,
         var registration = await context.CallActivityAsync<RegistrationResult>(nameof(RegisterDataset), new RegisterDatasetInput(input, template.TemplateId), WorkflowRetry.Transient);
         if (!registration.Registered)
         {
-            return new ProvisionDatasetResult(registration.HolderDatasetId ?? input.DatasetId, input.DatasetType, WorkflowOutcome.AlreadyActive, null, registration.Conflict);
+            return registration.HolderDatasetId is { } holder
+                ? new ProvisionDatasetResult(holder, input.DatasetType, WorkflowOutcome.AlreadyActive, null, registration.Conflict)
+                : new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcome.Refused, null, registration.Conflict);
         }
 
         return await ProvisioningSteps.RunAsync(context, input.DatasetId, input.DatasetType, input.Stage, ValidationTrigger.Provisioning);

@@ -25,7 +25,12 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
             return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
         }
 
-        var held = await HeldSlotsAsync(input, cancellationToken);
+        var (held, namesInUse) = await HeldSlotsAsync(input, cancellationToken);
+        if (namesInUse.Count > 0)
+        {
+            return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null, namesInUse);
+        }
+
         if (held.Count == input.DatasetTypes.Count)
         {
             return new ProvisionDatasetsResult(instanceId, held);
@@ -38,21 +43,41 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
         return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
     }
 
-    private async Task<Dictionary<string, string>> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// The client's datasets holding a requested slot or connector name (a FAILED dataset keeps its name until it is
+    /// retried or archived), and the connector names another client's datasets hold (the same client name given to two
+    /// clients), which refuse the whole request before anything is written.
+    /// </summary>
+    private async Task<(Dictionary<string, string> Held, List<string> NamesInUse)> HeldSlotsAsync(ProvisionJourneyInput input, CancellationToken cancellationToken)
     {
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
+        var namesInUse = new List<string>();
         foreach (var type in input.DatasetTypes)
         {
-            // The slot (an active dataset), or the connector name (a FAILED dataset keeps it until it is retried or archived).
-            var holder = await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken)
-                ?? await registry.FindConnectorNameHolderAsync(ConnectorNaming.For(input.ClientName, input.Stage, type), cancellationToken);
-            if (holder is { } id)
+            if (await registry.FindSlotHolderAsync(input.ClientId, input.Stage, type, cancellationToken) is { } active)
             {
-                held[type.ToWireName()] = id.Value;
+                held[type.ToWireName()] = active.Value;
+                continue;
+            }
+
+            var connectorName = ConnectorNaming.For(input.ClientName, input.Stage, type);
+            if (await registry.FindConnectorNameHolderAsync(connectorName, cancellationToken) is not { } holder)
+            {
+                continue;
+            }
+
+            var record = await registry.GetAsync(holder, cancellationToken);
+            if (record is not null && record.Dataset.ClientId != input.ClientId)
+            {
+                namesInUse.Add(connectorName.Value);
+            }
+            else
+            {
+                held[type.ToWireName()] = holder.Value;
             }
         }
 
-        return held;
+        return (held, namesInUse);
     }
 
     /// <summary>How each holder stands, for the refusal: the status, and for a FAILED one what to do about it.</summary>

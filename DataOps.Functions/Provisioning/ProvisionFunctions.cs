@@ -54,6 +54,15 @@ public sealed class ProvisionFunctions(ProvisionDatasetsHandler provision, Reque
         }
 
         var result = await provision.HandleAsync(client, input, cancellationToken);
+        if (result.ConnectorNamesInUse is { } namesInUse)
+        {
+            return Results.Problem(
+                title: "A connector name is in use by another client.",
+                detail: ConnectorNameClash.Describe(input.ClientId, namesInUse),
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["connectorNames"] = namesInUse });
+        }
+
         if (result.ActiveDatasets is { } held)
         {
             return Results.Problem(

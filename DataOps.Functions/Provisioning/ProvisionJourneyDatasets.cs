@@ -48,7 +48,7 @@ internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourn
             results.AddRange(await Task.WhenAll(running));
         }
 
-        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcome.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcome.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcome.AlreadyActive), @unchecked = results.Count(r => r.Outcome == WorkflowOutcome.Unchecked) });
+        context.SetCustomStatus(new { ready = results.Count(r => r.Outcome == WorkflowOutcome.Ready), failed = results.Count(r => r.Outcome == WorkflowOutcome.Failed), alreadyActive = results.Count(r => r.Outcome == WorkflowOutcome.AlreadyActive), refused = results.Count(r => r.Outcome == WorkflowOutcome.Refused), @unchecked = results.Count(r => r.Outcome == WorkflowOutcome.Unchecked) });
         return new ProvisionJourneyResult(input.JourneyId, input.Stage, results);
     }
 

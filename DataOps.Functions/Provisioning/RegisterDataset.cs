@@ -6,7 +6,8 @@ namespace DataOps.Functions.Provisioning;
 
 /// <summary>
 /// Registers the dataset in PROVISIONING, claiming its client/stage/type slot and connector name. Runs at least once:
-/// registering the same dataset id again is a no-op, and a slot held by another dataset is reported, not thrown.
+/// registering the same dataset id again is a no-op, and a slot held by another dataset is reported, not thrown;
+/// a connector name another client's dataset holds is reported without naming that dataset.
 /// </summary>
 internal sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider time) : TaskActivity<RegisterDatasetInput, RegistrationResult>
 {
@@ -34,6 +35,12 @@ internal sealed class RegisterDataset(IDatasetRegistry registry, TimeProvider ti
         {
             var holder = DatasetId.Create(ex.HolderDatasetId);
             var held = await registry.GetAsync(holder, CancellationToken.None).ConfigureAwait(false);
+            if (held is not null && held.Dataset.ClientId != d.ClientId)
+            {
+                // Another client's dataset holds the connector name: not this client's to name or to wait for.
+                return new RegistrationResult(false, d.DatasetId, null, ConnectorNameClash.Describe(d.ClientId, [dataset.ConnectorName.Value]));
+            }
+
             var hint = held?.Dataset.Status == DatasetStatus.Failed
                 ? $" It is failed: retry it with POST /api/datasets/{holder}/retry, or tear it down, first."
                 : string.Empty;

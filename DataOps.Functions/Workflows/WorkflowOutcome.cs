@@ -23,7 +23,10 @@ public enum WorkflowOutcome
     /// <summary>The dataset was ARCHIVED.</summary>
     Archived,
 
-    /// <summary>The teardown safety rule refused the teardown.</summary>
+    /// <summary>
+    /// A rule refused the workflow: the teardown safety rule a teardown, or a connector name another client's dataset
+    /// holds a provisioning (nothing registered).
+    /// </summary>
     Refused,
 
     /// <summary>The dataset's teardown was already running, started by another transition; that one finishes it.</summary>

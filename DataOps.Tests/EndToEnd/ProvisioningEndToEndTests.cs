@@ -62,6 +62,41 @@ public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Provision_ASecondClientWithTheSameClientName_IsRefusedWithoutNamingTheFirstClientsDatasets_AndLeavesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("twin-1", "twin-a", "Twin Co", "jira_issues"));
+        await app.WaitForCompletionAsync("provision:twin-1:sandbox");
+        var first = (await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("twin-a") }, ct)).Items.Single();
+
+        // Over HTTP: refused before anything is written, without the first client's id or datasets.
+        using var refused = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("twin-2", "twin-b", "Twin Co", "jira_issues"));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.Content.ReadAsStringAsync(ct);
+        Assert.Contains("'Twin Co-sandbox-jira' is in use by another client's dataset", problem, StringComparison.Ordinal);
+        Assert.Contains("give client 'twin-b' a client name no other client uses", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Id.Value, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("twin-a", problem, StringComparison.Ordinal);
+        Assert.Null(await app.Durable.GetInstanceAsync("provision:twin-2:sandbox", ct));
+        Assert.Null(await app.Service<JourneyProjectionStore>().GetAsync("twin-2", ct));
+
+        // From the journey queue: the dataset is refused, not reported as the other client's active dataset.
+        await app.SendJourneyEventAsync(new
+        {
+            type = "DatasetProvisionRequested", journeyId = "twin-3", clientId = "twin-b", clientName = "Twin Co", industry = "healthcare",
+            useCase = "clinical_workflows", stage = "sandbox", datasetTypes = new[] { "jira_issues" }, requestedBy = "se@example.com",
+        });
+        await Eventually.HoldsAsync(async () => await app.Durable.GetInstanceAsync("provision:twin-3:sandbox", ct) is not null, "the queued request starts", TimeSpan.FromSeconds(60));
+        var done = await app.WaitForCompletionAsync("provision:twin-3:sandbox");
+        var output = done.SerializedOutput!;
+        Assert.Contains("\"outcome\":\"refused\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Id.Value, output, StringComparison.Ordinal);
+        Assert.Empty((await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("twin-b") }, ct)).Items);
+        Assert.Equal(first.Id, await app.Registry.FindConnectorNameHolderAsync(first.ConnectorName, ct));
+    }
+
+    [Fact]
     public async Task StageChanged_LeavesSandbox_DatasetArchivedWithBlobsAndEmptyDatasource()
     {
         await using var app = await DataOpsApp.StartAsync(azurite);

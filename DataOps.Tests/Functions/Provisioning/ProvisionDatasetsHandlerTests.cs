@@ -39,6 +39,35 @@ public sealed class ProvisionDatasetsHandlerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task HandleAsync_AnotherClientGivenTheSameClientName_HoldsAConnectorName_RefusesAll_WithoutNamingItsDataset()
+    {
+        // Client "acme-twin" is also called ACME: its confluence connector is ACME-sandbox-confluence, the one "acme" needs.
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-twin", client: "acme-twin", type: DatasetType.ConfluencePages), Ct);
+
+        var result = await HandleAsync("confluence_pages", "jira_issues");
+
+        Assert.Null(result.ActiveDatasets);
+        Assert.Equal(["ACME-sandbox-confluence"], result.ConnectorNamesInUse);
+        Assert.Null(await new JourneyProjectionStore(_h.Tables).GetAsync("j-2", Ct));
+        VerifyStarts(Times.Never());
+    }
+
+    [Fact]
+    public async Task HandleAsync_TheClientsOwnFailedDataset_HoldsTheConnectorName_IsNamedAsHeld()
+    {
+        var failed = await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-failed", type: DatasetType.ConfluencePages), Ct);
+        failed.Dataset.MarkFailed("connector creation failed", [], RegistryHarness.T0.AddMinutes(1));
+        failed = await _h.Registry.SaveAsync(failed, Ct);
+        await _h.Registry.ReleaseClaimsAsync(failed.Dataset, Ct);
+
+        var result = await HandleAsync("confluence_pages");
+
+        Assert.Equal(["confluence_pages=ds-failed"], result.ActiveDatasets!.Select(p => $"{p.Key}={p.Value}"));
+        Assert.Null(result.ConnectorNamesInUse);
+        VerifyStarts(Times.Never());
+    }
+
+    [Fact]
     public async Task HandleAsync_SomeTypesFree_RecordsWhereTheJourneyIs_AndStarts()
     {
         await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-1", type: DatasetType.ConfluencePages), Ct);
