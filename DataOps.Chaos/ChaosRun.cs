@@ -370,13 +370,14 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter output)
                 continue;
             }
 
-            if (teardowns.Any(t => !ChaosChecks.IsTerminal(t.Status)))
+            if (teardowns.Any(t => !ChaosChecks.IsTerminal(t.Status)) || !journeys.Where(j => j.MovesOn).All(j => j.TransitionSent))
             {
+                // A teardown is running, or one is still to come: the minute of quiet counts from the last stage change sent.
                 lastRunning = _clock.Elapsed;
             }
-            else if (journeys.Where(j => j.MovesOn).All(j => j.TransitionSent) && _clock.Elapsed - lastRunning > TimeSpan.FromSeconds(60))
+            else if (_clock.Elapsed - lastRunning > TimeSpan.FromSeconds(60))
             {
-                // Every journey moved on and no teardown is left to cancel.
+                // Every journey moved on a minute ago and no teardown is left to cancel.
                 break;
             }
 

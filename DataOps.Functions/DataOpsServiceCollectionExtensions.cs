@@ -12,6 +12,7 @@ using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
+using DataOps.Glean.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataOps.Functions;
@@ -72,6 +73,8 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<IDatasetRegistry, DatasetRegistry>();
         services.TryAddSingleton<ConnectorStore>();
+        services.TryAddSingleton<ConnectorMetricsStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectorCallObserver, ConnectorMetricsStore>(sp => sp.GetRequiredService<ConnectorMetricsStore>()));
         services.TryAddSingleton<QualityHistoryStore>();
         services.TryAddSingleton<QualityRunContext>();
         services.TryAddSingleton<JourneyProjectionStore>();

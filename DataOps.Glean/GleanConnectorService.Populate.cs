@@ -1,5 +1,6 @@
 using DataOps.Glean.Documents;
 using DataOps.Glean.Errors;
+using DataOps.Glean.Metrics;
 using DataOps.Glean.Model;
 using System.Diagnostics;
 using DataOps.Domain.Datasets;
@@ -35,8 +36,19 @@ internal sealed partial class GleanConnectorService
         var pages = BulkPages.Split(documents, Options.MaxDocumentsPerPage, Options.MaxPageBytes);
         var uploadId = UploadIds.Population(datasetId, attempt);
         var started = Stopwatch.GetTimestamp();
-        var restarted = await SendUploadAsync(connector, datasetId, uploadId, pages, disableStaleCheck: false, cancellationToken);
+        bool restarted;
+        try
+        {
+            restarted = await SendUploadAsync(connector, datasetId, uploadId, pages, disableStaleCheck: false, cancellationToken);
+        }
+        catch (GleanException ex)
+        {
+            await ObserveAsync(connector, ConnectorCallKind.Sync, OutcomeOf(ex), Stopwatch.GetElapsedTime(started), cancellationToken);
+            throw;
+        }
+
         var duration = Stopwatch.GetElapsedTime(started);
+        await ObserveAsync(connector, ConnectorCallKind.Sync, ConnectorCallOutcome.Succeeded, duration, cancellationToken);
         Log.Populated(logger, connector.ConnectorName, documents.Count, pages.Count, uploadId);
         return new PopulationResult(uploadId, documents.Count, pages.Count, restarted, duration);
     }

@@ -1,5 +1,6 @@
 using DataOps.Glean.Errors;
 using DataOps.Glean.Http;
+using DataOps.Glean.Metrics;
 using DataOps.Glean.Model;
 using DataOps.Glean.Wire;
 using System.Diagnostics;
@@ -59,6 +60,8 @@ internal sealed partial class GleanConnectorService
             problems.Add($"status took {elapsed.TotalMilliseconds:F0} ms, limit {Options.HealthResponseLimit.TotalMilliseconds:F0} ms");
         }
 
+        var outcome = !reachable ? ConnectorCallOutcome.Unavailable : status is null ? ConnectorCallOutcome.Failed : ConnectorCallOutcome.Succeeded;
+        await ObserveAsync(connector, ConnectorCallKind.Probe, outcome, elapsed, cancellationToken);
         return new ConnectorHealth(
             connector.ConnectorName,
             connector.DatasourceName,
@@ -112,10 +115,12 @@ internal sealed partial class GleanConnectorService
                 },
                 budget.Token);
             var answered = timing.LastAttempt ?? Stopwatch.GetElapsedTime(started);
+            await ObserveAsync(connector, ConnectorCallKind.Query, ConnectorCallOutcome.Succeeded, answered, cancellationToken);
             return Judge(connector, query, response?.Results ?? [], answered, limit);
         }
         catch (GleanException ex)
         {
+            await ObserveAsync(connector, ConnectorCallKind.Query, OutcomeOf(ex), Stopwatch.GetElapsedTime(started), cancellationToken);
             return new SampleQueryResult(query.Text, 0, Stopwatch.GetElapsedTime(started), ex.Message, false, Unanswered: ex.IsTransient)
             {
                 ExpectedDocumentIds = query.ExpectedDocumentIds,
@@ -123,6 +128,7 @@ internal sealed partial class GleanConnectorService
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            await ObserveAsync(connector, ConnectorCallKind.Query, ConnectorCallOutcome.Unavailable, Stopwatch.GetElapsedTime(started), cancellationToken);
             return new SampleQueryResult(
                 query.Text, 0, Stopwatch.GetElapsedTime(started), $"no answer within {Options.SampleQueryBudget.TotalSeconds:F0} s ({timing.Attempts} attempts)", false, Unanswered: true)
             {

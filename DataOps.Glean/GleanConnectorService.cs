@@ -2,6 +2,7 @@
 
 using DataOps.Glean.Errors;
 using DataOps.Glean.Http;
+using DataOps.Glean.Metrics;
 using DataOps.Glean.Model;
 using DataOps.Glean.Wire;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ internal sealed partial class GleanConnectorService(
     DatasourceAudiences audiences,
     IOptions<GleanOptions> options,
     TimeProvider time,
-    ILogger<GleanConnectorService> logger) : IGleanConnectorService
+    ILogger<GleanConnectorService> logger,
+    ConnectorCallMeter meter,
+    IEnumerable<IConnectorCallObserver> observers) : IGleanConnectorService
 {
     private GleanOptions Options => options.Value;
 

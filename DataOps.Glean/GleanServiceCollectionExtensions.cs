@@ -1,5 +1,6 @@
 
 using DataOps.Glean.Http;
+using DataOps.Glean.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,8 @@ public static class GleanServiceCollectionExtensions
         AddClient<GleanIndexingClient>(services, GleanApi.Indexing);
         AddClient<GleanSearchClient>(services, GleanApi.Search);
         services.TryAddSingleton<DatasourceAudiences>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectorCallMeter>();
         services.TryAddTransient<IGleanConnectorService, GleanConnectorService>();
         return services;
     }

@@ -24,6 +24,7 @@ public sealed class RegistryTables
         QualityChecks = tables.GetTableClient(o.TablePrefix + "QualityChecks");
         QualityRuns = tables.GetTableClient(o.TablePrefix + "QualityRuns");
         Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
+        ConnectorMetrics = tables.GetTableClient(o.TablePrefix + "ConnectorMetrics");
         Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
         Events = queues.GetQueueClient(o.EventsQueueName);
         _created = new AsyncOnce(CreateAllAsync);
@@ -50,6 +51,9 @@ public sealed class RegistryTables
     /// <summary>Glean connectors.</summary>
     public TableClient Connectors { get; }
 
+    /// <summary>Per-connector call figures by hour (<see cref="ConnectorMetricsStore"/>).</summary>
+    public TableClient ConnectorMetrics { get; }
+
     /// <summary>The journey projection.</summary>
     public TableClient Journeys { get; }
 
@@ -69,6 +73,7 @@ public sealed class RegistryTables
             QualityChecks.CreateIfNotExistsAsync(),
             QualityRuns.CreateIfNotExistsAsync(),
             Connectors.CreateIfNotExistsAsync(),
+            ConnectorMetrics.CreateIfNotExistsAsync(),
             Journeys.CreateIfNotExistsAsync(),
             Events.CreateIfNotExistsAsync()).ConfigureAwait(false);
     }

@@ -13,6 +13,7 @@ public sealed partial class ScheduledFunctions(
     IOptions<WorkflowOptions> options,
     DatasetArchiveStore archives,
     AuditLog audit,
+    ConnectorMetricsStore connectorMetrics,
     ILogger<ScheduledFunctions> logger)
 {
     /// <summary>Daily at 02:00 (<c>DataOps:OrphanScan:Schedule</c>): starts <see cref="OrphanScan"/>.</summary>
@@ -53,7 +54,10 @@ public sealed partial class ScheduledFunctions(
         }
     }
 
-    /// <summary>Daily at 03:30: deletes archives and audit entries past their 90-day retention.</summary>
+    /// <summary>
+    /// Daily at 03:30: deletes archives and audit entries past their 90-day retention, and connector metrics older than
+    /// the longest window the figures read.
+    /// </summary>
     [Function(nameof(RetentionPurge))]
     public async Task RetentionPurge(
         [TimerTrigger("%DataOps:Retention:Schedule%")] TimerInfo timer,
@@ -63,7 +67,8 @@ public sealed partial class ScheduledFunctions(
         var now = time.GetUtcNow();
         var blobs = await archives.PurgeExpiredAsync(now, cancellationToken);
         var entries = await audit.PurgeExpiredAsync(now, cancellationToken);
-        LogPurged(logger, blobs, entries);
+        var hours = await connectorMetrics.PurgeExpiredAsync(now, cancellationToken);
+        LogPurged(logger, blobs, entries, hours);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orphan scan {InstanceId} started (past due: {PastDue})")]
@@ -72,6 +77,6 @@ public sealed partial class ScheduledFunctions(
     [LoggerMessage(Level = LogLevel.Information, Message = "Health sweep skipped: the previous one is still running")]
     private static partial void LogSweepSkipped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Blobs} archive blobs and {Entries} audit entries")]
-    private static partial void LogPurged(ILogger logger, int blobs, int entries);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Blobs} archive blobs, {Entries} audit entries and {MetricHours} hours of connector metrics")]
+    private static partial void LogPurged(ILogger logger, int blobs, int entries, int metricHours);
 }

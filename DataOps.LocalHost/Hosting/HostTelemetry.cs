@@ -1,3 +1,4 @@
+using DataOps.Glean.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -13,7 +14,7 @@ internal static class HostTelemetry
     public const string ExporterSetting = "DataOps:Telemetry:Exporter";
 
     /// <summary>The product's meters.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [WorkflowTelemetryNames.Workflows];
+    public static IReadOnlyList<string> MeterNames { get; } = [WorkflowTelemetryNames.Workflows, GleanTelemetry.MeterName];
 
     /// <summary>The product's activity sources.</summary>
     public static IReadOnlyList<string> ActivitySourceNames { get; } = [WorkflowTelemetryNames.Workflows, WorkflowTelemetryNames.DurableTaskCore];

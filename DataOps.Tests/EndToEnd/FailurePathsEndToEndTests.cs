@@ -28,6 +28,44 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
     };
 
     [Fact]
+    public async Task Revalidation_OfAConnectorWhoseOwnErrorsPassOnePercent_FailsTheHealthCheckOnTheMeasuredRate()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite);
+        using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("err-1", "err-client", "Err Co", "jira_issues"));
+        await app.WaitForCompletionAsync("provision:err-1:sandbox");
+        var dataset = (await app.Registry.ListAsync(new DatasetQuery { JourneyId = JourneyId.Create("err-1") }, Ct)).Items.Single();
+        var before = (await app.GetJsonAsync($"api/datasets/{dataset.Id}")).GetProperty("connector").GetProperty("metrics");
+        var datasource = (await app.Service<ConnectorStore>().GetOwnedAsync(dataset.Id, dataset.ConnectorName, Ct))!.Connector.DatasourceName;
+
+        // What provisioning measured: one sync Glean took, the sample queries and the health probe, no error.
+        Assert.Equal(1, before.GetProperty("syncs").GetInt64());
+        Assert.Equal(1, before.GetProperty("syncSuccessRate").GetDouble());
+        Assert.True(before.GetProperty("queries").GetInt64() > 0);
+        Assert.True(before.GetProperty("probes").GetInt64() > 0);
+        Assert.Equal(0, before.GetProperty("errorRateLast24Hours").GetDouble());
+        Assert.True(before.GetProperty("freshnessMinutes").GetDouble() >= 0);
+
+        // Glean refused three searches of the datasource since (what the adapter tells its observers of such a call).
+        var metrics = app.Service<ConnectorMetricsStore>();
+        for (var i = 0; i < 3; i++)
+        {
+            await metrics.ObserveAsync(new DataOps.Glean.Metrics.ConnectorCall(datasource, DataOps.Glean.Metrics.ConnectorCallKind.Query, DataOps.Glean.Metrics.ConnectorCallOutcome.Failed, TimeSpan.FromMilliseconds(30), DateTimeOffset.UtcNow), Ct);
+        }
+
+        using var validate = await app.PostJsonAsync($"api/datasets/{dataset.Id}/validate", new { });
+        var instance = (await validate.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
+        await app.WaitForCompletionAsync(instance);
+
+        var detail = await app.GetJsonAsync($"api/datasets/{dataset.Id}");
+        var health = detail.GetProperty("qualityChecks").EnumerateArray().Last(c => c.GetProperty("checkType").GetString() == "connector_health");
+        Assert.False(health.GetProperty("passed").GetBoolean());
+        Assert.Contains(health.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("error rate", StringComparison.Ordinal));
+        Assert.Equal("failed", detail.GetProperty("dataset").GetProperty("status").GetString());
+        Assert.Equal("unhealthy", detail.GetProperty("connector").GetProperty("status").GetString());
+        Assert.Equal(3, detail.GetProperty("connector").GetProperty("metrics").GetProperty("errorsLast24Hours").GetInt64());
+    }
+
+    [Fact]
     public async Task FailedDataset_IsRetriedInPlace_AndANewRequestMeanwhileIsToldToRetryIt()
     {
         await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["Glean:MaxRetryAttempts"] = "1" });

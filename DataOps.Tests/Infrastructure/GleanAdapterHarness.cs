@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 
 
 using DataOps.Glean;
@@ -18,6 +19,9 @@ public sealed class GleanAdapterHarness : IAsyncDisposable
     private GleanAdapterHarness(ServiceProvider provider) => _provider = provider;
 
     public IGleanConnectorService Service => _provider.GetRequiredService<IGleanConnectorService>();
+
+    /// <summary>The container's meter factory: the adapter's instruments, apart from any other container's.</summary>
+    public IMeterFactory Meters => _provider.GetRequiredService<IMeterFactory>();
 
     internal GleanIndexingClient Indexing => _provider.GetRequiredService<GleanIndexingClient>();
 

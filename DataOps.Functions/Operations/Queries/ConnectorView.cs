@@ -1,3 +1,5 @@
+using DataOps.Functions.Registry;
+
 namespace DataOps.Functions.Operations.Queries;
 
 /// <summary>A dataset's Glean connector as the dataset detail shows it.</summary>
@@ -11,13 +13,15 @@ namespace DataOps.Functions.Operations.Queries;
 /// (disconnected or retired, or a test datasource without beta users: nobody); null before it is created.
 /// </param>
 /// <param name="VisibleTo">The beta users who see a test datasource (the validation user first); empty otherwise.</param>
+/// <param name="Metrics">What the product measured of it (sync success, query times, errors, freshness, uptime); null before it is created.</param>
 public sealed record ConnectorView(
     string Name,
     string? GleanDatasource,
     string Status,
     DateTimeOffset? LastHealthCheck,
     string? Visibility = null,
-    IReadOnlyList<string>? VisibleTo = null)
+    IReadOnlyList<string>? VisibleTo = null,
+    ConnectorMetricsView? Metrics = null)
 {
     /// <summary>The status of a connector that does not exist yet.</summary>
     public const string NotCreated = "not_created";

@@ -7,7 +7,7 @@ using DataOps.Functions.Validation;
 namespace DataOps.Functions.Operations.Queries;
 
 /// <summary>The dataset read models: a filtered page of datasets, and one dataset with its quality checks and connector.</summary>
-public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStore history, ConnectorStore connectors)
+public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStore history, ConnectorStore connectors, ConnectorMetricsStore metrics)
 {
     /// <summary>One page of the datasets <paramref name="query"/> selects; null when its continuation token is not one the registry issued.</summary>
     public async Task<DatasetList?> ListAsync(DatasetQuery query, CancellationToken cancellationToken)
@@ -64,10 +64,11 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         var snapshot = record.Dataset.ToSnapshot();
         var checks = await history.ReadAsync(id.Value, cancellationToken);
         var connector = await connectors.GetOwnedAsync(id, snapshot.ConnectorName, cancellationToken);
+        var measured = connector is null ? null : await metrics.ReadAsync(connector.Connector.DatasourceName, snapshot.CreatedAt, cancellationToken);
         return new DatasetDetail(
             DatasetView.From(snapshot),
             [.. checks.Select(c => View(c.ValidatedAt, c.Check))],
-            ViewOf(snapshot.ConnectorName.Value, connector));
+            ViewOf(snapshot.ConnectorName.Value, connector) with { Metrics = measured });
     }
 
     /// <summary>

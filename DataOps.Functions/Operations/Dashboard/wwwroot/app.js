@@ -68,7 +68,7 @@ function showKeyForm(message) {
   }
   destroyCharts();
   for (const selector of [
-    '#datasets tbody', '#checks tbody', '#detail-summary', '#detail-connector', '#timeline', '#archive tbody',
+    '#datasets tbody', '#checks tbody', '#detail-summary', '#detail-connector', '#detail-connector-metrics', '#timeline', '#archive tbody',
     '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#status-counts tbody',
     '#provisioning-times tbody',
   ]) {
@@ -439,10 +439,28 @@ function renderDetail(detail) {
     ['Last health check', connector.lastHealthCheck],
     ['Who can see it', whoCanSee(connector)],
   ]);
+  describe($('#detail-connector-metrics'), connectorMetrics(connector.metrics));
   const retry = $('#retry-dataset');
   retry.hidden = d.status !== 'failed' || !may('retry');
   retry.dataset.datasetId = d.datasetId;
   panels.detail.hidden = false;
+}
+
+// What the product measured of the connector (ARCH-004's monitoring metrics), with the window each figure covers.
+function connectorMetrics(m) {
+  if (!m) {
+    return [['Measured', 'nothing yet: the connector is not created']];
+  }
+  const share = (value) => (value === null || value === undefined ? null : `${(value * 100).toFixed(value === 1 ? 0 : 2)} %`);
+  const ms = (value) => (value === null || value === undefined ? null : `≤ ${value} ms`);
+  return [
+    [`Sync success (${m.windowDays} d)`, m.syncs ? `${share(m.syncSuccessRate)} of ${m.syncs}` : 'no sync'],
+    [`Query time p50 / p95 (${m.windowDays} d)`, m.queries ? `${ms(m.queryResponseP50Ms) ?? '—'} / ${ms(m.queryResponseP95Ms) ?? 'over 30 s'} (${m.queries} queries)` : 'no query'],
+    ['Errors (24 h)', `${m.errorsLast24Hours}`],
+    ['Error rate (24 h)', share(m.errorRateLast24Hours) ?? 'no answered call'],
+    ['Freshness', m.lastSuccessfulSyncAt ? `${m.freshnessMinutes} min (last sync ${m.lastSuccessfulSyncAt})` : 'never synced'],
+    [`Uptime (${m.windowDays} d)`, m.probes ? `${share(m.uptime)} of ${m.probes} probes` : 'no probe'],
+  ];
 }
 
 // Glean's datasource visibility in words, with the beta users of a test datasource.

@@ -103,6 +103,11 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#quality-runs tbody tr[data-outcome=ready]")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#quality-runs tbody tr td").Nth(1)).ToHaveTextAsync("provisioning");
             await Assertions.Expect(page.Locator("#chart-quality-runs")).ToBeVisibleAsync();
+            var measured = page.Locator("#detail-connector-metrics");
+            await Assertions.Expect(measured).ToContainTextAsync("Sync success (7 d)100 % of 1");
+            await Assertions.Expect(measured).ToContainTextAsync("Errors (24 h)0");
+            await Assertions.Expect(measured).ToContainTextAsync("Error rate (24 h)0.00 %");
+            await Assertions.Expect(measured).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Uptime \(7 d\)100 % of \d+ probes"));
             var provisioning = page.Locator("#orchestrations details[data-instance-id='provision:dash-1:sandbox:confluence_pages']");
             await Assertions.Expect(provisioning).ToHaveCountAsync(1);
             await provisioning.Locator("summary").ClickAsync();
