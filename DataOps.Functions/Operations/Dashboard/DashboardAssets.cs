@@ -18,6 +18,7 @@ internal static class DashboardAssets
         ["app.js"] = "text/javascript; charset=utf-8",
         ["api.js"] = "text/javascript; charset=utf-8",
         ["reports.js"] = "text/javascript; charset=utf-8",
+        ["dom.js"] = "text/javascript; charset=utf-8",
         ["styles.css"] = "text/css; charset=utf-8",
         ["chart.umd.js"] = "text/javascript; charset=utf-8",
     });

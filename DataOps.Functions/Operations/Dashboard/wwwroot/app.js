@@ -1,7 +1,6 @@
 import { ApiError, Unauthorized, forgetKey, getJson, platformSession, postJson, storeKey, storedKey } from './api.js';
 import { clearInsight, initInsight, loadInsight } from './reports.js';
-
-const $ = (selector) => document.querySelector(selector);
+import { $, el } from './dom.js';
 
 const panels = {
   key: $('#key-panel'),
@@ -32,18 +31,6 @@ let caller = null;
 
 function may(action) {
   return caller?.may?.[action] === true;
-}
-
-// Builds an element with text content only: API values never reach innerHTML.
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    node.textContent = String(text);
-  }
-  if (className) {
-    node.className = className;
-  }
-  return node;
 }
 
 function destroyCharts() {

@@ -1,22 +1,10 @@
 // The compliance reports and the targets-versus-actuals panels of the overview. Shown only to roles that see every
 // client (the API refuses the others anyway); the "Produce now" buttons only to those who may produce a report.
 import { getFile, getJson, postJson } from './api.js';
-
-const $ = (selector) => document.querySelector(selector);
+import { $, el } from './dom.js';
 
 let hooks = { may: () => false, failed: () => {} };
 let shownReport = null;
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) {
-    node.textContent = String(text);
-  }
-  if (className) {
-    node.className = className;
-  }
-  return node;
-}
 
 function button(text, className, data) {
   const node = el('button', text, className);
