@@ -1,0 +1,51 @@
+using DataOps.Domain.Datasets;
+using DataOps.Domain.Quality;
+using DataOps.Functions.Provisioning;
+using DataOps.Functions.Staging;
+
+namespace DataOps.Functions.Validation;
+
+/// <summary>
+/// Runs a check over the staged copy of the dataset's current attempt: the records population pushed, read back one at
+/// a time. A copy that is missing or unreadable fails the check (score 0) with the reason: the records in Glean cannot be
+/// vouched for, and producing them again from the source would check something other than what was pushed.
+/// </summary>
+internal static class StagedCheck
+{
+    /// <summary>The detail naming the staged copy a check read.</summary>
+    public const string StagedCopyDetail = "stagedCopy";
+
+    /// <summary>Opens the copy, runs <paramref name="evaluate"/> over it and names the copy in the result's details.</summary>
+    public static async Task<QualityCheckOutcome> RunAsync(
+        DatasetStaging staging,
+        Dataset dataset,
+        QualityCheckType type,
+        double threshold,
+        Func<StagedRecords, Task<QualityCheckResult>> evaluate,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(evaluate);
+        await using var staged = await staging.OpenAsync(dataset, cancellationToken).ConfigureAwait(false);
+        if (staged is null)
+        {
+            return QualityCheckMapping.ToOutcome(Failed(type, threshold, staging.MissingCopy(dataset), null));
+        }
+
+        QualityCheckResult result;
+        try
+        {
+            result = await evaluate(staged).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            result = Failed(type, threshold, $"the staged copy {staged.Copy.Location} cannot be read ({ex.Message}), so the records pushed to Glean cannot be checked; retry the dataset to stage and push its records again", staged.Copy.Location);
+        }
+
+        var details = new Dictionary<string, string>(result.Details, StringComparer.Ordinal) { [StagedCopyDetail] = staged.Copy.Location };
+        return QualityCheckMapping.ToOutcome(new QualityCheckResult(result.Type, result.Score ?? 0, result.Threshold, result.Passed, result.Errors, result.Warnings, details));
+    }
+
+    private static QualityCheckResult Failed(QualityCheckType type, double threshold, string error, string? location)
+        => new(type, 0, threshold, false, [error], [], location is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(StringComparer.Ordinal) { [StagedCopyDetail] = location });
+}
