@@ -88,7 +88,7 @@ internal sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, T
 
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.DeletingPhase));
         await context.CallActivityAsync(nameof(DeleteConnector), input.DatasetId, WorkflowRetry.Transient);
-        await context.CallActivityAsync<int>(nameof(DeleteStagedCopy), input.DatasetId, WorkflowRetry.Transient);
+        await context.CallActivityAsync(nameof(DeleteStagedCopy), input.DatasetId, WorkflowRetry.Transient);
         await context.CallActivityAsync(nameof(CompleteTeardown), new CompleteTeardownInput(input.DatasetId, archive.Location), WorkflowRetry.Transient);
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivedPhase));
         return new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.Archived, archive.Location, null);
