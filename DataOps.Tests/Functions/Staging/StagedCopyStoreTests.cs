@@ -29,8 +29,11 @@ public sealed class StagedCopyStoreTests(AzuriteFixture azurite)
         var store = NewStore(out _);
         var id = DatasetId.Create("ds-" + Guid.NewGuid().ToString("N")[..8]);
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var copy = await store.WriteIfAbsentAsync(id, 1, records, Ct);
+        var staging = watch.Elapsed;
         var read = await ReadAllAsync(store, id, 1, template.Schema);
+        var reading = watch.Elapsed - staging;
 
         Assert.NotNull(copy);
         Assert.Equal(records.Count, copy.RecordCount);
@@ -41,7 +44,7 @@ public sealed class StagedCopyStoreTests(AzuriteFixture azurite)
         Assert.Equal(before.Score, after.Score);
         Assert.Equal(before.Errors, after.Errors);
         Assert.Equal(before.Warnings, after.Warnings);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{template.Id}: {copy.RecordCount} records, {copy.SizeBytes} bytes as JSON lines, {copy.CompressedBytes} bytes staged (gzip)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{template.Id}: {copy.RecordCount} records, {copy.SizeBytes} bytes as JSON lines, {copy.CompressedBytes} bytes staged (gzip); staged in {staging.TotalMilliseconds:0} ms, read back in {reading.TotalMilliseconds:0} ms");
     }
 
     [Fact]
