@@ -10,6 +10,8 @@ namespace DataOps.Domain.Quality;
 /// records / expected x 100 capped at 100; with the default threshold of 95 this is exactly
 /// "non-null required fields >= 95 % and record count >= expected x 0.95". An expected count of zero
 /// (production, never populated) makes the count side 100; an empty dataset with a positive expected count scores 0.
+/// Given Glean's document count for the datasource, records Glean does not hold count as missing: the count side is
+/// measured on the lower of the records and the documents, and a shortfall is an error of its own.
 /// </summary>
 public static class CompletenessEvaluator
 {
