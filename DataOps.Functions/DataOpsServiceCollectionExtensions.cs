@@ -6,6 +6,7 @@ using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Reports;
+using DataOps.Functions.Staging;
 using DataOps.Functions.Storage;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
@@ -66,6 +67,7 @@ public static class DataOpsServiceCollectionExtensions
 
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName);
+        services.AddOptions<StagingOptions>().BindConfiguration(StagingOptions.SectionName);
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName);
         services.TryAddSingleton<RegistryTables>();
         services.AddHostedService<RegistryInitializer>();
@@ -79,10 +81,12 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<QualityRunContext>();
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
+        services.TryAddSingleton<StagedCopyStore>();
         services.AddTemplateCatalog();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITemplateCatalogObserver, TemplateChangePublisher>());
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
+        services.TryAddSingleton<DatasetStaging>();
         services.TryAddSingleton<DatasetLoader>();
         services.TryAddSingleton<IHttpManagementLinks, DurableExtensionManagementLinks>();
         services.TryAddSingleton<ConnectorProbes>();

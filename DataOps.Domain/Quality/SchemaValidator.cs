@@ -32,62 +32,29 @@ public static class SchemaValidator
     public static QualityCheckResult Evaluate(IEnumerable<IReadOnlyDictionary<string, object?>> records, TemplateSchema schema, double? threshold = null)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var limit = threshold ?? QualityThresholds.Default.Schema;
-        var patterns = CompilePatterns(schema);
-        var errors = new FindingList();
-        var warnings = new FindingList();
-        var unexpected = new SortedSet<string>(StringComparer.Ordinal);
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
-        var checkIds = schema.Find(_idField) is not null;
-        long total = 0;
-        long valid = 0;
+        var tally = new Tally(schema, CompilePatterns(schema));
         foreach (var record in records)
         {
-            var index = total++;
-            var result = ValidateRecord(record, schema, patterns);
-            var recordErrors = result.Errors.ToList();
-            if (checkIds && record.TryGetValue(_idField, out var id) && id is string idText && !seenIds.Add(idText))
-            {
-                recordErrors.Add($"field '{_idField}' repeats an earlier record's id");
-            }
-
-            foreach (var name in record.Keys.Where(k => schema.Find(k) is null))
-            {
-                unexpected.Add(name);
-            }
-
-            if (recordErrors.Count == 0)
-            {
-                valid++;
-                continue;
-            }
-
-            var label = Label(index, record);
-            foreach (var error in recordErrors)
-            {
-                errors.Add($"{label}: {error}");
-            }
+            tally.Add(record);
         }
 
-        foreach (var name in unexpected)
+        return tally.Result(threshold ?? QualityThresholds.Default.Schema);
+    }
+
+    /// <summary>
+    /// Runs the schema check over an asynchronous record stream (enumerated once, one record at a time), such as a
+    /// stored copy read back from storage; the result is the one <see cref="Evaluate"/> gives for the same records.
+    /// </summary>
+    public static async Task<QualityCheckResult> EvaluateAsync(IAsyncEnumerable<IReadOnlyDictionary<string, object?>> records, TemplateSchema schema, double? threshold = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var tally = new Tally(schema, CompilePatterns(schema));
+        await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            warnings.Add($"field '{name}' is not defined by the schema");
+            tally.Add(record);
         }
 
-        if (total == 0)
-        {
-            warnings.Add("no records to validate");
-        }
-
-        var score = total == 0 ? 100.0 : valid * 100.0 / total;
-        var details = new Dictionary<string, string>
-        {
-            ["records"] = total.ToString(CultureInfo.InvariantCulture),
-            ["validRecords"] = valid.ToString(CultureInfo.InvariantCulture),
-            ["invalidRecords"] = (total - valid).ToString(CultureInfo.InvariantCulture),
-            ["unexpectedFields"] = unexpected.Count.ToString(CultureInfo.InvariantCulture),
-        };
-        return new QualityCheckResult(QualityCheckType.Schema, score, limit, score >= limit, errors.ToList(), warnings.ToList(), details);
+        return tally.Result(threshold ?? QualityThresholds.Default.Schema);
     }
 
     private static RecordValidationResult ValidateRecord(IReadOnlyDictionary<string, object?> record, TemplateSchema schema, IReadOnlyDictionary<string, Regex> patterns)
@@ -144,4 +111,76 @@ public static class SchemaValidator
         => record.TryGetValue(_idField, out var id) && id is string { Length: > 0 and <= 64 } text
             ? string.Format(CultureInfo.InvariantCulture, "record {0} (id {1})", index, text)
             : string.Format(CultureInfo.InvariantCulture, "record {0}", index);
+
+    /// <summary>The running state of one schema check: records counted one at a time, the result at the end.</summary>
+    private sealed class Tally
+    {
+        private readonly TemplateSchema _schema;
+        private readonly IReadOnlyDictionary<string, Regex> _patterns;
+        private readonly FindingList _errors = new();
+        private readonly SortedSet<string> _unexpected = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+        private readonly bool _checkIds;
+        private long _total;
+        private long _valid;
+
+        public Tally(TemplateSchema schema, IReadOnlyDictionary<string, Regex> patterns)
+        {
+            _schema = schema;
+            _patterns = patterns;
+            _checkIds = schema.Find(_idField) is not null;
+        }
+
+        public void Add(IReadOnlyDictionary<string, object?> record)
+        {
+            var index = _total++;
+            var result = ValidateRecord(record, _schema, _patterns);
+            var recordErrors = result.Errors.ToList();
+            if (_checkIds && record.TryGetValue(_idField, out var id) && id is string idText && !_seenIds.Add(idText))
+            {
+                recordErrors.Add($"field '{_idField}' repeats an earlier record's id");
+            }
+
+            foreach (var name in record.Keys.Where(k => _schema.Find(k) is null))
+            {
+                _unexpected.Add(name);
+            }
+
+            if (recordErrors.Count == 0)
+            {
+                _valid++;
+                return;
+            }
+
+            var label = Label(index, record);
+            foreach (var error in recordErrors)
+            {
+                _errors.Add($"{label}: {error}");
+            }
+        }
+
+        public QualityCheckResult Result(double limit)
+        {
+            var warnings = new FindingList();
+            foreach (var name in _unexpected)
+            {
+                warnings.Add($"field '{name}' is not defined by the schema");
+            }
+
+            if (_total == 0)
+            {
+                warnings.Add("no records to validate");
+            }
+
+            var score = _total == 0 ? 100.0 : _valid * 100.0 / _total;
+            var details = new Dictionary<string, string>
+            {
+                ["records"] = _total.ToString(CultureInfo.InvariantCulture),
+                ["validRecords"] = _valid.ToString(CultureInfo.InvariantCulture),
+                ["invalidRecords"] = (_total - _valid).ToString(CultureInfo.InvariantCulture),
+                ["unexpectedFields"] = _unexpected.Count.ToString(CultureInfo.InvariantCulture),
+            };
+            return new QualityCheckResult(QualityCheckType.Schema, score, limit, score >= limit, _errors.ToList(), warnings.ToList(), details);
+        }
+    }
 }

@@ -7,9 +7,10 @@ using DataOps.MockData.Templates;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>
-/// The records a dataset holds, reproducible at any time: sandbox records are regenerated from the template with the
-/// client's seed and the dataset's creation time (byte-identical every time), production datasets hold none. Population,
-/// the schema and completeness checks and the archive sample all read them from here.
+/// Where a dataset's records come from and what they must meet: sandbox records are generated from the template with
+/// the client's seed and the dataset's creation time, pilot records are the client's export sanitized, production
+/// datasets hold none. Only staging reads the records from here (<see cref="DatasetStaging"/>, once per attempt); the
+/// checks and the archive read the staged copy.
 /// </summary>
 internal sealed class DatasetRecordSource(TemplateSource templates, MockDataGenerator generator, PilotDataSanitizer sanitizer)
 {
@@ -45,18 +46,22 @@ internal sealed class DatasetRecordSource(TemplateSource templates, MockDataGene
         };
     }
 
-    /// <summary>How many records the dataset should hold: the template's count for mock data, the export's size for pilot data.</summary>
-    public long ExpectedCount(Dataset dataset, int loadedCount)
+    /// <summary>
+    /// How many records the dataset should hold: the template's count for mock data; for pilot data, the number of
+    /// records staged from the export (<paramref name="stagedCount"/>, as the copy was written).
+    /// </summary>
+    public long ExpectedCount(Dataset dataset, long stagedCount)
         => dataset.DataSource switch
         {
             DataSource.MockTemplate => MockDataGenerator.RecordCountFor(TemplateFor(dataset)!, null),
-            DataSource.SanitizedExport => loadedCount,
+            DataSource.SanitizedExport => stagedCount,
             _ => 0,
         };
 
     /// <summary>
-    /// The records: generated for sandbox (deterministic), read from the client's pilot export and sanitized for pilot
-    /// (the same export gives the same records), none for production.
+    /// The records from their source: generated for sandbox (deterministic), read from the client's pilot export and
+    /// sanitized for pilot (the export may change between reads: that is why an attempt reads it once and stages it),
+    /// none for production.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> LoadAsync(Dataset dataset, CancellationToken cancellationToken)
     {

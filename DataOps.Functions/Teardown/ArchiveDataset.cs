@@ -12,10 +12,15 @@ using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Teardown;
 
-/// <summary>Writes the dataset's archive: metadata (dataset and connector), the first records, the quality history.</summary>
+/// <summary>
+/// Writes the dataset's archive: metadata (dataset and connector), the first records, the quality history. The records
+/// are the first of the attempt's staged copy, what was pushed; a dataset with no copy (never populated, or populated
+/// before copies were staged) gets its sample from the source, as before.
+/// </summary>
 internal sealed class ArchiveDataset(
     DatasetLoader datasets,
     DatasetRecordSource records,
+    DatasetStaging staging,
     QualityHistoryStore history,
     ConnectorStore connectors,
     DatasetArchiveStore archives,
@@ -34,7 +39,7 @@ internal sealed class ArchiveDataset(
             dataset = DatasetView.From(dataset.ToSnapshot()),
             connector = connector is null ? null : new { name = connector.Connector.ConnectorName, gleanDatasource = connector.Connector.DatasourceName },
         };
-        var sample = (await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false)).Take(options.Value.SampleSize).ToList();
+        var sample = await SampleAsync(dataset, options.Value.SampleSize).ConfigureAwait(false);
         var quality = await history.ReadAsync(input.DatasetId.Value, CancellationToken.None).ConfigureAwait(false);
         var archive = new DatasetArchive(
             dataset.ClientId.Value,
@@ -46,5 +51,31 @@ internal sealed class ArchiveDataset(
             JsonSerializer.SerializeToElement(quality, DomainJson.Options));
         var receipt = await archives.WriteAsync(archive, CancellationToken.None).ConfigureAwait(false);
         return new ArchiveSummary(receipt.Location, receipt.CompressedBytes);
+    }
+
+    private async Task<List<IReadOnlyDictionary<string, object?>>> SampleAsync(Dataset dataset, int size)
+    {
+        await using var staged = await staging.OpenAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+        if (staged is null)
+        {
+            return (await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false)).Take(size).ToList();
+        }
+
+        var sample = new List<IReadOnlyDictionary<string, object?>>(Math.Clamp(size, 0, 1024));
+        if (size <= 0)
+        {
+            return sample;
+        }
+
+        await foreach (var record in staged.ReadAsync(records.SchemaFor(dataset), CancellationToken.None).ConfigureAwait(false))
+        {
+            sample.Add(record);
+            if (sample.Count == size)
+            {
+                break;
+            }
+        }
+
+        return sample;
     }
 }

@@ -8,7 +8,8 @@ namespace DataOps.Functions.Teardown;
 /// <summary>
 /// Tears a dataset down safely: the safety rule, TEARDOWN, pause, archive (metadata, sample, quality history),
 /// disconnect, then a durable timer for the grace period (24 h by default) before the connector is emptied and
-/// retired, the cleanup verified and the dataset ARCHIVED. During the grace period an operator can extend it or cancel
+/// retired, the staged copies deleted (<see cref="DeleteStagedCopy"/>; kept until then, since a cancelled teardown
+/// revalidates from them), the cleanup verified and the dataset ARCHIVED. During the grace period an operator can extend it or cancel
 /// the teardown (a <see cref="TeardownControl"/> event): a cancelled teardown restores the dataset
 /// (<see cref="RestoreDataset"/>) and ends <see cref="WorkflowOutcome.Cancelled"/>. The timer survives restarts: it is a message in storage.
 /// It always runs as its own instance, <c>teardown:{datasetId}</c>, whoever starts it (the teardown API, a stage
@@ -87,6 +88,7 @@ internal sealed class TeardownDataset : TaskOrchestrator<TeardownDatasetInput, T
 
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.DeletingPhase));
         await context.CallActivityAsync(nameof(DeleteConnector), input.DatasetId, WorkflowRetry.Transient);
+        await context.CallActivityAsync(nameof(DeleteStagedCopy), input.DatasetId, WorkflowRetry.Transient);
         await context.CallActivityAsync(nameof(CompleteTeardown), new CompleteTeardownInput(input.DatasetId, archive.Location), WorkflowRetry.Transient);
         context.SetCustomStatus(new TeardownProgress(TeardownProgress.ArchivedPhase));
         return new TeardownDatasetResult(input.DatasetId, WorkflowOutcome.Archived, archive.Location, null);

@@ -45,6 +45,11 @@ public static class TeardownWorkflowFunctions
     public static Task<bool> DeleteConnector([ActivityTrigger] DatasetId input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<DeleteConnector>(context).RunAsync(new FunctionActivityContext(context), input);
 
+    /// <summary>Runs <see cref="DeleteStagedCopy"/>.</summary>
+    [Function(nameof(DeleteStagedCopy))]
+    public static Task<int> DeleteStagedCopy([ActivityTrigger] DatasetId input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<DeleteStagedCopy>(context).RunAsync(new FunctionActivityContext(context), input);
+
     /// <summary>Runs <see cref="DisconnectConnector"/>.</summary>
     [Function(nameof(DisconnectConnector))]
     public static Task<bool> DisconnectConnector([ActivityTrigger] DatasetId input, FunctionContext context)

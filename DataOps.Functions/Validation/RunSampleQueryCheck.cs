@@ -23,7 +23,7 @@ namespace DataOps.Functions.Validation;
 /// Queries Glean could not answer for a transient reason fail the activity (<see cref="QualityCheckUnavailableException"/>)
 /// so it is retried.
 /// </summary>
-internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
+internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordSource records, DatasetStaging staging, ConnectorProbes probes, IGleanConnectorService glean) : TaskActivity<DatasetId, QualityCheckOutcome>
 {
     /// <inheritdoc />
     public override async Task<QualityCheckOutcome> RunAsync(TaskActivityContext context, DatasetId input)
@@ -44,8 +44,25 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
         }
         else
         {
-            // Queries built from the documents the product indexed: each must find the documents whose titles carry it.
-            queries = SampleQueries.Plan(connector, await records.LoadAsync(dataset, CancellationToken.None).ConfigureAwait(false));
+            // Queries built from the documents the product indexed (the attempt's staged copy): each must find the
+            // documents whose titles carry it.
+            var (opened, _) = await staging.OpenForCheckAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+            await using var staged = opened ?? throw new InvalidOperationException($"The staged copy of dataset '{dataset.Id.Value}' attempt {dataset.Attempt} was written but cannot be opened.");
+
+            var pushed = new List<IReadOnlyDictionary<string, object?>>();
+            try
+            {
+                await foreach (var record in staged.ReadAsync(records.SchemaFor(dataset), CancellationToken.None).ConfigureAwait(false))
+                {
+                    pushed.Add(record);
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                return QualityCheckMapping.ToOutcome(NoRecords($"the staged copy {staged.Copy.Location} cannot be read ({ex.Message}), so no query can be planned from the records pushed; retry the dataset to stage and push its records again"));
+            }
+
+            queries = SampleQueries.Plan(connector, pushed);
         }
 
         var report = await glean.RunSampleQueriesAsync(connector, queries, CancellationToken.None).ConfigureAwait(false);
@@ -95,6 +112,15 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
 
         return new QualityCheckResult(result.Type, result.Score ?? 0, result.Threshold, result.Passed, errors, result.Warnings, details);
     }
+
+    private static QualityCheckResult NoRecords(string error) => new(
+        QualityCheckType.SampleQueries,
+        0,
+        QualityThresholds.Default.SampleQueries,
+        false,
+        [error],
+        [],
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["queries"] = "0", ["succeeded"] = "0" });
 
     private static QualityCheckResult EmptyDatasource(string datasourceName) => new(
         QualityCheckType.SampleQueries,

@@ -128,6 +128,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
         ["DataOps:Registry:TablePrefix"] = "R" + prefix,
         ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
         ["DataOps:Archive:ContainerName"] = prefix + "-archives",
+        ["DataOps:Staging:ContainerName"] = prefix + "-staging",
         ["DataOps:Reports:ContainerName"] = prefix + "-reports",
         ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
         ["MockData:CatalogTable"] = "C" + prefix,

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Staging;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
@@ -22,6 +23,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
     {
         await using var app = await DataOpsApp.StartAsync(azurite);
         var dataset = await ProvisionAsync(app, "j-orphan", "umbrella", "Umbrella", "custom");
+        Assert.NotEmpty(await app.Service<StagedCopyStore>().ListAsync(dataset.Id, Ct));
         await app.Service<JourneyProjectionStore>().ApplyAsync("j-orphan", "umbrella", null, completed: true, DateTimeOffset.UtcNow, Ct);
 
         var id = await app.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(OrphanScan), new OrphanScanInput(DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromSeconds(1)), cancellation: Ct);
@@ -32,6 +34,7 @@ public sealed class WatchEndToEndTests(AzuriteFixture azurite)
         var archived = (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset;
         Assert.Equal(DatasetStatus.Archived, archived.Status);
         Assert.Equal(TeardownReason.OrphanCleanup, archived.TeardownReason);
+        Assert.Empty(await app.Service<StagedCopyStore>().ListAsync(dataset.Id, Ct));
     }
 
     [Fact]

@@ -105,4 +105,40 @@ public sealed class CompletenessEvaluatorTests
         Assert.Equal("95", result.Details["requiredFieldPercent"]);
         Assert.Equal("90", result.Details["recordCountPercent"]);
     }
+
+    [Fact]
+    public void Evaluate_GleanHoldsFewerDocumentsThanPushed_CountsOnlyWhatGleanHolds()
+    {
+        var result = CompletenessEvaluator.Evaluate(Records(100), Schema, 100, documentsInGlean: 80);
+
+        Assert.Equal(80, result.Score);
+        Assert.False(result.Passed);
+        Assert.Contains("Glean holds 80 documents of the 100 records pushed", result.Errors);
+        Assert.Equal("80", result.Details["documentsInGlean"]);
+    }
+
+    [Fact]
+    public void Evaluate_GleanHoldsEveryRecord_ScoresAsWithoutTheCount()
+    {
+        var without = CompletenessEvaluator.Evaluate(Records(100, missingTitles: 2), Schema, 100);
+        var with = CompletenessEvaluator.Evaluate(Records(100, missingTitles: 2), Schema, 100, documentsInGlean: 100);
+
+        Assert.Equal(without.Score, with.Score);
+        Assert.Equal(without.Passed, with.Passed);
+        Assert.Equal(without.Errors, with.Errors);
+        Assert.Equal(without.Warnings, with.Warnings);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_SameRecords_GivesTheResultOfEvaluate()
+    {
+        var expected = CompletenessEvaluator.Evaluate(Records(90, missingTitles: 3), Schema, 100);
+
+        var actual = await CompletenessEvaluator.EvaluateAsync(Records(90, missingTitles: 3).ToAsyncEnumerable(), Schema, 100, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Score, actual.Score);
+        Assert.Equal(expected.Passed, actual.Passed);
+        Assert.Equal(expected.Errors, actual.Errors);
+        Assert.Equal(expected.Details, actual.Details);
+    }
 }

@@ -262,4 +262,22 @@ public sealed class SchemaValidatorTests
 
         Assert.Equal(1, enumerations);
     }
+
+    [Fact]
+    public async Task EvaluateAsync_SameRecords_GivesTheResultOfEvaluate()
+    {
+        var bad = Valid("p-2");
+        bad["stars"] = "many";
+        bad["extra"] = "x";
+        Dictionary<string, object?>[] records = [Valid("p-1"), bad, Valid("p-1")];
+        var expected = SchemaValidator.Evaluate(records, Schema);
+
+        var actual = await SchemaValidator.EvaluateAsync(records.ToAsyncEnumerable(), Schema, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected.Score, actual.Score);
+        Assert.Equal(expected.Passed, actual.Passed);
+        Assert.Equal(expected.Errors, actual.Errors);
+        Assert.Equal(expected.Warnings, actual.Warnings);
+        Assert.Equal(expected.Details, actual.Details);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class ProvisioningStepsRunTwiceTests(AzuriteFixture azurite)
         var context = new Mock<TaskActivityContext>().Object;
 
         // The late twin's steps: Glean and the record source are never reached.
-        var population = await new PopulateConnector(loader, null!, null!, null!, TimeProvider.System).RunAsync(context, saved.Dataset.Id);
+        var population = await new PopulateConnector(loader, null!, null!, null!, null!, TimeProvider.System).RunAsync(context, saved.Dataset.Id);
         await new BeginValidation(loader, TimeProvider.System).RunAsync(context, saved.Dataset.Id);
 
         var after = (await h.Registry.GetAsync(saved.Dataset.Id, Ct))!;

@@ -19,7 +19,7 @@ public sealed class TeardownDatasetTests
 
         Assert.Equal(WorkflowOutcome.Archived, result.Outcome);
         Assert.Equal(
-            [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), nameof(StartGracePeriod), "timer", nameof(DeleteConnector), nameof(CompleteTeardown)],
+            [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), nameof(StartGracePeriod), "timer", nameof(DeleteConnector), nameof(DeleteStagedCopy), nameof(CompleteTeardown)],
             ctx.CallNames);
         Assert.Equal(OrchestrationContextMock.Now.AddHours(24), ctx.Calls.Single(c => c.Name == "timer").Input);
         var complete = Assert.IsType<CompleteTeardownInput>(ctx.Calls.Last().Input);
@@ -94,7 +94,7 @@ public sealed class TeardownDatasetTests
 
         Assert.Equal(WorkflowOutcome.Archived, result.Outcome);
         Assert.Equal(
-            [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), nameof(StartGracePeriod), "timer", nameof(StartGracePeriod), "timer", nameof(DeleteConnector), nameof(CompleteTeardown)],
+            [nameof(BeginTeardown), nameof(PauseConnector), nameof(ArchiveDataset), nameof(DisconnectConnector), nameof(StartGracePeriod), "timer", nameof(StartGracePeriod), "timer", nameof(DeleteConnector), nameof(DeleteStagedCopy), nameof(CompleteTeardown)],
             ctx.CallNames);
         var extension = Assert.IsType<GracePeriodInput>(ctx.Calls.Where(c => c.Name == nameof(StartGracePeriod)).Last().Input);
         Assert.Equal(new DateTimeOffset(OrchestrationContextMock.Now.AddHours(72)), extension.DeleteAfter);
@@ -113,6 +113,7 @@ public sealed class TeardownDatasetTests
 
         Assert.Equal(WorkflowOutcome.Cancelled, result.Outcome);
         Assert.DoesNotContain(nameof(DeleteConnector), ctx.CallNames);
+        Assert.DoesNotContain(nameof(DeleteStagedCopy), ctx.CallNames);
         Assert.DoesNotContain(nameof(CompleteTeardown), ctx.CallNames);
         var restore = Assert.IsType<RestoreDatasetInput>(ctx.Calls.Single(c => c.Name.StartsWith(nameof(RestoreDataset) + "@restore:ds-1:", StringComparison.Ordinal)).Input);
         Assert.Equal("torn down by mistake", restore.Reason);
