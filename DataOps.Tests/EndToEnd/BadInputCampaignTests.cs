@@ -197,6 +197,7 @@ public sealed class BadInputCampaignTests
         return
         [
             new(VolatileKind.Blob, leases, "workers/", "each durable worker rewrites its heartbeat blob (same content: its id) every lease-renew interval"),
+            new(VolatileKind.Blob, leases, "ownership/", "the partition manager rewrites a partition's ownership record when a lease it let lapse (a slow renewal on a busy machine) is taken again"),
         ];
     }
 
