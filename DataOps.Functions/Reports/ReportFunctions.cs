@@ -9,7 +9,7 @@ namespace DataOps.Functions.Reports;
 /// name every client, so, like the operations summary, only roles that see every client read them, and only an
 /// Operator (or a function key) produces one.
 /// </summary>
-public sealed class ReportFunctions(ReportStore store, ReportProducer producer, RequestAccess access, IConfiguration configuration)
+public sealed class ReportFunctions(ReportStore store, ReportProducer producer, RequestAccess access, CommandAudit audit, IConfiguration configuration)
 {
     /// <summary><c>GET /api/reports</c>: the four reports, their schedules and the days each is stored for.</summary>
     [Function(nameof(ListReports))]
@@ -98,7 +98,8 @@ public sealed class ReportFunctions(ReportStore store, ReportProducer producer, 
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((await access.RequireAsync(request, c => c.IsOperator, "produce a report")).Refusal is { } refusal)
+        var check = await access.RequireAsync(request, c => c.IsOperator, "produce a report");
+        if (check.Refusal is { } refusal)
         {
             return refusal;
         }
@@ -125,6 +126,8 @@ public sealed class ReportFunctions(ReportStore store, ReportProducer producer, 
             return Results.ValidationProblem(validation.Errors, title: "The report request is invalid.");
         }
 
-        return Results.Ok(await producer.ProduceAsync(report, cancellationToken));
+        var stored = await producer.ProduceAsync(report, cancellationToken);
+        await audit.RecordAsync(check.Caller!, "produce_report", null, reason: $"{stored.Report} {stored.Date} ({stored.Rows} rows)", stream: "report:" + stored.Report, cancellationToken: cancellationToken);
+        return Results.Ok(stored);
     }
 }

@@ -186,6 +186,27 @@ public sealed class AccessMatrixTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task OperatorProducesAReport_TheCommandRecordsWhoAndWhich()
+    {
+        await using var app = await DataOpsApp.StartAsync(azurite, Settings(appService: false));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/reports/produce")
+        {
+            Content = new StringContent("""{"report":"connector_health_summary"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", Token(AccessRoleNames.Operator, [], "ops@example.com"));
+        using var http = new HttpClient { BaseAddress = app.Host.BaseAddress };
+
+        using var response = await http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var audit = await app.Service<DataOps.Functions.Registry.AuditLog>().ReadAsync("report:connector_health_summary", Ct);
+        using var payload = JsonDocument.Parse(Assert.Single(audit, a => a.EventType == CommandIssued.TypeName).Payload);
+        Assert.Equal("produce_report", payload.RootElement.GetProperty("command").GetString());
+        Assert.StartsWith("connector_health_summary ", payload.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ops@example.com", payload.RootElement.GetProperty("issuedBy").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task EngineerProvisions_CommandRecordsTheTokensCaller_AndRequestedByComesFromTheToken()
     {
         await using var app = await DataOpsApp.StartAsync(azurite, Settings(appService: false));
