@@ -1,8 +1,8 @@
 namespace DataOps.LocalHost.Hosting.Indexing;
 
 /// <summary>
-/// An orchestration or activity trigger: the task hub worker runs the orchestrator or activity of <see cref="TaskName"/>;
-/// the host only checks at start-up that the task hub worker has it registered.
+/// An orchestration or activity trigger: the Durable extension triggers the function for the orchestration or activity
+/// of <see cref="TaskName"/>.
 /// </summary>
 internal sealed record DurableTriggerDefinition(DurableTaskKind Kind, string TaskName) : FunctionTrigger;
 

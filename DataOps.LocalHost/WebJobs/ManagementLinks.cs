@@ -1,11 +1,11 @@
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask.Client;
 
-namespace DataOps.LocalHost.Hosting.Management;
+namespace DataOps.LocalHost.WebJobs;
 
 /// <summary>
-/// The links to this host's management API: absolute URIs on the host that received the request, without a key
-/// (callers send their function key with each call, as for any function).
+/// The links to the Durable extension's management API on this host: absolute URIs on the host that received the
+/// request, without a key (callers send their function key with each call, as for any function).
 /// </summary>
 internal sealed class ManagementLinks : IHttpManagementLinks
 {
@@ -16,7 +16,7 @@ internal sealed class ManagementLinks : IHttpManagementLinks
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        var instance = $"{request.Scheme}://{request.Host}{request.PathBase}{ManagementRoutes.Instances}/{Uri.EscapeDataString(instanceId)}";
+        var instance = $"{request.Scheme}://{request.Host}{request.PathBase}{LocalWebHookProvider.DurableTaskPath}/instances/{Uri.EscapeDataString(instanceId)}";
         return new HttpManagementPayload(
             instanceId,
             instance,

@@ -4,16 +4,18 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
 
-namespace DataOps.LocalHost.TaskHub;
+namespace DataOps.LocalHost.WebJobs;
 
 /// <summary>
 /// Bounds redelivery of task hub queue messages. The Azure Storage provider abandons a message it cannot process
 /// (e.g. one it cannot deserialize) with a back-off of at most 10 minutes and retries it for ever, only logging it as
-/// poison. This policy sits in the provider's queue client pipeline: when a dequeue returns a message delivered more
-/// than <c>maxDequeueCount</c> times, it copies the message to the poison queue, deletes it from its queue and hides
-/// it from the provider, so it is never retried again.
+/// poison, and the Durable extension adds no bound of its own. This policy sits in the pipeline of the queue clients the
+/// extension creates (see <see cref="TaskHubClientFactory"/>): when a dequeue from one of the task hub's queues
+/// (<paramref name="isTaskHubQueue"/>) returns a message delivered more than <c>maxDequeueCount</c> times, it copies the
+/// message to the poison queue, deletes it from its queue and hides it from the provider, so it is never retried again.
 /// </summary>
-internal sealed partial class PoisonMessagePolicy(QueueClient poisonQueue, Func<string, QueueClient> sourceQueue, int maxDequeueCount, ILogger logger) : HttpPipelinePolicy
+internal sealed partial class TaskHubPoisonPolicy(
+    Func<string, bool> isTaskHubQueue, Func<QueueClient> poisonQueue, Func<string, QueueClient> sourceQueue, int maxDequeueCount, ILogger logger) : HttpPipelinePolicy
 {
     /// <inheritdoc />
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
@@ -39,19 +41,30 @@ internal sealed partial class PoisonMessagePolicy(QueueClient poisonQueue, Func<
             return;
         }
 
+        var queueName = message.Request.Uri.Path.Trim('/').Split('/')[^2];
+        if (!isTaskHubQueue(queueName))
+        {
+            return;
+        }
+
         var document = XDocument.Load(message.Response.ContentStream);
         var poison = document.Root?.Elements("QueueMessage")
             .Where(m => int.TryParse(m.Element("DequeueCount")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > maxDequeueCount)
             .ToList() ?? [];
-        var queueName = message.Request.Uri.Path.Trim('/').Split('/')[^2];
+        var target = poisonQueue();
+        if (poison.Count > 0)
+        {
+            await target.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+
         foreach (var element in poison)
         {
             // Copy first, then delete: a crash in between leaves a duplicate in the poison queue, never a lost message.
-            await poisonQueue.SendMessageAsync(element.Element("MessageText")?.Value ?? string.Empty).ConfigureAwait(false);
+            await target.SendMessageAsync(element.Element("MessageText")?.Value ?? string.Empty).ConfigureAwait(false);
             var messageId = element.Element("MessageId")?.Value;
             await sourceQueue(queueName).DeleteMessageAsync(messageId, element.Element("PopReceipt")?.Value).ConfigureAwait(false);
             element.Remove();
-            LogMovedToPoison(logger, messageId, queueName, element.Element("DequeueCount")?.Value, poisonQueue.Name);
+            LogMovedToPoison(logger, messageId, queueName, element.Element("DequeueCount")?.Value, target.Name);
         }
 
         var body = new MemoryStream();

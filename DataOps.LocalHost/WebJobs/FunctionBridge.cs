@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Azure.Storage.Queues.Models;
+using DataOps.LocalHost.Hosting.Indexing;
+using DataOps.LocalHost.Hosting.Invocation;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DataOps.LocalHost.WebJobs;
+
+/// <summary>
+/// Turns a WebJobs invocation into the app's <c>[Function]</c> call, as the isolated worker does under the Functions
+/// host: an orchestration episode runs through the SDK's <see cref="GrpcOrchestrationRunner"/> (encoded request in,
+/// encoded response out), an activity gets its JSON input bound to its parameter and answers JSON, a queue function gets
+/// the message the Storage Queues extension received. Failures propagate: the extensions record and retry them.
+/// </summary>
+internal sealed class FunctionBridge : IDisposable
+{
+    private readonly IServiceProvider _services;
+    private readonly Dictionary<string, IndexedFunction> _functions;
+    private readonly ExtendedSessionsCache _sessions = new();
+
+    public FunctionBridge(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
+    {
+        _services = services;
+        _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>How orchestration and activity payloads are written: JSON with web defaults, as the isolated worker writes them.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public string RunOrchestration(string name, string request) =>
+        GrpcOrchestrationRunner.LoadAndRun(request, new FunctionOrchestrator(_functions[name], _services, Json), _sessions, _services);
+
+    public async Task<JToken> RunActivityAsync(string name, string? input, string instanceId)
+    {
+        var function = _functions[name];
+        await using var scope = new InvocationScope(_services, function, CancellationToken.None);
+        scope.Context.SetBindingData(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["instanceId"] = instanceId });
+        var data = new InvocationData(scope.Context) { ActivityInput = input };
+        var result = await FunctionInvoker.InvokeAsync(function, data, FunctionInvoker.BindArguments(function, data));
+
+        // Written as it is (dates and numbers untouched), so the orchestration reads exactly what the activity returned.
+        using var reader = new JsonTextReader(new StringReader(System.Text.Json.JsonSerializer.Serialize(result, Json)))
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+        };
+        return JToken.ReadFrom(reader);
+    }
+
+    public void Dispose() => _sessions.Dispose();
+
+    public async Task RunQueueAsync(string name, QueueMessage message, CancellationToken cancellationToken)
+    {
+        var function = _functions[name];
+        await using var scope = new InvocationScope(_services, function, cancellationToken);
+        scope.Context.SetBindingData(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["QueueTrigger"] = message.MessageText,
+            ["DequeueCount"] = message.DequeueCount,
+            ["Id"] = message.MessageId,
+            ["PopReceipt"] = message.PopReceipt,
+            ["InsertionTime"] = message.InsertedOn,
+            ["ExpirationTime"] = message.ExpiresOn,
+            ["NextVisibleTime"] = message.NextVisibleOn,
+        });
+        var data = new InvocationData(scope.Context) { QueueMessage = message };
+        await FunctionInvoker.InvokeAsync(function, data, FunctionInvoker.BindArguments(function, data));
+    }
+}
