@@ -39,7 +39,15 @@ internal sealed class FunctionBridge : IDisposable
         await using var scope = new InvocationScope(_services, function, CancellationToken.None);
         scope.Context.SetBindingData(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["instanceId"] = instanceId });
         var data = new InvocationData(scope.Context) { ActivityInput = input };
-        var result = await FunctionInvoker.InvokeAsync(function, data, FunctionInvoker.BindArguments(function, data));
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(function, data, FunctionInvoker.BindArguments(function, data));
+        }
+        catch (Exception ex)
+        {
+            throw new FunctionFailedException(ex);
+        }
 
         // Written as it is (dates and numbers untouched), so the orchestration reads exactly what the activity returned.
         using var reader = new JsonTextReader(new StringReader(System.Text.Json.JsonSerializer.Serialize(result, Json)))

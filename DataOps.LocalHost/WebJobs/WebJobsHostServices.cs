@@ -8,7 +8,6 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -75,11 +74,10 @@ internal static class WebJobsHostServices
                 maxDequeueCount,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<TaskHubPoisonPolicy>());
         });
-        var inner = services.Last(d => d.ServiceType == typeof(AzureComponentFactory));
+        var inner = services.Last(d => d.ServiceType == TaskHubQueueClients.ServiceType);
         services.Remove(inner);
-        services.AddSingleton<AzureComponentFactory>(sp => new TaskHubClientFactory(
-            (AzureComponentFactory)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!)),
-            sp.GetRequiredService<TaskHubPoisonPolicy>));
+        services.AddSingleton(TaskHubQueueClients.ServiceType, sp => TaskHubQueueClients.Create(
+            ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!), sp.GetRequiredService<TaskHubPoisonPolicy>));
     }
 
     private sealed class FunctionSetLocator(Type type) : ITypeLocator

@@ -183,7 +183,7 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
         return await host.Client.SendAsync(request, Ct);
     }
 
-    /// <summary>A function host with the task hub worker on its own task hub, tuned for quick polling.</summary>
+    /// <summary>A function host with the Durable extension on its own task hub, tuned for quick polling.</summary>
     private Task<TestFunctionHost> StartAsync() =>
         TestFunctionHost.StartAsync(azurite, [typeof(StarterFunctions)],
             new Dictionary<string, string?>
@@ -191,6 +191,5 @@ public sealed class DurableManagementApiTests(AzuriteFixture azurite)
                 ["extensions:durableTask:hubName"] = "Mgmt" + AzuriteFixture.UniqueName("h")[1..13],
                 ["extensions:durableTask:storageProvider:partitionCount"] = "2",
                 ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100",
-            },
-            durable: registry => registry.AddOrchestrator<ApprovalOrchestrator>());
+            });
 }
