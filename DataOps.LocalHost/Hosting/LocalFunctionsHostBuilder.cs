@@ -67,7 +67,11 @@ internal sealed class LocalFunctionsHostBuilder
         }
 
         var functions = FunctionIndexer.Index(_types, Configuration);
-        WebJobs.WebJobsHostServices.Add(Services, Configuration, functions);
+        if (WebJobs.WebJobsHostServices.AreNeededBy(functions))
+        {
+            WebJobs.WebJobsHostServices.Add(Services, Configuration, functions);
+        }
+
         HostServices.Add(Services, functions);
         HostTelemetry.Add(Services, Configuration);
         _web.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);

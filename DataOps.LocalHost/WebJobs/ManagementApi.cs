@@ -16,8 +16,12 @@ internal static class ManagementApi
 {
     public static void Map(WebApplication app)
     {
-        var handler = (IAsyncConverter<HttpRequestMessage, HttpResponseMessage>)app.Services
-            .GetServices<IExtensionConfigProvider>().OfType<DurableTaskExtension>().Single();
+        if (app.Services.GetServices<IExtensionConfigProvider>().OfType<DurableTaskExtension>().SingleOrDefault()
+            is not IAsyncConverter<HttpRequestMessage, HttpResponseMessage> handler)
+        {
+            return;
+        }
+
         app.Map(LocalWebHookProvider.DurableTaskPath + "/{**path}", async http =>
         {
             if (!http.RequestServices.GetRequiredService<FunctionKeyAuthorizer>().IsAuthorized(http.Request, AuthorizationLevel.Function))

@@ -23,6 +23,14 @@ internal static class WebJobsHostServices
     /// <summary>The task hub's poison bound (<c>extensions:durableTask:maxDequeueCount</c>) when not configured.</summary>
     public const int DefaultTaskHubMaxDequeueCount = 20;
 
+    /// <summary>
+    /// Whether the functions need the extensions: an orchestration, activity or queue function, or a
+    /// <c>[DurableClient]</c> parameter. A host of HTTP and timer functions only runs without them.
+    /// </summary>
+    public static bool AreNeededBy(IReadOnlyList<IndexedFunction> functions) =>
+        functions.Any(f => f.Trigger is DurableTriggerDefinition or QueueTriggerDefinition
+            || f.Method.GetParameters().Any(p => p.IsDefined(typeof(Microsoft.Azure.Functions.Worker.DurableClientAttribute), false)));
+
     public static void Add(IServiceCollection services, ConfigurationManager configuration, IReadOnlyList<IndexedFunction> functions)
     {
         configuration.AddInMemoryCollection(new Dictionary<string, string?>

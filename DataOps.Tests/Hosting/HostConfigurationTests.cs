@@ -1,5 +1,6 @@
 using DataOps.LocalHost.Hosting;
 using DataOps.Tests.Hosting.Functions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,9 @@ public sealed class HostConfigurationTests : IDisposable
               "durableTask": { "hubName": "HostJsonHub", "maxConcurrentActivityFunctions": 7, "extendedSessionsEnabled": true,
                                "storageProvider": { "partitionCount": 3, "maxQueuePollingInterval": "00:00:02" } } } }
             """);
-        using var host = CreateBuilder(loadLocalSettings: false).AddFunctions(typeof(QueueTestFunctions)).Build();
+        var builder = CreateBuilder(loadLocalSettings: false).AddFunctions(typeof(QueueTestFunctions));
+        builder.Configuration.AddInMemoryCollection([new("Test:OrderQueue", "orders"), new("Test:FlakyQueue", "flaky")]);
+        using var host = builder.Build();
 
         // The extensions' own option types, bound as the Functions host binds them (read here by name: the tests do not
         // compile against the WebJobs packages).
