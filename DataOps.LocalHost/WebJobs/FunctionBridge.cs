@@ -21,19 +21,25 @@ internal sealed class FunctionBridge : IDisposable
     private readonly Dictionary<string, IndexedFunction> _functions;
     private readonly ExtendedSessionsCache _sessions = new();
 
-    public FunctionBridge(IServiceProvider services, IReadOnlyList<IndexedFunction> functions)
+    private readonly WorkflowTelemetry _telemetry;
+
+    public FunctionBridge(IServiceProvider services, IReadOnlyList<IndexedFunction> functions, WorkflowTelemetry telemetry)
     {
         _services = services;
+        _telemetry = telemetry;
         _functions = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>How orchestration and activity payloads are written: JSON with web defaults, as the isolated worker writes them.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
-    public string RunOrchestration(string name, string request) =>
-        GrpcOrchestrationRunner.LoadAndRun(request, new FunctionOrchestrator(_functions[name], _services, Json), _sessions, _services);
+    public string RunOrchestration(string name, string request) => _telemetry.Episode(name, () =>
+        GrpcOrchestrationRunner.LoadAndRun(request, new FunctionOrchestrator(_functions[name], _services, Json), _sessions, _services));
 
-    public async Task<JToken> RunActivityAsync(string name, string? input, string instanceId)
+    public Task<JToken> RunActivityAsync(string name, string? input, string instanceId) =>
+        _telemetry.ActivityAsync(name, instanceId, () => RunActivityCoreAsync(name, input, instanceId));
+
+    private async Task<JToken> RunActivityCoreAsync(string name, string? input, string instanceId)
     {
         var function = _functions[name];
         await using var scope = new InvocationScope(_services, function, CancellationToken.None);

@@ -10,7 +10,7 @@ namespace DataOps.LocalHost.WebJobs;
 /// Bounds redelivery of task hub queue messages. The Azure Storage provider abandons a message it cannot process
 /// (e.g. one it cannot deserialize) with a back-off of at most 10 minutes and retries it for ever, only logging it as
 /// poison, and the Durable extension adds no bound of its own. This policy sits in the pipeline of the queue clients the
-/// extension creates (see <see cref="TaskHubQueueClients"/>): when a dequeue from one of the task hub's queues
+/// extension creates (see <see cref="TaskHubStorageClients"/>): when a dequeue from one of the task hub's queues
 /// (<paramref name="isTaskHubQueue"/>) returns a message delivered more than <c>maxDequeueCount</c> times, it copies the
 /// message to the poison queue, deletes it from its queue and hides it from the provider, so it is never retried again.
 /// </summary>

@@ -53,7 +53,9 @@ internal static class WebJobsHostServices
         services.Replace(ServiceDescriptor.Singleton<IPlatformInformation, LocalPlatformInformation>());
 #pragma warning restore CS0612
 
-        services.AddSingleton(sp => new FunctionBridge(sp, functions));
+        services.AddMetrics();
+        services.AddSingleton<WorkflowTelemetry>();
+        services.AddSingleton(sp => new FunctionBridge(sp, functions, sp.GetRequiredService<WorkflowTelemetry>()));
         services.AddSingleton(sp => new DurableTaskShimFactory(
             new DurableTaskWorkerOptions
             {
@@ -82,10 +84,10 @@ internal static class WebJobsHostServices
                 maxDequeueCount,
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger<TaskHubPoisonPolicy>());
         });
-        var inner = services.Last(d => d.ServiceType == TaskHubQueueClients.ServiceType);
+        var inner = services.Last(d => d.ServiceType == TaskHubStorageClients.ServiceType);
         services.Remove(inner);
-        services.AddSingleton(TaskHubQueueClients.ServiceType, sp => TaskHubQueueClients.Create(
-            ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!), sp.GetRequiredService<TaskHubPoisonPolicy>));
+        services.AddSingleton(TaskHubStorageClients.ServiceType, sp => TaskHubStorageClients.Create(
+            ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!), sp.GetRequiredService<TaskHubPoisonPolicy>, sp.GetRequiredService<WorkflowTelemetry>()));
     }
 
     private sealed class FunctionSetLocator(Type type) : ITypeLocator
