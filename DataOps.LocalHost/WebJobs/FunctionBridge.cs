@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using DataOps.LocalHost.Hosting.Indexing;
@@ -20,6 +21,7 @@ internal sealed class FunctionBridge : IDisposable
     private readonly IServiceProvider _services;
     private readonly Dictionary<string, IndexedFunction> _functions;
     private readonly ExtendedSessionsCache _sessions = new();
+    private readonly ConcurrentDictionary<string, long> _invocations = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly WorkflowTelemetry _telemetry;
 
@@ -33,11 +35,21 @@ internal sealed class FunctionBridge : IDisposable
     /// <summary>How orchestration and activity payloads are written: JSON with web defaults, as the isolated worker writes them.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
-    public string RunOrchestration(string name, string request) => _telemetry.Episode(name, () =>
-        GrpcOrchestrationRunner.LoadAndRun(request, new FunctionOrchestrator(_functions[name], _services, Json), _sessions, _services));
+    /// <summary>How often each function has been invoked through the bridge (orchestrations once per episode).</summary>
+    public IReadOnlyDictionary<string, long> Invocations => _invocations;
 
-    public Task<JToken> RunActivityAsync(string name, string? input, string instanceId) =>
-        _telemetry.ActivityAsync(name, instanceId, () => RunActivityCoreAsync(name, input, instanceId));
+    public string RunOrchestration(string name, string request)
+    {
+        Count(name);
+        return _telemetry.Episode(name, () =>
+            GrpcOrchestrationRunner.LoadAndRun(request, new FunctionOrchestrator(_functions[name], _services, Json), _sessions, _services));
+    }
+
+    public Task<JToken> RunActivityAsync(string name, string? input, string instanceId)
+    {
+        Count(name);
+        return _telemetry.ActivityAsync(name, instanceId, () => RunActivityCoreAsync(name, input, instanceId));
+    }
 
     private async Task<JToken> RunActivityCoreAsync(string name, string? input, string instanceId)
     {
@@ -66,8 +78,11 @@ internal sealed class FunctionBridge : IDisposable
 
     public void Dispose() => _sessions.Dispose();
 
+    private void Count(string name) => _invocations.AddOrUpdate(name, 1, (_, count) => count + 1);
+
     public async Task RunQueueAsync(string name, QueueMessage message, CancellationToken cancellationToken)
     {
+        Count(name);
         var function = _functions[name];
         await using var scope = new InvocationScope(_services, function, cancellationToken);
         scope.Context.SetBindingData(new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
