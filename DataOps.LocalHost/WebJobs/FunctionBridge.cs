@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
+using DataOps.LocalHost.Hosting;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
 using Microsoft.DurableTask.Worker;
@@ -96,6 +97,37 @@ internal sealed class FunctionBridge : IDisposable
             ["NextVisibleTime"] = message.NextVisibleOn,
         });
         var data = new InvocationData(scope.Context) { QueueMessage = message };
-        await FunctionInvoker.InvokeAsync(function, data, FunctionInvoker.BindArguments(function, data));
+        object?[] arguments;
+        try
+        {
+            arguments = FunctionInvoker.BindArguments(function, data);
+        }
+        catch (ParameterBindingException ex)
+        {
+            // A message that cannot be bound never will be: it goes to the poison queue at once instead of being retried
+            // maxDequeueCount times; the extension then deletes it as handled.
+            await PoisonAsync((QueueTriggerDefinition)function.Trigger, message, ex.Message);
+            return;
+        }
+
+        try
+        {
+            await FunctionInvoker.InvokeAsync(function, data, arguments);
+        }
+        catch (FormatException ex)
+        {
+            // The function read the message and found it malformed: retrying would only delay the poison queue.
+            await PoisonAsync((QueueTriggerDefinition)function.Trigger, message, ex.Message);
+        }
+    }
+
+    private async Task PoisonAsync(QueueTriggerDefinition trigger, QueueMessage message, string reason)
+    {
+        var poison = _services.GetRequiredService<StorageClients>().Queues(trigger.ConnectionName).GetQueueClient(trigger.QueueName + "-poison");
+        await poison.CreateIfNotExistsAsync();
+        var base64 = !string.Equals(_services.GetRequiredService<IConfiguration>()["extensions:queues:messageEncoding"], "none", StringComparison.OrdinalIgnoreCase);
+        await poison.SendMessageAsync(base64 ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(message.MessageText)) : message.MessageText);
+        _services.GetRequiredService<ILoggerFactory>().CreateLogger<FunctionBridge>().LogError(
+            "Message {MessageId} of queue {Queue} moved to {PoisonQueue}: {Reason}", message.MessageId, trigger.QueueName, poison.Name, reason);
     }
 }
