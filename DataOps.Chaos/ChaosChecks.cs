@@ -164,9 +164,10 @@ internal static class ChaosChecks
         foreach (var d in datasets.Where(d => d.Status is "ready" or "archived"))
         {
             // The lifecycle events the dataset raised; the commands callers issued on it (a retry, a cancel) are audited
-            // next to them as DatasetCommandIssued rows, one per accepted command, and are not lifecycle events.
+            // next to them as DatasetCommandIssued rows, one per accepted command, and its connector's events
+            // (ConnectorCreated, ConnectorHealthChanged) too: none of those are the dataset's lifecycle events.
             var all = byStream[d.DatasetId].ToList();
-            var rows = all.Where(r => r.EventType != "DatasetCommandIssued").ToList();
+            var rows = all.Where(r => r.EventType is not ("DatasetCommandIssued" or "ConnectorCreated" or "ConnectorHealthChanged")).ToList();
             if (rows.Count != d.EventSequence)
             {
                 violations.Add($"{d.DatasetId}: {rows.Count} audit rows for {d.EventSequence} events raised");
@@ -186,6 +187,14 @@ internal static class ChaosChecks
                 {
                     violations.Add($"{d.DatasetId}: {type} logged {count} times");
                 }
+            }
+
+            // Its connector is created at most once per attempt (a retried step finds the event it published), and at
+            // least by the attempt that made it ready (an earlier one may have failed before it got that far).
+            var created = all.Count(r => r.EventType == "ConnectorCreated");
+            if (created < 1 || created > d.Attempt)
+            {
+                violations.Add($"{d.DatasetId}: ConnectorCreated logged {created} times in {d.Attempt} attempts");
             }
 
             if (!rows.Any(r => r.EventType == "DatasetReady"))

@@ -1,9 +1,11 @@
 using DataOps.Functions.Access;
 using DataOps.Functions.Archive;
 using DataOps.Functions.Catalog;
+using DataOps.MockData.Catalog;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Storage;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Validation;
@@ -43,6 +45,10 @@ public static class DataOpsServiceCollectionExtensions
         ["DataOps:HealthSweep:Schedule"] = "0 */5 * * * *",
         ["DataOps:Retention:Schedule"] = "0 30 3 * * *",
         ["DataOps:JourneyEventsQueue"] = "journey-events",
+        ["DataOps:Reports:DatasetsByStageByClient:Schedule"] = "0 30 4 * * 1",
+        ["DataOps:Reports:DataQualityTrends:Schedule"] = "0 0 4 * * *",
+        ["DataOps:Reports:ConnectorHealthSummary:Schedule"] = "0 10 4 * * *",
+        ["DataOps:Reports:OrphanedDatasetsCheck:Schedule"] = "0 20 4 * * *",
     };
 
     /// <summary>
@@ -67,9 +73,11 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<IDatasetRegistry, DatasetRegistry>();
         services.TryAddSingleton<ConnectorStore>();
         services.TryAddSingleton<QualityHistoryStore>();
+        services.TryAddSingleton<QualityRunContext>();
         services.TryAddSingleton<JourneyProjectionStore>();
         services.TryAddSingleton<DatasetArchiveStore>();
         services.AddTemplateCatalog();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITemplateCatalogObserver, TemplateChangePublisher>());
         services.TryAddSingleton<TemplateSource>();
         services.TryAddSingleton<DatasetRecordSource>();
         services.TryAddSingleton<DatasetLoader>();
@@ -83,6 +91,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<TeardownControlHandler>();
         services.TryAddSingleton<RetryDatasetHandler>();
         services.AddOperationsQueries();
+        services.AddReports();
         services.AddGleanAdapter(configuration);
         return services;
     }

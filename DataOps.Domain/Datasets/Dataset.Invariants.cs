@@ -122,6 +122,9 @@ public sealed partial class Dataset
 
     private string NextEventId(string eventType) => DomainEventIds.Derive(Id.Value, eventType, EventSequence++);
 
+    private void RaiseValidationStarted(DatasetStatus from, string reason, DateTimeOffset now)
+        => _domainEvents.Add(new DatasetValidationStarted(NextEventId(nameof(DatasetValidationStarted)), now, Id, JourneyId, from.ToWireName(), reason));
+
     private void RaiseProvisioningStarted(DateTimeOffset now)
         => _domainEvents.Add(new DatasetProvisioningStarted(NextEventId(nameof(DatasetProvisioningStarted)), now, Id, JourneyId, ClientId, TemplateId, Stage, Type, ConnectorName, Attempt));
 }

@@ -42,6 +42,7 @@ public sealed partial class Dataset
         }
 
         MoveTo(DatasetStatus.Validating, now);
+        RaiseValidationStarted(DatasetStatus.Provisioning, "the connector is filled; the quality checks run", now);
     }
 
     /// <summary>
@@ -133,6 +134,7 @@ public sealed partial class Dataset
 
         MoveTo(DatasetStatus.Validating, now);
         RevalidationReason = text;
+        RaiseValidationStarted(DatasetStatus.Ready, text, now);
     }
 
     /// <summary>

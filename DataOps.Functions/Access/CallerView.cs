@@ -41,6 +41,7 @@ public sealed record CallerView(
                 ["terminateTeardown"] = caller.IsOperator,
                 ["readOperations"] = caller.SeesEveryClient,
                 ["discoverTemplates"] = caller.IsOperator,
+                ["produceReports"] = caller.IsOperator,
             });
     }
 }

@@ -24,7 +24,7 @@ public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, Template
         }
 
         var entries = await store.ListAsync(filters.Industry, filters.UseCase, filters.DatasetType, cancellationToken);
-        return Results.Ok(new { items = entries.Select(TemplateSummary.From).ToArray(), count = entries.Count });
+        return Results.Ok(new TemplateList([.. entries.Select(TemplateSummary.From)], entries.Count));
     }
 
     /// <summary><c>GET /api/templates/{id}</c>.</summary>
@@ -71,7 +71,10 @@ public sealed class TemplateCatalogHandlers(TemplateCatalogStore store, Template
         return Results.Ok(new RecommendationResponse(request.Industry.ToWireName(), request.UseCase.Value, results));
     }
 
-    /// <summary><c>POST /api/templates/discover</c>: rescans the tree; idempotent.</summary>
+    /// <summary>
+    /// <c>POST /api/templates/discover</c>: rescans the tree; idempotent. What it changes reaches the catalog's observers
+    /// (<see cref="TemplateChangePublisher"/> audits and publishes it).
+    /// </summary>
     public async Task<IResult> DiscoverAsync(CancellationToken cancellationToken)
     {
         var root = TemplateRootLocator.Resolve(options.Value.TemplateRoot, AppContext.BaseDirectory);

@@ -42,6 +42,11 @@ internal static class ApiDocument
                 },
             },
         };
+        foreach (var (name, schema) in ApiResponseSchemas.All(document))
+        {
+            document.Components.Schemas.Add(name, schema);
+        }
+
         document.Tags = new HashSet<OpenApiTag>(ApiOperations.ByFunction.Values.Select(o => o.Tag).Distinct(StringComparer.Ordinal).Select(t => new OpenApiTag { Name = t }));
 
         foreach (var route in ApiRoute.Discover(typeof(ApiDocument).Assembly))
@@ -122,6 +127,10 @@ internal static class ApiDocument
                     [described.SuccessMediaType ?? "application/json"] = described.SuccessMediaType is null ? new OpenApiMediaType { Schema = schema } : new OpenApiMediaType(),
                 },
             };
+            if (described.AlternateMediaType is { } alternate)
+            {
+                operation.Responses[Code(success.Status)]!.Content![alternate] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
         }
 
         foreach (var status in described.Problems.Distinct().Order())

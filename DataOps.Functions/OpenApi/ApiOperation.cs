@@ -26,6 +26,9 @@ internal sealed record ApiOperation(string Tag, string Summary, ApiAccess Access
 
     /// <summary>The media type of a success answer when it is not JSON (the static pages).</summary>
     public string? SuccessMediaType { get; init; }
+
+    /// <summary>Another media type the JSON success answer can also come as (a report's CSV), with no schema.</summary>
+    public string? AlternateMediaType { get; init; }
 }
 
 /// <summary>A query parameter.</summary>

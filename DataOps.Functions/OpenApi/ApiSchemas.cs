@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
+using DataOps.Functions.Reports;
 using DataOps.Functions.Teardown;
 using Microsoft.OpenApi;
 
@@ -16,20 +17,15 @@ internal static class ApiSchemas
 {
     public const string ProblemDetails = nameof(ProblemDetails);
     public const string ValidationProblemDetails = nameof(ValidationProblemDetails);
-    public const string OrchestrationStatus = nameof(OrchestrationStatus);
     public const string ProvisionRequest = nameof(ProvisionRequest);
     public const string TeardownRequest = nameof(TeardownRequest);
     public const string RetryRequest = nameof(RetryRequest);
     public const string BulkRetryRequest = nameof(BulkRetryRequest);
-    public const string BulkRetryResult = nameof(BulkRetryResult);
     public const string CancelTeardownRequest = nameof(CancelTeardownRequest);
     public const string ExtendTeardownRequest = nameof(ExtendTeardownRequest);
     public const string TerminateTeardownRequest = nameof(TerminateTeardownRequest);
-    public const string TeardownControlAccepted = nameof(TeardownControlAccepted);
-    public const string TerminateAccepted = nameof(TerminateAccepted);
     public const string RecommendRequest = nameof(RecommendRequest);
-    public const string CallerView = nameof(CallerView);
-    public const string HealthReport = nameof(HealthReport);
+    public const string ProduceReportRequest = nameof(ProduceReportRequest);
 
     /// <summary>Every component schema by name.</summary>
     public static Dictionary<string, IOpenApiSchema> All() => new(StringComparer.Ordinal)
@@ -51,12 +47,6 @@ internal static class ApiSchemas
                 Description = "The messages for each invalid field (body, a field name, or a query parameter).",
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("A message.") },
             })),
-        [OrchestrationStatus] = Object("A started orchestration and where to follow it.", ["id"],
-            ("id", Text("The orchestration instance id.")),
-            ("statusQueryGetUri", Text("GET: its status.")),
-            ("sendEventPostUri", Text("POST: raise an event.")),
-            ("terminatePostUri", Text("POST: terminate it.")),
-            ("purgeHistoryDeleteUri", Text("DELETE: purge its history."))),
         [ProvisionRequest] = Object("A request to provision a journey's datasets.", ["journeyId", "clientId", "clientName", "industry", "useCase", "stage", "datasetTypes"],
             ("journeyId", Text("The journey's id.")),
             ("clientId", Text("The client's id.")),
@@ -77,9 +67,6 @@ internal static class ApiSchemas
             ("stage", Enum<Stage>("Only datasets of this stage.")),
             ("failedSince", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "Only datasets that failed at or after this time." }),
             ("reason", Text($"Why; \"{RetryDatasetCommand.DefaultReason}\" when absent.", RetryDatasetCommand.MaxReasonLength))),
-        [BulkRetryResult] = Object("What a bulk retry started and what it refused, and why.", [],
-            ("started", new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } }),
-            ("refused", new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } })),
         [CancelTeardownRequest] = Object("A request to cancel a teardown.", ["reason"],
             ("reason", Text("Why.", TerminateTeardownCommand.MaxReasonLength))),
         [ExtendTeardownRequest] = Object("A request to extend a teardown's grace period.", ["hours", "reason"],
@@ -87,28 +74,12 @@ internal static class ApiSchemas
             ("reason", Text("Why.", TerminateTeardownCommand.MaxReasonLength))),
         [TerminateTeardownRequest] = Object("A request to terminate a teardown.", ["reason"],
             ("reason", Text("Why.", TerminateTeardownCommand.MaxReasonLength))),
-        [TeardownControlAccepted] = Object("A cancel or extension sent to the teardown.", [],
-            ("datasetId", Text("The dataset.")),
-            ("instanceId", Text("The teardown's orchestration.")),
-            ("action", Text("cancel or extend.")),
-            ("extendedByHours", Integer("The hours added, for an extension."))),
-        [TerminateAccepted] = Object("A termination sent to the teardown.", [],
-            ("datasetId", Text("The dataset.")),
-            ("instanceId", Text("The teardown's orchestration.")),
-            ("runtimeStatus", Text("Terminating."))),
         [RecommendRequest] = Object("A recommendation request.", ["industry", "useCase"],
             ("industry", Enum<Industry>("The client's industry (not generic).")),
             ("useCase", Text("The use case.")),
             ("datasetTypes", new OpenApiSchema { Type = JsonSchemaType.Array, Description = "Only these dataset types; every type when absent.", MinItems = 1, Items = Enum<DatasetType>("A dataset type.") })),
-        [CallerView] = Object("Who the API takes the caller for.", [],
-            ("kind", Text("function_key, bearer_token or app_service_principal.")),
-            ("name", Text("Its name.")),
-            ("roles", new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("A DataOps role.") }),
-            ("clients", new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text("A client id (Engineers).") }),
-            ("may", new OpenApiSchema { Type = JsonSchemaType.Object, Description = "What its roles let it do.", AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Boolean } })),
-        [HealthReport] = Object("The health checks.", ["status"],
-            ("status", new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("healthy"), JsonValue.Create("unhealthy")] }),
-            ("checks", new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } })),
+        [ProduceReportRequest] = Object("A request to produce a compliance report now.", ["report"],
+            ("report", Values(ReportCatalog.All.Select(r => r.Name), "The report to produce."))),
     };
 
     /// <summary>A string schema taking the wire names of <typeparamref name="TEnum"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DataOps.Functions.Access;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,10 @@ public sealed class OpenApiFunctions(IOptions<AccessOptions> access)
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    // The document depends only on the code and the sign-in settings, so it is built once per settings, not per request
+    // (building reflects over the functions and exports every response schema).
+    private static readonly ConcurrentDictionary<(string? Authority, string Audience), Lazy<Task<string>>> Documents = new();
+
     /// <summary>The OpenAPI 3.1 document of every HTTP route.</summary>
     [Function(nameof(GetOpenApiDocument))]
     public async Task<IResult> GetOpenApiDocument(
@@ -24,7 +29,10 @@ public sealed class OpenApiFunctions(IOptions<AccessOptions> access)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var json = await ApiDocument.Build(access.Value).SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken);
+        var options = access.Value;
+        var json = await Documents.GetOrAdd(
+            (options.Authority, options.Audience),
+            _ => new Lazy<Task<string>>(() => ApiDocument.Build(options).SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, CancellationToken.None))).Value.WaitAsync(cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-cache";
         return Results.Text(json, "application/json", System.Text.Encoding.UTF8);
     }

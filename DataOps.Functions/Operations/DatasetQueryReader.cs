@@ -54,7 +54,8 @@ internal static class DatasetQueryReader
         return validation.IsValid ? result : null;
     }
 
-    private static string? Single(IQueryCollection query, string name, RequestValidation validation)
+    /// <summary>The one value of query parameter <paramref name="name"/>; null when absent, or (recorded) given more than once.</summary>
+    internal static string? Single(IQueryCollection query, string name, RequestValidation validation)
     {
         if (!query.TryGetValue(name, out var values))
         {

@@ -31,7 +31,7 @@ public sealed class OperationsFunctions(TeardownQueries teardowns, ScanQueries s
         var items = (await teardowns.RunningAsync(client, cancellationToken))
             .Where(t => caller.SeesEveryClient || (t.Dataset is { } d && DataOps.Domain.Datasets.ClientId.TryCreate(d.ClientId, out var c, out _) && caller.CanRead(c)))
             .ToList();
-        return Results.Ok(new { items });
+        return Results.Ok(new RunningTeardownList(items));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using DataOps.Functions.Operations.Quality;
 using DataOps.Functions.Operations.Queries;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,6 +15,7 @@ internal static class OperationsServiceCollectionExtensions
         services.TryAddSingleton<TeardownQueries>();
         services.TryAddSingleton<ScanQueries>();
         services.TryAddSingleton<OperationsSummaryQuery>();
+        services.TryAddSingleton<QualityQueries>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 
@@ -23,6 +24,6 @@ internal sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput,
             return new ProvisionDatasetResult(registration.HolderDatasetId ?? input.DatasetId, input.DatasetType, WorkflowOutcome.AlreadyActive, null, registration.Conflict);
         }
 
-        return await ProvisioningSteps.RunAsync(context, input.DatasetId, input.DatasetType, input.Stage);
+        return await ProvisioningSteps.RunAsync(context, input.DatasetId, input.DatasetType, input.Stage, ValidationTrigger.Provisioning);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
         await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, time.GetUtcNow(), cancellationToken);
         // When the same request races this one and wins, the answer is its instance.
-        await LifecycleWorkflows.StartAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = input.RequestId ?? Guid.NewGuid().ToString("N") }, instanceId, cancellationToken);
+        await LifecycleWorkflows.StartAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = input.RequestId ?? Guid.NewGuid().ToString("N"), RequestedAt = time.GetUtcNow() }, instanceId, cancellationToken);
         return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
     }
 

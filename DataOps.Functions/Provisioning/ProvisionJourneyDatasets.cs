@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 namespace DataOps.Functions.Provisioning;
 
 /// <summary>
-/// One provisioning request: fans out one <see cref="ProvisionDataset"/> per requested dataset type, at most
+/// One provisioning request: announces it (<see cref="AnnounceProvisionRequest"/>), then fans out one <see cref="ProvisionDataset"/> per requested dataset type, at most
 /// <see cref="MaxParallelPerStage"/> at a time (the seeds' limit of 10 parallel provisions per stage), and reports
 /// each dataset's outcome.
 /// </summary>
@@ -20,6 +20,19 @@ internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourn
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        if (input.RequestedAt is not null)
+        {
+            try
+            {
+                await context.CallActivityAsync<string>(nameof(AnnounceProvisionRequest), input, WorkflowRetry.Transient);
+            }
+            catch (TaskFailedException)
+            {
+                // The audit log could not take the request after every retry: the datasets are still provisioned (and
+                // their own events audited); the request's event is what is missing.
+            }
+        }
+
         var results = new List<ProvisionDatasetResult>(input.DatasetTypes.Count);
         foreach (var batch in input.DatasetTypes.Chunk(MaxParallelPerStage))
         {

@@ -16,7 +16,7 @@ internal static class ProvisioningSteps
     /// Creates and fills the connector, then validates. READY, FAILED (compensated), or <see cref="WorkflowOutcome.Unchecked"/>
     /// when the checks could not run (the dataset stays VALIDATING for the health sweep).
     /// </summary>
-    public static async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage)
+    public static async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger)
     {
         ArgumentNullException.ThrowIfNull(context);
         try
@@ -33,7 +33,7 @@ internal static class ProvisioningSteps
             context.SetCustomStatus(new { phase = "validating" });
             var validation = await context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),
-                new ValidateDatasetInput(datasetId),
+                new ValidateDatasetInput(datasetId, trigger),
                 new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
             switch (validation.Outcome)
             {

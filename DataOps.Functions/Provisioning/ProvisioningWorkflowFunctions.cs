@@ -25,6 +25,11 @@ public static class ProvisioningWorkflowFunctions
     public static Task<ProvisionJourneyResult> ProvisionJourneyDatasets([OrchestrationTrigger] TaskOrchestrationContext context)
         => new ProvisionJourneyDatasets().RunAsync(context, WorkflowFunctionDispatch.Input<ProvisionJourneyInput>(context));
 
+    /// <summary>Runs <see cref="AnnounceProvisionRequest"/>.</summary>
+    [Function(nameof(AnnounceProvisionRequest))]
+    public static Task<string> AnnounceProvisionRequest([ActivityTrigger] ProvisionJourneyInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<AnnounceProvisionRequest>(context).RunAsync(new FunctionActivityContext(context), input);
+
     /// <summary>Runs <see cref="CreateConnector"/>.</summary>
     [Function(nameof(CreateConnector))]
     public static Task<string> CreateConnector([ActivityTrigger] DatasetId input, FunctionContext context)

@@ -1,3 +1,4 @@
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask;
 
@@ -22,6 +23,6 @@ internal sealed class RetryDataset : TaskOrchestrator<RetryDatasetInput, Provisi
             return new ProvisionDatasetResult(input.DatasetId, start.DatasetType, outcome, null, start.Refusal);
         }
 
-        return await ProvisioningSteps.RunAsync(context, input.DatasetId, start.DatasetType, start.Stage);
+        return await ProvisioningSteps.RunAsync(context, input.DatasetId, start.DatasetType, start.Stage, ValidationTrigger.Retry);
     }
 }

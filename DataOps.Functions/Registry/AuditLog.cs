@@ -61,8 +61,11 @@ public sealed class AuditLog(RegistryTables tables, IOptions<RegistryOptions> op
 
     private async Task PublishOneAsync(OutboxEvent e, CancellationToken cancellationToken)
     {
-        // Row key orders a stream by time and is deterministic, so a retried publication finds its own row.
-        var rowKey = e.OccurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture) + "~" + e.EventId;
+        // Row key orders a stream by time and is deterministic, so a retried publication finds its own row; an event
+        // raised again at another time (KeyedById) is keyed by its id alone and finds its row all the same.
+        var rowKey = e.KeyedById
+            ? "id~" + e.EventId
+            : e.OccurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture) + "~" + e.EventId;
         var row = new TableEntity(e.StreamId, rowKey)
         {
             ["EventId"] = e.EventId,

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using DataOps.Domain.Connectors;
 using DataOps.Domain.Datasets;
+using DataOps.Domain.Events;
 using DataOps.Functions.Serialization;
 using DataOps.Glean.Model;
 
@@ -17,9 +18,13 @@ namespace DataOps.Functions.Registry;
 /// for the same client, stage and type takes the same name and the row becomes its own. Whatever acts on a dataset's
 /// connector therefore loads it with <see cref="GetOwnedAsync"/>, never by name alone.
 /// </remarks>
-public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider time, ILogger<ConnectorStore> logger)
+public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider time, IDomainEventPublisher events, ILogger<ConnectorStore> logger)
 {
     private const int MaxConditionalAttempts = 5;
+
+    // A status change's event, written with the change and published after it (an outbox of one row): a crash in
+    // between leaves it in the row, and the connector's next status write publishes it first.
+    private const string PendingEventsColumn = "PendingEvents";
 
     /// <summary>Records (or refreshes) a connector for a dataset.</summary>
     public async Task SaveAsync(string datasetId, GleanConnector connector, string status, CancellationToken cancellationToken = default)
@@ -40,7 +45,8 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
     /// <summary>
     /// Sets the status of <paramref name="datasetId"/>'s connector (and optionally what a health check found), only while
     /// the row still serves that dataset: the write is conditional on the row read, so a dataset that took the name in
-    /// between is never overwritten. False when the row is gone or serves another dataset.
+    /// between is never overwritten. False when the row is gone or serves another dataset. A change of status publishes
+    /// <see cref="ConnectorHealthChanged"/>; writing the status it already has publishes nothing.
     /// </summary>
     public async Task<bool> SetStatusAsync(DatasetId datasetId, string connectorName, string status, string? healthDetails = null, CancellationToken cancellationToken = default)
     {
@@ -60,22 +66,53 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
                 return false;
             }
 
-            var row = new TableEntity(connectorName, string.Empty) { ["Status"] = status, ["UpdatedAt"] = time.GetUtcNow() };
+            var now = time.GetUtcNow();
+            var row = new TableEntity(connectorName, string.Empty) { ["Status"] = status, ["UpdatedAt"] = now };
             if (healthDetails is not null)
             {
-                row["LastHealthCheck"] = time.GetUtcNow();
+                row["LastHealthCheck"] = now;
                 row["HealthDetails"] = healthDetails;
             }
 
+            var pending = ReadPending(current.Value);
+            var previous = current.Value.GetString("Status") ?? string.Empty;
+            if (!string.Equals(previous, status, StringComparison.Ordinal))
+            {
+                pending.Add(OutboxEvent.From(ConnectorHealthChanged.Create(datasetId, connectorName, previous, status, healthDetails, now)));
+            }
+
+            row[PendingEventsColumn] = pending.Count == 0 ? string.Empty : JsonSerializer.Serialize(pending, DomainJson.Options);
             try
             {
-                await tables.Connectors.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                var written = await tables.Connectors.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                if (pending.Count > 0)
+                {
+                    await events.PublishAsync(pending, cancellationToken).ConfigureAwait(false);
+                    await ClearPendingAsync(connectorName, written.Headers.ETag ?? default, cancellationToken).ConfigureAwait(false);
+                }
+
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConditionalAttempts)
             {
                 // The row changed since it was read (another status write, or a new owner): read it again.
             }
+        }
+    }
+
+    private static List<OutboxEvent> ReadPending(TableEntity row)
+        => row.GetString(PendingEventsColumn) is { Length: > 0 } json ? JsonSerializer.Deserialize<List<OutboxEvent>>(json, DomainJson.Options) ?? [] : [];
+
+    // Published (idempotent on the event ids): clear them unless the row changed since, in which case its writer
+    // carries them and clears them in turn.
+    private async Task ClearPendingAsync(string connectorName, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Connectors.UpdateEntityAsync(new TableEntity(connectorName, string.Empty) { [PendingEventsColumn] = string.Empty }, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
         }
     }
 

@@ -169,14 +169,7 @@ internal sealed partial class DatasetRegistry(RegistryTables tables, IDomainEven
         }
     }
 
-    private static List<OutboxEvent> ToOutbox(IReadOnlyList<IDomainEvent> events)
-        => events.Select(e => new OutboxEvent(e.EventId, e.EventType, StreamOf(e), e.OccurredAt, JsonSerializer.Serialize(e, e.GetType(), DomainJson.Options))).ToList();
-
-    private static string StreamOf(IDomainEvent e) => e switch
-    {
-        DatasetProvisionRequested r => r.JourneyId.Value,
-        _ => e.GetType().GetProperty("DatasetId")?.GetValue(e)?.ToString() ?? e.EventId,
-    };
+    private static List<OutboxEvent> ToOutbox(IReadOnlyList<IDomainEvent> events) => [.. events.Select(OutboxEvent.From)];
 
     private static string? SerializeOutbox(List<OutboxEvent> events)
         => events.Count == 0 ? null : JsonSerializer.Serialize(events, DomainJson.Options);

@@ -1,7 +1,7 @@
 namespace DataOps.Functions.Registry;
 
 /// <summary>Publishes domain events to the audit log and the <c>dataset-events</c> queue.</summary>
-internal interface IDomainEventPublisher
+public interface IDomainEventPublisher
 {
     /// <summary>
     /// Publishes the events in order. Idempotent per event id: the audit log holds each event exactly once, and the

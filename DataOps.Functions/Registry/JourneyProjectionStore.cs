@@ -17,6 +17,19 @@ public sealed class JourneyProjectionStore(RegistryTables tables)
         return row.HasValue ? ToView(row.Value!) : null;
     }
 
+    /// <summary>Every journey the projection knows, in one pass over the table (the reports' estate-wide reads).</summary>
+    public async Task<IReadOnlyList<JourneyView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var journeys = new List<JourneyView>();
+        await foreach (var row in tables.Journeys.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            journeys.Add(ToView(row));
+        }
+
+        return journeys;
+    }
+
     /// <summary>Applies an event: the journey is (now) in <paramref name="stage"/>, or completed.</summary>
     public async Task<JourneyView> ApplyAsync(string journeyId, string clientId, string? stage, bool completed, DateTimeOffset occurredAt, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,7 @@ public sealed class RegistryTables
         Claims = tables.GetTableClient(o.TablePrefix + "DatasetClaims");
         Audit = tables.GetTableClient(o.TablePrefix + "AuditLog");
         QualityChecks = tables.GetTableClient(o.TablePrefix + "QualityChecks");
+        QualityRuns = tables.GetTableClient(o.TablePrefix + "QualityRuns");
         Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
         Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
         Events = queues.GetQueueClient(o.EventsQueueName);
@@ -40,8 +41,11 @@ public sealed class RegistryTables
     /// <summary>Every domain event, exactly once per event id.</summary>
     public TableClient Audit { get; }
 
-    /// <summary>Quality-check history.</summary>
+    /// <summary>Quality-check history: every check of every validation run.</summary>
     public TableClient QualityChecks { get; }
+
+    /// <summary>Quality-run history: every validation run's score, outcome and trigger.</summary>
+    public TableClient QualityRuns { get; }
 
     /// <summary>Glean connectors.</summary>
     public TableClient Connectors { get; }
@@ -63,6 +67,7 @@ public sealed class RegistryTables
             Claims.CreateIfNotExistsAsync(),
             Audit.CreateIfNotExistsAsync(),
             QualityChecks.CreateIfNotExistsAsync(),
+            QualityRuns.CreateIfNotExistsAsync(),
             Connectors.CreateIfNotExistsAsync(),
             Journeys.CreateIfNotExistsAsync(),
             Events.CreateIfNotExistsAsync()).ConfigureAwait(false);

@@ -15,7 +15,7 @@ namespace DataOps.Functions.Teardown;
 /// provisions. Every message updates the journey projection. Invalid messages go straight to the poison queue, having
 /// changed nothing. Duplicates start nothing twice: each event maps to one orchestration instance id.
 /// </summary>
-public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOptions<WorkflowOptions> options)
+public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOptions<WorkflowOptions> options, TimeProvider time)
 {
     /// <summary>The setting naming the queue (default <c>journey-events</c>).</summary>
     public const string QueueSetting = "DataOps:JourneyEventsQueue";
@@ -62,7 +62,7 @@ public sealed class JourneyEventsFunction(JourneyProjectionStore journeys, IOpti
         JourneyEventMessage.ThrowIfInvalid(validation);
         var input = request.Input!;
         await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, request.OccurredAt ?? DateTimeOffset.MinValue, cancellationToken);
-        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = Guid.NewGuid().ToString("N") }, LifecycleWorkflows.Provision(input.JourneyId, input.Stage), cancellationToken);
+        await StartOnceAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = Guid.NewGuid().ToString("N"), RequestedAt = request.OccurredAt ?? time.GetUtcNow() }, LifecycleWorkflows.Provision(input.JourneyId, input.Stage), cancellationToken);
     }
 
     // A redelivered or duplicated message finds its instance and starts nothing.

@@ -26,7 +26,7 @@ internal sealed class RestoreDataset : TaskOrchestrator<RestoreDatasetInput, Val
         await context.CallActivityAsync<bool>(nameof(ReconnectConnector), input.DatasetId, WorkflowRetry.Transient);
         return await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
-            new ValidateDatasetInput(input.DatasetId),
+            new ValidateDatasetInput(input.DatasetId, ValidationTrigger.Restore),
             new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
     }
 }

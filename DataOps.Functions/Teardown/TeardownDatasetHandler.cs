@@ -26,9 +26,13 @@ public sealed class TeardownDatasetHandler(IDatasetRegistry registry, JourneyPro
 
         var id = command.DatasetId.Value;
         var instanceId = LifecycleWorkflows.Teardown(command.DatasetId);
-        if (await client.GetInstanceAsync(instanceId, false, cancellationToken) is { IsRunning: true })
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { IsRunning: true } running)
         {
-            return CommandResult.Accepted(instanceId);
+            // A cancelled teardown runs on while it gives the dataset back: answering with it would accept a request
+            // that nothing carries out.
+            return TeardownProgress.Read(running.SerializedCustomStatus).Phase is TeardownProgress.CancellingPhase or TeardownProgress.CancelledPhase
+                ? CommandResult.Refused($"The cancelled teardown of dataset '{id}' is still restoring it; ask again once it has finished (GET /api/teardowns no longer lists it).")
+                : CommandResult.Accepted(instanceId);
         }
 
         if (record.Dataset.Status == DatasetStatus.Archived)

@@ -129,7 +129,7 @@ public sealed class TeardownFunctions(
 
         return result.Status switch
         {
-            CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, runtimeStatus = "Terminating" }),
+            CommandStatus.Accepted => Results.Accepted(value: new TerminateAccepted(id, result.InstanceId, "Terminating")),
             CommandStatus.NotFound => TeardownNotFound(id),
             _ => Results.Problem(title: "The teardown cannot be terminated.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
         };
@@ -208,7 +208,7 @@ public sealed class TeardownFunctions(
 
         return result.Status switch
         {
-            CommandStatus.Accepted => Results.Accepted(value: new { datasetId = id, instanceId = result.InstanceId, action = action.ToWireName(), extendedByHours = hours }),
+            CommandStatus.Accepted => Results.Accepted(value: new TeardownControlAccepted(id, result.InstanceId, action.ToWireName(), hours)),
             CommandStatus.NotFound => TeardownNotFound(id),
             _ => Results.Problem(title: action == TeardownControlAction.Cancel ? "The teardown cannot be cancelled." : "The grace period cannot be extended.", detail: result.Refusal, statusCode: StatusCodes.Status409Conflict),
         };

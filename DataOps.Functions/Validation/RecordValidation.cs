@@ -9,7 +9,7 @@ namespace DataOps.Functions.Validation;
 /// Scores the four checks (weights and thresholds from the Decisions table), keeps them in the quality history and
 /// moves the dataset VALIDATING -> READY or FAILED. A retry finds the dataset already moved and changes nothing.
 /// </summary>
-internal sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore history) : TaskActivity<RecordValidationInput, ValidationResult>
+internal sealed class RecordValidation(DatasetLoader datasets, QualityHistoryStore history, QualityRunContext runs) : TaskActivity<RecordValidationInput, ValidationResult>
 {
     /// <inheritdoc />
     public override async Task<ValidationResult> RunAsync(TaskActivityContext context, RecordValidationInput input)
@@ -17,7 +17,10 @@ internal sealed class RecordValidation(DatasetLoader datasets, QualityHistorySto
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var decision = QualityEvaluation.Decide(input.Checks.Select(QualityCheckMapping.ToResult), input.ValidatedAt);
-        await history.SaveAsync(input.DatasetId.Value, input.ValidatedAt, input.Checks, CancellationToken.None).ConfigureAwait(false);
+        var run = await runs.DescribeAsync(input.DatasetId, input.ValidatedAt, input.Trigger, CancellationToken.None).ConfigureAwait(false);
+        await history.SaveRunAsync(
+            run with { Score = decision.Score.Overall, Outcome = decision.IsReady ? WorkflowOutcome.Ready : WorkflowOutcome.Failed, Checks = input.Checks },
+            CancellationToken.None).ConfigureAwait(false);
         await datasets.UpdateAsync(
             input.DatasetId,
             d =>

@@ -14,7 +14,7 @@ internal sealed class RevalidateDataset : TaskOrchestrator<RevertToValidatingInp
         await context.CallActivityAsync(nameof(RevertToValidating), input, WorkflowRetry.Transient);
         return await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
-            new ValidateDatasetInput(input.DatasetId),
+            new ValidateDatasetInput(input.DatasetId, ValidationTrigger.Manual),
             new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.ValidationOf(context.InstanceId) });
     }
 }

@@ -32,13 +32,16 @@ internal sealed class ValidateDataset : TaskOrchestrator<ValidateDatasetInput, V
             var failures = running.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException).OfType<TaskFailedException>()
                 .Select(ex => $"{ex.TaskName}: {ex.FailureDetails.ErrorMessage}");
             var note = $"the quality checks could not run ({string.Join("; ", failures)}); the health sweep runs them again";
-            await context.CallActivityAsync(nameof(NoteChecksUnavailable), new NoteChecksUnavailableInput(input.DatasetId, note), WorkflowRetry.Transient);
+            var ran = running.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result).ToArray();
+            await context.CallActivityAsync(nameof(NoteChecksUnavailable), new NoteChecksUnavailableInput(input.DatasetId, note, input.Trigger, Now(context), ran), WorkflowRetry.Transient);
             return new ValidationResult(input.DatasetId, WorkflowOutcome.Unchecked, 0, [], note);
         }
 
         return await context.CallActivityAsync<ValidationResult>(
             nameof(RecordValidation),
-            new RecordValidationInput(input.DatasetId, checks, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)),
+            new RecordValidationInput(input.DatasetId, checks, Now(context), input.Trigger),
             WorkflowRetry.Transient);
     }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 }

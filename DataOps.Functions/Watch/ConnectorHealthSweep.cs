@@ -85,7 +85,7 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
     {
         var result = await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
-            new ValidateDatasetInput(datasetId),
+            new ValidateDatasetInput(datasetId, ValidationTrigger.Sweep),
             new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, datasetId) });
         return result.Outcome != WorkflowOutcome.Unchecked;
     }

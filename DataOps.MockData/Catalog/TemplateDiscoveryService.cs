@@ -1,6 +1,7 @@
 using DataOps.MockData.Generation;
 using DataOps.MockData.Templates;
 using DataOps.Domain.Quality;
+using DataOps.Domain.Datasets;
 
 namespace DataOps.MockData.Catalog;
 
@@ -10,7 +11,8 @@ namespace DataOps.MockData.Catalog;
 /// upserted, entries whose file is gone or broken are removed, unchanged ones are left alone. Running it twice
 /// on the same tree changes nothing the second time. A bad file is reported and skipped, never fatal.
 /// </summary>
-public sealed class TemplateDiscoveryService(TemplateCatalogStore store, TemplateLibrary library, ILogger<TemplateDiscoveryService> logger)
+/// <remarks>The changes it makes are handed to every registered <see cref="ITemplateCatalogObserver"/>.</remarks>
+public sealed class TemplateDiscoveryService(TemplateCatalogStore store, TemplateLibrary library, ILogger<TemplateDiscoveryService> logger, IEnumerable<ITemplateCatalogObserver>? observers = null)
 {
     /// <summary>Generated records analysed per template (bounded by the template's own count).</summary>
     public const int PreviewRecords = 200;
@@ -61,6 +63,14 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
         // The generator can work from the files even when the catalog table cannot be reached.
         library.Replace(entries.Values.Select(v => v.Template));
         var report = await ReconcileAsync(entries.Values.Select(v => v.Entry).ToList(), cancellationToken);
+        if (report.Changes.Count > 0)
+        {
+            foreach (var observer in observers ?? [])
+            {
+                await observer.CatalogChangedAsync(report.Changes, cancellationToken);
+            }
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
@@ -113,6 +123,7 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
     {
         var existing = (await store.ListKeysAsync(cancellationToken)).ToDictionary(k => k.Id, StringComparer.Ordinal);
         int registered = 0, updated = 0, unchanged = 0, removed = 0;
+        var changes = new List<TemplateChange>();
         foreach (var entry in entries)
         {
             if (existing.TryGetValue(entry.Id, out var known) && known.Industry == entry.Metadata.Industry && known.ContentHash == entry.ContentHash)
@@ -123,6 +134,8 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
 
             await store.UpsertAsync(entry, cancellationToken);
             _ = known.Id is null ? registered++ : updated++;
+            changes.Add(new TemplateChange(
+                entry.Id, known.Id is null ? TemplateChange.Registered : TemplateChange.Updated, entry.Metadata.Version, entry.Metadata.Industry, entry.Metadata.DatasetType.ToWireName(), entry.ContentHash));
         }
 
         var current = entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
@@ -130,8 +143,9 @@ public sealed class TemplateDiscoveryService(TemplateCatalogStore store, Templat
         {
             await store.DeleteAsync(stale.Industry, stale.Id, cancellationToken);
             removed++;
+            changes.Add(new TemplateChange(stale.Id, TemplateChange.Removed, null, stale.Industry, null, stale.ContentHash));
         }
 
-        return new TemplateDiscoveryReport(0, 0, registered, updated, unchanged, removed, []);
+        return new TemplateDiscoveryReport(0, 0, registered, updated, unchanged, removed, []) { Changes = changes };
     }
 }

@@ -108,7 +108,7 @@ public sealed class BadInputEndToEndTests(AzuriteFixture azurite)
             tables.Add(table.Name);
         }
 
-        Assert.All(new[] { app.Tables.Datasets, app.Tables.Index, app.Tables.Claims, app.Tables.Audit, app.Tables.QualityChecks, app.Tables.Connectors, app.Tables.Journeys },
+        Assert.All(new[] { app.Tables.Datasets, app.Tables.Index, app.Tables.Claims, app.Tables.Audit, app.Tables.QualityChecks, app.Tables.QualityRuns, app.Tables.Connectors, app.Tables.Journeys },
             t => Assert.Contains(t.Name, tables));
         Assert.True((await app.Tables.Events.ExistsAsync(cancellationToken: TestContext.Current.CancellationToken)).Value);
     }

@@ -116,7 +116,7 @@ internal sealed class DataOpsApp : IAsyncDisposable
 
     /// <summary>
     /// The settings that give one test its own app on a shared Azurite: storage, function key, host id, task hub,
-    /// registry tables, queues and archive container named after <paramref name="prefix"/>, and its Glean emulator.
+    /// registry and template catalog tables, queues and archive container named after <paramref name="prefix"/>, and its Glean emulator.
     /// </summary>
     public static Dictionary<string, string?> IsolatedSettings(string storageConnectionString, string prefix, string hubName, GleanEmulatorFixture glean, string functionKey) => new()
     {
@@ -131,7 +131,9 @@ internal sealed class DataOpsApp : IAsyncDisposable
         ["DataOps:Registry:TablePrefix"] = "R" + prefix,
         ["DataOps:Registry:EventsQueueName"] = prefix + "-dataset-events",
         ["DataOps:Archive:ContainerName"] = prefix + "-archives",
+        ["DataOps:Reports:ContainerName"] = prefix + "-reports",
         ["DataOps:JourneyEventsQueue"] = prefix + "-journey-events",
+        ["MockData:CatalogTable"] = "C" + prefix,
     };
 
     public static object ProvisionBody(string journeyId, string clientId, string clientName, params string[] types) => new

@@ -239,6 +239,12 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
         var after = await SweepAsync(app);
         Assert.Contains(after.Repaired!, r => r.DatasetId == dataset.Id);
         Assert.Equal(DatasetStatus.Ready, (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset.Status);
+
+        // The quality history keeps every run: provisioning's, the sweep's that could not run its checks, and the last.
+        var runs = (await app.GetJsonAsync($"api/datasets/{dataset.Id.Value}/quality")).GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(("provisioning", "ready"), (runs[0].GetProperty("trigger").GetString(), runs[0].GetProperty("outcome").GetString()));
+        Assert.Contains(runs, r => r.GetProperty("trigger").GetString() == "sweep" && r.GetProperty("outcome").GetString() == "unchecked" && r.GetProperty("score").ValueKind == System.Text.Json.JsonValueKind.Null);
+        Assert.Equal(("sweep", "ready"), (runs[^1].GetProperty("trigger").GetString(), runs[^1].GetProperty("outcome").GetString()));
     }
 
     [Fact]

@@ -100,6 +100,40 @@ public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
         var audit = await app.Service<AuditLog>().ReadAsync(dataset.Id.Value, TestContext.Current.CancellationToken);
         Assert.Equal(1, audit.Count(a => a.EventType == "DatasetArchived"));
         Assert.Equal(1, audit.Count(a => a.EventType == "DatasetTeardownStarted"));
+
+        // Every event of the dataset's life is audited once and published, the request's included.
+        var requests = await app.Service<AuditLog>().ReadAsync("j-3", TestContext.Current.CancellationToken);
+        Assert.Contains("\"requestedBy\":\"se@example.com\"", Assert.Single(requests, r => r.EventType == "DatasetProvisionRequested").Payload, StringComparison.Ordinal);
+        string[] lifecycle =
+        [
+            "DatasetProvisioningStarted", "ConnectorCreated", "DatasetValidationStarted", "DatasetReady", "DatasetProvisionCompleted",
+            "DatasetTeardownStarted", "ConnectorHealthChanged", "DatasetArchived",
+        ];
+        Assert.All(lifecycle, type => Assert.Contains(audit, a => a.EventType == type));
+        Assert.Equal(audit.Count, audit.Select(a => a.EventId).Distinct().Count());
+        var published = await PublishedEventsAsync(app);
+        Assert.All(lifecycle.Append("DatasetProvisionRequested"), type => Assert.Contains(type, published));
         Assert.Null(await app.Registry.FindSlotHolderAsync(ClientId.Create("initech"), Stage.Sandbox, DatasetType.SlackMessages, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The event types on the dataset-events queue (every message, hidden for a minute as it is read).</summary>
+    private static async Task<HashSet<string>> PublishedEventsAsync(DataOpsApp app)
+    {
+        var queue = new Azure.Storage.Queues.QueueClient(app.StorageConnectionString, app.Prefix + "-dataset-events");
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken)).Value;
+            if (messages.Length == 0)
+            {
+                return types;
+            }
+
+            foreach (var message in messages)
+            {
+                using var payload = JsonDocument.Parse(Convert.FromBase64String(message.Body.ToString()));
+                types.Add(payload.RootElement.GetProperty("eventType").GetString()!);
+            }
+        }
     }
 }

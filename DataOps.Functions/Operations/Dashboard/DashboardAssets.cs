@@ -17,6 +17,7 @@ internal static class DashboardAssets
         [EmbeddedFiles.IndexFile] = "text/html; charset=utf-8",
         ["app.js"] = "text/javascript; charset=utf-8",
         ["api.js"] = "text/javascript; charset=utf-8",
+        ["reports.js"] = "text/javascript; charset=utf-8",
         ["styles.css"] = "text/css; charset=utf-8",
         ["chart.umd.js"] = "text/javascript; charset=utf-8",
     });

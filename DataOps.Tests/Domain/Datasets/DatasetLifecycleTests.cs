@@ -13,6 +13,7 @@ public sealed class DatasetLifecycleTests
         var dataset = Dataset().BuildIn(DatasetStatus.Provisioning);
         dataset.RecordPopulation(480, 10_000, T0.AddMinutes(20));
         dataset.StartValidation(T0.AddMinutes(21));
+        dataset.ClearDomainEvents();
         var score = ReadyScore(T0.AddMinutes(47));
 
         dataset.MarkReady(score, T0.AddMinutes(47).AddSeconds(30));
@@ -45,6 +46,7 @@ public sealed class DatasetLifecycleTests
         var dataset = Dataset().BuildIn(DatasetStatus.Ready);
         dataset.RevertToValidating("connector unhealthy: error rate 3 %", T0.AddHours(3));
         Assert.Equal("connector unhealthy: error rate 3 %", dataset.RevalidationReason);
+        dataset.ClearDomainEvents();
 
         dataset.MarkReady(ReadyScore(T0.AddHours(4)), T0.AddHours(4));
 
@@ -142,16 +144,32 @@ public sealed class DatasetLifecycleTests
         => Assert.Throws<DomainValidationException>(() => Dataset().BuildIn(DatasetStatus.Ready).RevertToValidating(" ", T0));
 
     [Fact]
-    public void RevertToValidating_FromReady_RaisesNothingAndKeepsLastScore()
+    public void RevertToValidating_FromReady_RaisesValidationStartedWithTheReason_AndKeepsLastScore()
     {
         var dataset = Dataset().BuildIn(DatasetStatus.Ready);
         var score = dataset.QualityScore;
+        dataset.ClearDomainEvents();
 
         dataset.RevertToValidating("connector unhealthy", T0.AddHours(2));
+        dataset.RevertToValidating("connector unhealthy", T0.AddHours(3));
 
         Assert.Equal(DatasetStatus.Validating, dataset.Status);
         Assert.Same(score, dataset.QualityScore);
-        Assert.Empty(dataset.DomainEvents);
+        var started = Assert.IsType<DatasetValidationStarted>(Assert.Single(dataset.DomainEvents));
+        Assert.Equal(("ready", "connector unhealthy", T0.AddHours(2)), (started.FromStatus, started.Reason, started.OccurredAt));
+    }
+
+    [Fact]
+    public void StartValidation_FromProvisioning_RaisesValidationStartedOnce()
+    {
+        var dataset = Dataset().BuildIn(DatasetStatus.Provisioning);
+        dataset.ClearDomainEvents();
+
+        dataset.StartValidation(T0.AddMinutes(5));
+        dataset.StartValidation(T0.AddMinutes(6));
+
+        var started = Assert.IsType<DatasetValidationStarted>(Assert.Single(dataset.DomainEvents));
+        Assert.Equal("provisioning", started.FromStatus);
     }
 
     [Fact]
@@ -267,10 +285,10 @@ public sealed class DatasetLifecycleTests
         dataset.Archive("a/", 1000, T0.AddDays(2));
 
         Assert.Equal(
-            ["DatasetProvisioningStarted", "DatasetReady", "DatasetProvisionCompleted", "DatasetTeardownStarted", "DatasetArchived"],
+            ["DatasetProvisioningStarted", "DatasetValidationStarted", "DatasetReady", "DatasetProvisionCompleted", "DatasetTeardownStarted", "DatasetArchived"],
             dataset.DomainEvents.Select(e => e.EventType));
-        Assert.Equal(5, dataset.DomainEvents.Select(e => e.EventId).Distinct().Count());
-        Assert.Equal(5, dataset.EventSequence);
+        Assert.Equal(6, dataset.DomainEvents.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(6, dataset.EventSequence);
     }
 
     [Fact]

@@ -2,6 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using DataOps.Functions.Catalog;
+using DataOps.MockData.Catalog;
+using Microsoft.Extensions.Logging.Abstractions;
+using DataOps.Functions.Registry;
 using DataOps.MockData;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData;
@@ -27,6 +30,25 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     }
 
     public ValueTask DisposeAsync() => _catalog.DisposeAsync();
+
+    [Fact]
+    public async Task DiscoverAsync_PublishesEachTemplateRegisteredOnce_AndARescanOfTheSameFilesNothing()
+    {
+        await using var catalog = new CatalogFixture(azurite);
+        var published = new RecordingPublisher();
+        var discovery = new TemplateDiscoveryService(catalog.Store, catalog.Library, NullLogger<TemplateDiscoveryService>.Instance, [new TemplateChangePublisher(published, TimeProvider.System)]);
+        var handlers = new TemplateCatalogHandlers(catalog.Store, discovery, Options.Create(new MockDataOptions { TemplateRoot = RepositoryTemplates.Root }));
+
+        await handlers.DiscoverAsync(Ct);
+        var first = published.Events.ToList();
+        await handlers.DiscoverAsync(Ct);
+
+        Assert.Equal(RepositoryTemplates.All.Count, first.Count);
+        Assert.All(first, e => Assert.Equal(nameof(DataOps.Domain.Events.DatasetTemplateRegistered), e.EventType));
+        Assert.All(first, e => Assert.StartsWith("template:", e.StreamId, StringComparison.Ordinal));
+        Assert.Equal(first.Count, first.Select(e => e.EventId).Distinct().Count());
+        Assert.Equal(first.Count, published.Events.Count);
+    }
 
     [Fact]
     public async Task ListAsync_IndustryAndType_ReturnsMatchingSummaries()
@@ -168,5 +190,21 @@ public sealed class TemplateCatalogHandlersTests(AzuriteFixture azurite) : IAsyn
     {
         Assert.Equal(status, ((IStatusCodeHttpResult)result).StatusCode);
         return JsonSerializer.SerializeToElement(((IValueHttpResult)result).Value, Web);
+    }
+
+    /// <summary>Keeps what the handlers publish.</summary>
+    private sealed class RecordingPublisher : IDomainEventPublisher
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<OutboxEvent> Events { get; } = new();
+
+        public Task PublishAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken = default)
+        {
+            foreach (var e in events)
+            {
+                Events.Enqueue(e);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }

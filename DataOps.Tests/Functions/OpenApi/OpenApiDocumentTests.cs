@@ -99,6 +99,38 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public async Task EveryJsonAnswer_NamesItsSchema_AndEveryRecordSchemaIsClosed()
+    {
+        var document = await RoundTripAsync(new AccessOptions());
+
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations!)
+            {
+                foreach (var (status, response) in operation.Responses!.Where(r => r.Value.Content!.ContainsKey("application/json")))
+                {
+                    var schema = response.Content!["application/json"].Schema;
+                    if (path == "/openapi.json")
+                    {
+                        continue;
+                    }
+
+                    Assert.True(schema is OpenApiSchemaReference, $"{method} {path} answers {status} with a JSON body the document does not describe");
+                }
+            }
+        }
+
+        var detail = document.Components!.Schemas![ApiResponseSchemas.DatasetDetail];
+        Assert.Equal(["connector", "dataset", "qualityChecks"], detail.Required!.Order(StringComparer.Ordinal));
+        Assert.False(detail.AdditionalPropertiesAllowed);
+        var dataset = detail.Properties!["dataset"];
+        Assert.Contains("qualityScore", dataset.Required!);
+        Assert.True(dataset.Properties!["qualityScore"].Type!.Value.HasFlag(JsonSchemaType.Null), "a score not yet computed is null");
+        Assert.False(dataset.Properties!["status"].Type!.Value.HasFlag(JsonSchemaType.Null), "a status is never null");
+        Assert.Equal("date-time", dataset.Properties!["createdAt"].Format);
+    }
+
+    [Fact]
     public async Task Roles_ComeFromTheCallersRights()
     {
         var json = await ApiDocument.Build(new AccessOptions()).SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, Ct);

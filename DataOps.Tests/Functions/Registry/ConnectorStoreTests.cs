@@ -115,10 +115,48 @@ public sealed class ConnectorStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.GetAsync(Name.Value, Ct));
     }
 
+    [Fact]
+    public async Task SetStatusAsync_AChangeOfStatus_IsAuditedOnce_AndTheSameStatusAgainIsNot()
+    {
+        var h = new RegistryHarness(azurite);
+        var store = new ConnectorStore(h.Tables, TimeProvider.System, h.Audit, new FakeLogger<ConnectorStore>());
+        await store.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        Assert.True(await store.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Unhealthy, "2 of 3 sample queries failed", Ct));
+        Assert.True(await store.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Unhealthy, "still failing", Ct));
+        Assert.True(await store.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Healthy, "all sample queries answered", Ct));
+
+        var changes = (await h.Audit.ReadAsync(Failed.Value, Ct)).Where(e => e.EventType == nameof(DataOps.Domain.Events.ConnectorHealthChanged)).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.Contains("\"fromStatus\":\"healthy\",\"toStatus\":\"unhealthy\"", changes[0].Payload, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 sample queries failed", changes[0].Payload, StringComparison.Ordinal);
+        Assert.Contains("\"toStatus\":\"healthy\"", changes[1].Payload, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, (await h.Tables.Connectors.GetEntityAsync<Azure.Data.Tables.TableEntity>(Name.Value, string.Empty, cancellationToken: Ct)).Value.GetString("PendingEvents"));
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_AChangeWhosePublicationFailed_IsPublishedByTheNextWrite()
+    {
+        var h = new RegistryHarness(azurite);
+        var failing = new Moq.Mock<IDomainEventPublisher>();
+        failing.Setup(p => p.PublishAsync(Moq.It.IsAny<IReadOnlyList<OutboxEvent>>(), Moq.It.IsAny<CancellationToken>())).Returns(Task.FromException(new InvalidOperationException("the audit log is down")));
+        var broken = new ConnectorStore(h.Tables, TimeProvider.System, failing.Object, new FakeLogger<ConnectorStore>());
+        var working = new ConnectorStore(h.Tables, TimeProvider.System, h.Audit, new FakeLogger<ConnectorStore>());
+        await working.SaveAsync(Failed.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => broken.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Paused, cancellationToken: Ct));
+        Assert.DoesNotContain(await h.Audit.ReadAsync(Failed.Value, Ct), e => e.EventType == nameof(DataOps.Domain.Events.ConnectorHealthChanged));
+        await working.SetStatusAsync(Failed, Name.Value, ConnectorStatuses.Paused, cancellationToken: Ct);
+
+        var change = Assert.Single(await h.Audit.ReadAsync(Failed.Value, Ct), e => e.EventType == nameof(DataOps.Domain.Events.ConnectorHealthChanged));
+        Assert.Contains("\"toStatus\":\"paused\"", change.Payload, StringComparison.Ordinal);
+    }
+
     private (ConnectorStore Store, FakeLogCollector Logs) NewStore()
     {
         var logger = new FakeLogger<ConnectorStore>();
-        return (new ConnectorStore(new RegistryHarness(azurite).Tables, TimeProvider.System, logger), logger.Collector);
+        var h = new RegistryHarness(azurite);
+        return (new ConnectorStore(h.Tables, TimeProvider.System, h.Audit, logger), logger.Collector);
     }
 
     private static GleanConnector Connector() => new(

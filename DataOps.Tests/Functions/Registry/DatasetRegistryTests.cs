@@ -155,7 +155,7 @@ public sealed class DatasetRegistryTests(AzuriteFixture azurite)
 
         Assert.Equal(DatasetStatus.Ready, reloaded!.Dataset.Status);
         var types = (await h.Audit.ReadAsync("ds-1", TestContext.Current.CancellationToken)).Select(a => a.EventType).ToList();
-        Assert.Equal(["DatasetProvisionCompleted", "DatasetProvisioningStarted", "DatasetReady"], types.Order(StringComparer.Ordinal));
+        Assert.Equal(["DatasetProvisionCompleted", "DatasetProvisioningStarted", "DatasetReady", "DatasetValidationStarted"], types.Order(StringComparer.Ordinal));
     }
 
     [Fact]

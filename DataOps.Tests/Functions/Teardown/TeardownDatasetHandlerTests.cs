@@ -37,12 +37,32 @@ public sealed class TeardownDatasetHandlerTests(AzuriteFixture azurite)
     public async Task HandleAsync_TeardownAlreadyRunning_AnswersWithIt_AndStartsNothing()
     {
         await RegisterReadyAsync();
-        _client.Setup(c => c.GetInstanceAsync(Instance, false, It.IsAny<CancellationToken>()))
+        _client.Setup(c => c.GetInstanceAsync(Instance, true, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OrchestrationMetadata(nameof(TeardownDataset), Instance) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
 
         var result = await HandleAsync(TeardownReason.Manual, force: false);
 
         Assert.Equal(CommandResult.Accepted(Instance), result);
+        VerifyNotStarted();
+    }
+
+    [Theory]
+    [InlineData("cancelling")]
+    [InlineData("cancelled")]
+    public async Task HandleAsync_ACancelledTeardownStillFinishing_IsRefused_NotAnsweredWithIt(string phase)
+    {
+        await RegisterReadyAsync();
+        _client.Setup(c => c.GetInstanceAsync(Instance, true, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(nameof(TeardownDataset), Instance)
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                SerializedCustomStatus = $$"""{"phase":"{{phase}}"}""",
+            });
+
+        var result = await HandleAsync(TeardownReason.Manual, force: true);
+
+        Assert.Equal(CommandStatus.Refused, result.Status);
+        Assert.Contains("still restoring it", result.Refusal, StringComparison.Ordinal);
         VerifyNotStarted();
     }
 

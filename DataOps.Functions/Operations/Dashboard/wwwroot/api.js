@@ -101,3 +101,34 @@ export function getJson(path, query) {
 export function postJson(path, body) {
   return send('POST', path, undefined, body ?? {});
 }
+
+// A file the API serves as a download (a report): fetched with the session's credential in a header, like every call,
+// and handed back as a Blob with the file name the API gave it.
+export async function getFile(path, query) {
+  const credential = storedKey();
+  if (!credential) {
+    throw new Unauthorized();
+  }
+  const headers = {};
+  if (credential.kind === 'key') {
+    headers['x-functions-key'] = credential.value;
+  } else if (credential.kind === 'token') {
+    headers.authorization = `Bearer ${credential.value}`;
+  }
+  const response = await fetch(apiUrl(path, query), {
+    headers,
+    cache: 'no-store',
+    credentials: credential.kind === 'platform' ? 'same-origin' : 'omit',
+    referrerPolicy: 'no-referrer',
+  });
+  if (response.status === 401) {
+    forgetKey();
+    throw new Unauthorized();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, response.statusText, await response.json().catch(() => null));
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? path.split('/').pop();
+  return { blob: await response.blob(), name };
+}

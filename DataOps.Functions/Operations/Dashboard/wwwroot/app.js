@@ -1,4 +1,5 @@
 import { ApiError, Unauthorized, forgetKey, getJson, platformSession, postJson, storeKey, storedKey } from './api.js';
+import { clearInsight, initInsight, loadInsight } from './reports.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -8,6 +9,7 @@ const panels = {
   charts: $('#charts-panel'),
   scans: $('#scans-panel'),
   teardowns: $('#teardowns-panel'),
+  quality: $('#quality-panel'),
   datasets: $('#datasets-panel'),
   detail: $('#detail-panel'),
 };
@@ -20,6 +22,9 @@ let session = 0;
 // Bumped for every dataset opened: a slower answer for the previous one does not overwrite the current one.
 let detailRequest = 0;
 let charts = [];
+// The dataset page's and the quality panel's charts, each redrawn on its own.
+let qualityRunsChart = null;
+let qualityTrendChart = null;
 let terminating = null;
 let teardownPoll = null;
 // Who the API takes the session for (GET /api/me): what it may do decides which panels and buttons are shown.
@@ -83,6 +88,7 @@ function showKeyForm(message) {
   ]) {
     $(selector).hidden = true;
   }
+  clearInsight();
   $('#terminate-form').reset();
   $('#command-form').reset();
   $('#sign-out').hidden = true;
@@ -453,7 +459,80 @@ function whoCanSee(connector) {
   }
 }
 
+// Quality over time: each validation run's score against the READY score, and the runs as a table.
+function renderQualityRuns(quality) {
+  const runs = quality?.runs ?? [];
+  $('#quality-runs tbody').replaceChildren(...[...runs].reverse().map((run) => {
+    const row = el('tr');
+    row.dataset.outcome = run.outcome;
+    const failedChecks = (run.checks ?? []).filter((c) => !c.passed).map((c) => c.checkType).join(', ');
+    row.append(
+      timeCell('td', run.validatedAt),
+      el('td', run.trigger ?? '—'),
+      el('td', score(run.score), 'number'),
+      el('td', run.outcome, run.outcome === 'ready' ? 'passed' : run.outcome === 'failed' ? 'failed' : 'not-applicable'),
+      el('td', run.templateVersion ?? '—'),
+      el('td', failedChecks || '—'),
+    );
+    return row;
+  }));
+  $('#quality-runs-empty').hidden = runs.length > 0;
+  qualityRunsChart?.destroy();
+  qualityRunsChart = null;
+  const box = $('#quality-runs-box');
+  box.hidden = true;
+  if (typeof window.Chart !== 'function' || runs.length === 0) return;
+  try {
+    const ink = cssColor('--fg', '#1d232b');
+    const grid = cssColor('--line', '#d8dde3');
+    box.hidden = false;
+    qualityRunsChart = new window.Chart($('#chart-quality-runs'), {
+      type: 'line',
+      data: {
+        labels: runs.map((r) => formatTime(r.validatedAt).slice(5, 16)),
+        datasets: [
+          {
+            label: 'Score',
+            data: runs.map((r) => r.score),
+            borderColor: cssColor('--accent', '#2456a6'),
+            pointBackgroundColor: runs.map((r) => statusColor(r.outcome === 'ready' ? 'ready' : r.outcome === 'failed' ? 'failed' : 'validating')),
+            spanGaps: true,
+          },
+          {
+            label: `READY at ${quality.readyThreshold}`,
+            data: runs.map(() => quality.readyThreshold),
+            borderColor: cssColor('--warn', '#9a6700'),
+            borderDash: [6, 4],
+            pointRadius: 0,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: {
+          x: { ticks: { color: ink }, grid: { color: grid } },
+          y: { suggestedMin: 0, max: 100, ticks: { color: ink }, grid: { color: grid } },
+        },
+        plugins: {
+          legend: { labels: { color: ink } },
+          tooltip: { callbacks: { afterTitle: (items) => (items.length ? `${runs[items[0].dataIndex].trigger ?? ''} · ${runs[items[0].dataIndex].outcome}` : '') } },
+        },
+      },
+    });
+  } catch (error) {
+    box.hidden = true;
+    console.error('The quality chart could not be drawn; the table shows the runs.', error);
+  }
+}
+
 function clearDetailSections() {
+  qualityRunsChart?.destroy();
+  qualityRunsChart = null;
+  $('#quality-runs tbody').replaceChildren();
+  for (const selector of ['#quality-runs-error', '#quality-runs-empty', '#quality-runs-box']) {
+    $(selector).hidden = true;
+  }
   for (const selector of ['#timeline', '#archive tbody', '#orchestrations']) {
     $(selector).replaceChildren();
   }
@@ -489,6 +568,7 @@ async function loadDetail(datasetId) {
     section(() => getJson(`${path}/timeline`), renderTimeline, '#timeline-error', isCurrent),
     section(() => getJson(`${path}/archive`), renderArchive, '#archive-error', isCurrent),
     section(() => getJson(`${path}/orchestrations`), renderOrchestrations, '#orchestrations-error', isCurrent),
+    section(() => getJson(`${path}/quality`), renderQualityRuns, '#quality-runs-error', isCurrent),
   ]);
 }
 
@@ -965,6 +1045,80 @@ async function loadSummary() {
   await section(() => getJson('operations/summary'), renderSummary, '#summary-error');
 }
 
+// The quality trend: validation runs per day over the chosen window, for the caller's clients.
+function qualityQuery() {
+  const form = $('#quality-filters');
+  const query = { days: form.elements.days.value };
+  for (const name of ['clientId', 'templateId']) {
+    const value = form.elements[name].value.trim();
+    if (value) query[name] = value;
+  }
+  return query;
+}
+
+function renderQualityTrend(trend) {
+  const total = trend?.total ?? {};
+  const share = total.readyShare === null || total.readyShare === undefined ? '—' : `${(total.readyShare * 100).toFixed(1)} %`;
+  $('#quality-total').textContent = total.runs
+    ? `${total.runs} validation runs of ${total.datasets} datasets from ${trend.from} to ${trend.to}: mean score ${score(total.meanScore)}, lowest ${score(total.minScore)}, ${share} at or above ${trend.readyThreshold}; ${total.failed} failed, ${total.unchecked} unchecked.`
+    : `No validation run from ${trend?.from ?? ''} to ${trend?.to ?? ''}.`;
+  const days = trend?.days ?? [];
+  $('#quality-trend tbody').replaceChildren(...days.filter((d) => d.figures.runs > 0).map((d) => {
+    const row = el('tr');
+    row.dataset.date = d.date;
+    const f = d.figures;
+    row.append(
+      el('td', d.date),
+      el('td', f.runs, 'number'),
+      el('td', score(f.meanScore), 'number'),
+      el('td', score(f.minScore), 'number'),
+      el('td', f.readyShare === null ? '—' : `${(f.readyShare * 100).toFixed(1)} %`, 'number'),
+      el('td', f.failed, 'number'),
+      el('td', f.unchecked, 'number'),
+    );
+    return row;
+  }));
+  qualityTrendChart?.destroy();
+  qualityTrendChart = null;
+  let drawn = false;
+  if (typeof window.Chart === 'function') {
+    try {
+      const ink = cssColor('--fg', '#1d232b');
+      const grid = cssColor('--line', '#d8dde3');
+      qualityTrendChart = new window.Chart($('#chart-quality-trend'), {
+        type: 'bar',
+        data: {
+          labels: days.map((d) => d.date.slice(5)),
+          datasets: [
+            { type: 'line', label: 'Mean score', data: days.map((d) => d.figures.meanScore), borderColor: cssColor('--accent', '#2456a6'), yAxisID: 'score', spanGaps: true },
+            { type: 'bar', label: 'Runs', data: days.map((d) => d.figures.runs), backgroundColor: cssColor('--line', '#d8dde3'), yAxisID: 'runs' },
+          ],
+        },
+        options: {
+          animation: false,
+          maintainAspectRatio: false,
+          scales: {
+            x: { ticks: { color: ink }, grid: { color: grid } },
+            score: { position: 'left', suggestedMin: 0, max: 100, ticks: { color: ink }, grid: { color: grid } },
+            runs: { position: 'right', beginAtZero: true, ticks: { color: ink, precision: 0 }, grid: { display: false } },
+          },
+          plugins: { legend: { labels: { color: ink } } },
+        },
+      });
+      drawn = true;
+    } catch (error) {
+      console.error('The quality trend could not be drawn; the table shows the days.', error);
+    }
+  }
+  $('#quality-trend-box').hidden = !drawn;
+  $('#quality-trend').hidden = drawn;
+}
+
+async function loadQualityTrend() {
+  panels.quality.hidden = false;
+  await section(() => getJson('quality/trends', qualityQuery()), renderQualityTrend, '#quality-error');
+}
+
 // The main view's panels besides the dataset list.
 // The estate-wide panels (summary, scans) only for roles that see every client; the API refuses the others anyway.
 function refreshOverview() {
@@ -972,7 +1126,7 @@ function refreshOverview() {
   const estate = may('readOperations');
   panels.charts.hidden = !estate;
   panels.scans.hidden = !estate;
-  return Promise.all([estate ? loadSummary() : null, estate ? loadScans() : null, loadTeardowns()]);
+  return Promise.all([estate ? loadSummary() : null, estate ? loadScans() : null, loadTeardowns(), loadQualityTrend(), loadInsight(estate)]);
 }
 
 function showCaller(me) {
@@ -1028,6 +1182,10 @@ function start() {
     loadDatasets();
   });
   $('#more').addEventListener('click', () => loadDatasets(true));
+  $('#quality-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    loadQualityTrend();
+  });
   $('#refresh').addEventListener('click', () => {
     if (storedKey()) {
       refreshOverview();
@@ -1063,6 +1221,7 @@ function start() {
   $('#terminate-dialog').addEventListener('close', () => {
     terminating = null;
   });
+  initInsight({ may, failed });
   window.addEventListener('hashchange', route);
   setInterval(updateTimesLeft, 30_000);
 

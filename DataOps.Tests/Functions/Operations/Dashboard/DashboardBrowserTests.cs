@@ -1,9 +1,11 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Access;
+using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using DataOps.Testing;
 using DataOps.Tests.Domain;
 using DataOps.Tests.EndToEnd;
+using DataOps.Tests.Functions.Operations.Quality;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Playwright;
@@ -30,6 +32,11 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         await app.Registry.RegisterAsync(new DatasetBuilder().WithId("ds-dash-acme").ForClient("acme", "ACME").ForJourney("j-dash-acme").BuildIn(DatasetStatus.Failed), TestContext.Current.CancellationToken);
         await app.Registry.RegisterAsync(new DatasetBuilder().WithId("ds-dash-globex").ForClient("globex", "Globex").ForJourney("j-dash-globex").BuildIn(DatasetStatus.Failed), TestContext.Current.CancellationToken);
         var token = DevTokens.Mint(signingKey, AccessOptions.DefaultAudience, "se-a@example.com", [AccessRoleNames.Engineer], ["acme"], TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var history = app.Service<QualityHistoryStore>();
+        await history.SaveRunAsync(QualityTrendsTests.Run("ds-dash-acme", today, 0, 80, WorkflowOutcome.Failed, client: "acme"), TestContext.Current.CancellationToken);
+        await history.SaveRunAsync(QualityTrendsTests.Run("ds-dash-globex", today, 0, 99, WorkflowOutcome.Ready, client: "globex"), TestContext.Current.CancellationToken);
+        await history.SaveRunAsync(QualityTrendsTests.Run("ds-dash-globex", today, 0, 98, WorkflowOutcome.Ready, client: "globex") with { ValidatedAt = DateTimeOffset.UtcNow.Date }, TestContext.Current.CancellationToken);
 
         await WithPageAsync(nameof(AnEngineerSignedInWithAToken_SeesOnlyTheirClient_AndNoOperatorButtons), async page =>
         {
@@ -45,6 +52,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#charts-panel")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#scans-panel")).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#bulk-retry")).ToBeHiddenAsync();
+            // The quality trend covers their client's one run, not the other client's two.
+            await Assertions.Expect(page.Locator("#quality-total")).ToContainTextAsync("1 validation runs of 1 datasets");
+            await Assertions.Expect(page.Locator("#quality-total")).ToContainTextAsync("mean score 80");
 
             // Their own failed dataset offers a retry; another client's dataset is not found.
             await page.Locator("#datasets tr[data-dataset-id='ds-dash-acme'] a").ClickAsync();
@@ -90,6 +100,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#checks tbody tr")).ToHaveCountAsync(4);
             await Assertions.Expect(page.Locator("#timeline li[data-event-type=DatasetReady]")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#archive-empty")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#quality-runs tbody tr[data-outcome=ready]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#quality-runs tbody tr td").Nth(1)).ToHaveTextAsync("provisioning");
+            await Assertions.Expect(page.Locator("#chart-quality-runs")).ToBeVisibleAsync();
             var provisioning = page.Locator("#orchestrations details[data-instance-id='provision:dash-1:sandbox:confluence_pages']");
             await Assertions.Expect(provisioning).ToHaveCountAsync(1);
             await provisioning.Locator("summary").ClickAsync();
@@ -98,6 +111,8 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(page.Locator("#chart-status")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#chart-provisioning")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#summary-total")).ToContainTextAsync("1");
+            await Assertions.Expect(page.Locator("#chart-quality-trend")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#quality-total")).ToContainTextAsync("1 validation runs of 1 datasets");
             await Assertions.Expect(page.Locator("#scan-orphan")).ToHaveAttributeAsync("data-last-status", "never");
             Assert.DoesNotContain(DataOpsApp.Key, page.Url, StringComparison.Ordinal);
         });
@@ -314,7 +329,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
         });
     }
 
-    private static async Task WithPageAsync(string testName, Func<IPage, Task> steps)
+    internal static async Task WithPageAsync(string testName, Func<IPage, Task> steps)
     {
         if (!File.Exists(ChromiumPath))
         {

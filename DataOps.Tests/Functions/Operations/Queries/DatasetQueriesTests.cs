@@ -89,6 +89,6 @@ public sealed class DatasetQueriesTests(AzuriteFixture azurite)
     private (RegistryHarness Harness, DatasetQueries Queries) Create()
     {
         var h = new RegistryHarness(azurite);
-        return (h, new DatasetQueries(h.Registry, new QualityHistoryStore(h.Tables), new ConnectorStore(h.Tables, TimeProvider.System, NullLogger<ConnectorStore>.Instance)));
+        return (h, new DatasetQueries(h.Registry, new QualityHistoryStore(h.Tables), new ConnectorStore(h.Tables, TimeProvider.System, h.Audit, NullLogger<ConnectorStore>.Instance)));
     }
 }

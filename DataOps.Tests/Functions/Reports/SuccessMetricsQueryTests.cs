@@ -1,0 +1,45 @@
+using DataOps.Functions.Reports;
+using DataOps.Functions.Workflows;
+using DataOps.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DataOps.Tests.Functions.Reports;
+
+/// <summary>The metrics over the estate <see cref="ReportsEstate"/> prepares, read from storage with the clock at its "now".</summary>
+public sealed class SuccessMetricsQueryTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ReadAsync_OverTheLast30Days_GivesEachFigureWithItsCounts()
+    {
+        var estate = await ReportsEstate.PrepareAsync(azurite);
+        var query = new SuccessMetricsQuery(estate.Estate, estate.Time, Options.Create(new WorkflowOptions()));
+        var now = ReportsEstate.Now;
+
+        var result = await query.ReadAsync(now - SuccessMetricsQuery.DefaultWindow, now, TestContext.Current.CancellationToken);
+
+        var metrics = result.Metrics.ToDictionary(m => m.Name);
+        Assert.Equal(now, result.AsOf);
+        Assert.Equal((83.3, false), (metrics["first_attempt_success_rate"].Value, metrics["first_attempt_success_rate"].Met));
+        Assert.Equal(5, metrics["first_attempt_success_rate"].Counts["succeeded_first_attempt"]);
+        Assert.Equal(1, metrics["first_attempt_success_rate"].Counts["failed_first_attempt"]);
+        Assert.Equal(1, metrics["first_attempt_success_rate"].Counts["first_attempt_running"]);
+        Assert.Equal((100.0, true, 6), (metrics["quality_score_distribution"].Value, metrics["quality_score_distribution"].Met, metrics["quality_score_distribution"].Counts["scored"]));
+        Assert.Equal((100.0, true), (metrics["teardown_completion_rate"].Value, metrics["teardown_completion_rate"].Met));
+        Assert.Equal((2, 1, 1), (metrics["teardown_completion_rate"].Counts["started"], metrics["teardown_completion_rate"].Counts["completed_on_time"], metrics["teardown_completion_rate"].Counts["not_yet_due"]));
+        Assert.Equal((2.0, true, 6), (metrics["active_orphans"].Value, metrics["active_orphans"].Met, metrics["active_orphans"].Counts["examined"]));
+        Assert.Equal(600.0, metrics["provisioning_p50_seconds"].Value);
+        Assert.Equal((2400.0, true, 5), (metrics["provisioning_p95_seconds"].Value, metrics["provisioning_p95_seconds"].Met, metrics["provisioning_p95_seconds"].Counts["provisioned"]));
+    }
+
+    [Fact]
+    public async Task ReadAsync_AWindowBeforeAnythingHappened_HasNoFiguresButTheOrphansNow()
+    {
+        var estate = await ReportsEstate.PrepareAsync(azurite);
+        var query = new SuccessMetricsQuery(estate.Estate, estate.Time, Options.Create(new WorkflowOptions()));
+
+        var result = await query.ReadAsync(ReportsEstate.Now.AddDays(-60), ReportsEstate.Now.AddDays(-30), TestContext.Current.CancellationToken);
+
+        Assert.All(result.Metrics.Where(m => m.Name != "active_orphans"), m => Assert.Equal((null, null), (m.Value, m.Met)));
+        Assert.Equal(2.0, result.Metrics.Single(m => m.Name == "active_orphans").Value);
+    }
+}
