@@ -126,7 +126,9 @@ internal sealed class FunctionBridge : IDisposable
         var poison = _services.GetRequiredService<StorageClients>().Queues(trigger.ConnectionName).GetQueueClient(trigger.QueueName + "-poison");
         await poison.CreateIfNotExistsAsync();
         var base64 = !string.Equals(_services.GetRequiredService<IConfiguration>()["extensions:queues:messageEncoding"], "none", StringComparison.OrdinalIgnoreCase);
-        await poison.SendMessageAsync(base64 ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(message.MessageText)) : message.MessageText);
+        // The message's own bytes, as the extension copies a message it poisons: its text is decoded, and a body that is
+        // not UTF-8 would not survive a round trip through it.
+        await poison.SendMessageAsync(base64 ? Convert.ToBase64String(message.Body.ToMemory().Span) : message.Body.ToString());
         _services.GetRequiredService<ILoggerFactory>().CreateLogger<FunctionBridge>().LogError(
             "Message {MessageId} of queue {Queue} moved to {PoisonQueue}: {Reason}", message.MessageId, trigger.QueueName, poison.Name, reason);
     }

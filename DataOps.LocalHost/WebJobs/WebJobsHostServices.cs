@@ -1,3 +1,4 @@
+using System.Globalization;
 using DataOps.LocalHost.Hosting;
 using DataOps.LocalHost.Hosting.Indexing;
 using Microsoft.Azure.WebJobs;
@@ -40,6 +41,11 @@ internal static class WebJobsHostServices
             ["AzureWebJobsConfigurationSection"] = string.Empty,
             // The extension picks its out-of-process protocol (gRPC, as for an isolated worker) from this setting.
             ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            // The task hub worker's name (the owner the partition leases record) is "{stamp}:{role instance}" from these
+            // two settings, which App Service sets per instance; without them it is the machine name, the same for every
+            // host on one machine. Here the instance is the process, so hosts sharing a machine stay apart.
+            ["WEBSITE_CURRENT_STAMPNAME"] = configuration["WEBSITE_CURRENT_STAMPNAME"] is { Length: > 0 } stamp ? stamp : Environment.MachineName,
+            ["RoleInstanceId"] = configuration["RoleInstanceId"] is { Length: > 0 } role ? role : Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
         });
         services.AddWebJobs(_ => { })
             .AddDurableTask()
