@@ -1,3 +1,4 @@
+using DataOps.Functions.Access;
 using DataOps.LocalHost.Hosting.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Azure.Functions.Worker;
@@ -27,7 +28,7 @@ internal static class ManagementApi
             if (!http.RequestServices.GetRequiredService<FunctionKeyAuthorizer>().IsAuthorized(http.Request, AuthorizationLevel.Function))
             {
                 await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized",
-                    $"The management API needs a valid key in the '{FunctionKeyAuthorizer.HeaderName}' header or the '{FunctionKeyAuthorizer.QueryName}' query parameter.");
+                    $"The management API needs a valid key in the '{FunctionKeyCheck.HeaderName}' header or the '{FunctionKeyCheck.QueryName}' query parameter.");
                 return;
             }
 
