@@ -1,13 +1,12 @@
 using DataOps.Functions;
-using DataOps.LocalHost.TaskHub;
 using DataOps.LocalHost.Hosting;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace DataOps.LocalHost;
 
 /// <summary>
-/// Composes the DataOps function app on the local host: the app's functions and services, and its orchestrators and
-/// activities on the task hub worker (the Durable Task Framework over Azure Storage), configured from host.json.
+/// Composes the DataOps function app on the local host: the app's services and functions, its orchestration and activity
+/// functions run by the Durable Functions extension, configured from host.json.
 /// </summary>
 internal static class DataOpsLocalHost
 {
@@ -22,9 +21,7 @@ internal static class DataOpsLocalHost
     }
 
     /// <summary>
-    /// Adds the app: its services, its functions, and every orchestrator and activity of the app's assembly on the
-    /// task hub worker with the <c>[DurableClient]</c> client; payloads are JSON with web defaults (camelCase). Call it once the configuration is complete: the worker's
-    /// settings are read here.
+    /// Adds the app: its services and every function of the app's assembly. Call it once the configuration is complete.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The same builder.</returns>
@@ -33,7 +30,6 @@ internal static class DataOpsLocalHost
         ArgumentNullException.ThrowIfNull(builder);
         var app = typeof(DataOpsServiceCollectionExtensions).Assembly;
         builder.Services.AddDataOps(builder.Configuration);
-        builder.Services.AddTaskHubWorker(builder.Configuration, registry => registry.AddAllFrom(app));
         return builder.AddFunctionsFromAssembly(app);
     }
 }

@@ -4,7 +4,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DataOps.Benchmarks.Durable;
 using DataOps.Benchmarks.Storage;
-using DataOps.LocalHost.TaskHub;
 using DurableTask.AzureStorage;
 using DurableTask.AzureStorage.Tracking;
 using DurableTask.Core;

@@ -7,11 +7,7 @@ using DataOps.Benchmarks.Durable;
 using DataOps.Benchmarks.Storage;
 using DataOps.Benchmarks.Workflows;
 using DataOps.GleanEmulator;
-using DataOps.LocalHost.TaskHub;
 using DataOps.Testing;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DataOps.Benchmarks.Load;
@@ -122,18 +118,10 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
                 },
                 cancellationToken);
             await output.WriteLineAsync($"host pid {host.ProcessId} on {host.BaseAddress}, Azurite pid {azurite.ProcessId}");
-            // The product's durable client over the host's task hub; only its queries are used (the engine is not started here).
-            var clientSettings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                [TaskHubOptions.SectionName + ":hubName"] = HubName,
-            }).Build();
-            await using var services = new ServiceCollection().AddTaskHubWorker(clientSettings).BuildServiceProvider();
-            var durable = services.GetRequiredService<DurableTaskClient>();
             using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             http.DefaultRequestHeaders.Add("x-functions-key", Key);
             using var gleanHttp = new HttpClient { BaseAddress = new Uri(glean.Urls.Single()) };
-            var level = new Level(host, azurite, durable, http, gleanHttp, ceiling, emulatorOptions.SearchRequestsPerSecond);
+            var level = new Level(host, azurite, http, gleanHttp, ceiling, emulatorOptions.SearchRequestsPerSecond);
 
             var warm = await level.RunAsync("warm", 1, cancellationToken);
             await output.WriteLineAsync(warm.Describe("warm-up (first journey after start)"));
@@ -232,7 +220,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
 
     /// <summary>Runs one level of journeys and measures what it used while it ran.</summary>
     private sealed class Level(
-        ProductHostProcess host, AzuriteProcess azurite, DurableTaskClient durable, HttpClient http, HttpClient glean, StorageCeiling ceiling, int searchLimit)
+        ProductHostProcess host, AzuriteProcess azurite, HttpClient http, HttpClient glean, StorageCeiling ceiling, int searchLimit)
     {
         public async Task<LevelFigures> RunAsync(string prefix, int journeys, CancellationToken cancellationToken)
         {
@@ -240,7 +228,7 @@ public sealed class LoadBenchmarkSuite : IBenchmarkSuite
             var timeout = TimeSpan.FromSeconds((journeys * JourneyTypes.Count * 10.0 / searchLimit * 3) + 180);
             var start = await SampleAsync(cancellationToken);
             Sample? end = null;
-            var result = await JourneyLoad.RunAsync(http, durable, prefix, journeys, JourneyTypes, timeout, async () => end = await SampleAsync(cancellationToken), cancellationToken);
+            var result = await JourneyLoad.RunAsync(http, q => ManagementApiInstances.QueryAsync(http, q, cancellationToken), prefix, journeys, JourneyTypes, timeout, async () => end = await SampleAsync(cancellationToken), cancellationToken);
             var searches = await SearchesAsync(start.At, end!.At, cancellationToken);
             var seconds = (end.At - start.At).TotalSeconds;
             var traffic = StorageTraffic.Between(start.Host.Requests, end.Host.Requests, azurite);

@@ -47,7 +47,7 @@ internal static class JourneyLoad
     /// <paramref name="completed"/> runs as soon as every orchestration has finished, before the datasets are read.
     /// </summary>
     public static async Task<JourneyLoadResult> RunAsync(
-        HttpClient http, DurableTaskClient durable, string prefix, int journeys, IReadOnlyList<string> types, TimeSpan timeout, Func<Task>? completed, CancellationToken cancellationToken)
+        HttpClient http, Func<OrchestrationQuery, IAsyncEnumerable<OrchestrationMetadata>> instances, string prefix, int journeys, IReadOnlyList<string> types, TimeSpan timeout, Func<Task>? completed, CancellationToken cancellationToken)
     {
         var ids = Enumerable.Range(0, journeys).Select(i => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D3}")).ToArray();
         var sentAt = new DateTimeOffset[journeys];
@@ -60,8 +60,8 @@ internal static class JourneyLoad
             response.EnsureSuccessStatusCode();
         }));
 
-        var instances = ids.Select(id => LifecycleWorkflows.Provision(JourneyId.Create(id), Stage.Sandbox)).ToHashSet(StringComparer.Ordinal);
-        var done = await WaitAllAsync(durable, instances, timeout, cancellationToken);
+        var started = ids.Select(id => LifecycleWorkflows.Provision(JourneyId.Create(id), Stage.Sandbox)).ToHashSet(StringComparer.Ordinal);
+        var done = await WaitAllAsync(instances, started, timeout, cancellationToken);
         var elapsed = clock.Elapsed;
         if (completed is not null)
         {
@@ -79,7 +79,8 @@ internal static class JourneyLoad
         return new JourneyLoadResult(journeys, journeys * types.Count, journeyLatencies, datasets, sentAt.Min(), elapsed);
     }
 
-    private static async Task<Dictionary<string, OrchestrationMetadata>> WaitAllAsync(DurableTaskClient durable, HashSet<string> instances, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, OrchestrationMetadata>> WaitAllAsync(
+        Func<OrchestrationQuery, IAsyncEnumerable<OrchestrationMetadata>> query, HashSet<string> instances, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Every id shares the part before the journey's number; one prefix query a poll covers them all.
         var instancePrefix = CommonPrefix(instances);
@@ -87,7 +88,7 @@ internal static class JourneyLoad
         while (true)
         {
             var finished = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
-            await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery
+            await foreach (var instance in query(new OrchestrationQuery
             {
                 InstanceIdPrefix = instancePrefix,
                 Statuses = [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],

@@ -54,11 +54,11 @@ public sealed class ProvisioningBenchmarkSuite : IBenchmarkSuite
             await output.WriteLineAsync(Percentiles.Header);
             foreach (var type in Types)
             {
-                var single = await JourneyLoad.RunAsync(http, durable, $"single-{type}", 1, [type], Timeout, null, cancellationToken);
+                var single = await JourneyLoad.RunAsync(http, q => durable.GetAllInstancesAsync(q), $"single-{type}", 1, [type], Timeout, null, cancellationToken);
                 await output.WriteLineAsync(Percentiles.Row($"one {type} dataset, request to READY", single.ReadyLatencies));
             }
 
-            var load = await JourneyLoad.RunAsync(http, durable, "load", 20, Types, Timeout, null, cancellationToken);
+            var load = await JourneyLoad.RunAsync(http, q => durable.GetAllInstancesAsync(q), "load", 20, Types, Timeout, null, cancellationToken);
             await output.WriteLineAsync(Percentiles.Row("20 journeys x 4 types at once, per journey", load.JourneyLatencies));
             await output.WriteLineAsync(Percentiles.Row("20 journeys x 4 types at once, per dataset", load.ReadyLatencies));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"20 x 4 = {load.Ready} READY of {load.Requested} in {load.Elapsed.TotalSeconds:F1} s: {load.ReadyPerSecond:F2} datasets/s (10 parallel provisions per request)"));

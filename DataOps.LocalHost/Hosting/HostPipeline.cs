@@ -29,7 +29,7 @@ internal static class HostPipeline
             builder.WithDisplayName(function.Name);
         }
 
-        Management.DurableManagementApi.Map(app);
+        WebJobs.ManagementApi.Map(app);
 
         var keys = app.Services.GetRequiredService<FunctionKeyAuthorizer>();
         if (!keys.HasAnyKey && functions.Any(f => f.Trigger is HttpTriggerDefinition { AuthLevel: not AuthorizationLevel.Anonymous }))

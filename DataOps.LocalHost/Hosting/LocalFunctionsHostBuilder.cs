@@ -67,6 +67,11 @@ internal sealed class LocalFunctionsHostBuilder
         }
 
         var functions = FunctionIndexer.Index(_types, Configuration);
+        if (WebJobs.WebJobsHostServices.AreNeededBy(functions))
+        {
+            WebJobs.WebJobsHostServices.Add(Services, Configuration, functions);
+        }
+
         HostServices.Add(Services, functions);
         HostTelemetry.Add(Services, Configuration);
         _web.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
@@ -74,8 +79,6 @@ internal sealed class LocalFunctionsHostBuilder
         _web.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("extensions:http:maxRequestBodySize", new HttpOptions().MaxRequestBodySize));
         var app = _web.Build();
-        HostServices.CheckDurableClientRegistered(app.Services, functions);
-        HostServices.CheckDurableTasksRegistered(app.Services, functions);
         HostPipeline.Map(app, functions);
         return new LocalFunctionsHost(app, functions);
     }

@@ -108,7 +108,10 @@ internal sealed class DataOpsApp : IAsyncDisposable
             throw;
         }
 
-        return new DataOpsApp(host, glean, prefix, storageConnectionString);
+        var app = new DataOpsApp(host, glean, prefix, storageConnectionString);
+        // The journey events queue exists before the app runs, as when deployed: the Storage Queues extension creates none.
+        await app.JourneyEvents.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        return app;
     }
 
     /// <summary>

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Archive;
+using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Validation;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask.Client;
 
@@ -40,6 +42,18 @@ public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(500, items.Single(i => i.GetProperty("datasetType").GetString() == "confluence_pages").GetProperty("recordCount").GetInt64());
+
+        // The work ran through the app's own orchestration and activity functions (the ones the Functions host invokes),
+        // which the Durable extension triggered.
+        var invoked = app.Service<DataOps.LocalHost.WebJobs.FunctionBridge>().Invocations;
+        Assert.All(
+            [nameof(ProvisioningWorkflowFunctions.ProvisionJourneyDatasets), nameof(ProvisioningWorkflowFunctions.ProvisionDataset),
+             nameof(ValidationWorkflowFunctions.ValidateDataset), nameof(ProvisioningWorkflowFunctions.RegisterDataset),
+             nameof(ProvisioningWorkflowFunctions.CreateConnector), nameof(ProvisioningWorkflowFunctions.PopulateConnector),
+             nameof(ValidationWorkflowFunctions.RunSchemaCheck), nameof(ValidationWorkflowFunctions.RunSampleQueryCheck),
+             nameof(ValidationWorkflowFunctions.RecordValidation)],
+            name => Assert.True(invoked.GetValueOrDefault(name) > 0, $"{name} was not invoked"));
+        Assert.Equal(2, invoked[nameof(ProvisioningWorkflowFunctions.CreateConnector)]);
     }
 
     [Fact]

@@ -31,10 +31,16 @@ public sealed class DisabledFunctionTests(AzuriteFixture azurite)
         var queues = new QueueServiceClient(azurite.ConnectionString);
         var locks = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("azure-webjobs-hosts");
 
-        // Queue listeners create their queues before the host reports started; a disabled one has no listener.
-        Assert.True((await queues.GetQueueClient(enabledQueue).ExistsAsync(cancellationToken: Ct)).Value);
-        Assert.False((await queues.GetQueueClient(disabledQueue).ExistsAsync(cancellationToken: Ct)).Value);
-        Assert.False((await queues.GetQueueClient(disabledQueue + "-poison").ExistsAsync(cancellationToken: Ct)).Value);
+        // A disabled queue function has no listener: of one message on each queue, only the enabled one's is handled.
+        foreach (var name in new[] { disabledQueue, enabledQueue })
+        {
+            await queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: Ct);
+            await queues.GetQueueClient(name).SendMessageAsync(Convert.ToBase64String("probe"u8.ToArray()), cancellationToken: Ct);
+        }
+
+        await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(DisabledProbeFunctions.EnabledQueue)) == 1, "the enabled queue function runs");
+        Assert.Equal(0, host.Recorder.Count(nameof(DisabledProbeFunctions.DisabledQueue)));
+        Assert.Equal(1, (await queues.GetQueueClient(disabledQueue).GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount);
 
         // Both timers run on start-up when enabled; once the enabled one has run and saved its status, the
         // disabled one has neither run nor taken its lock.

@@ -4,7 +4,6 @@ using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.Hosting;
 
@@ -22,9 +21,7 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     [InlineData(typeof(MissingSetting), "'MissingSetting'", "setting '%Nowhere:Queue%', which is not configured")]
     [InlineData(typeof(BadQueueName), "'BadQueueName'", "queue name 'Bad_Queue' is invalid")]
     [InlineData(typeof(RouteValueMissing), "'RouteValueMissing', parameter 'id'", "unknown binding")]
-    [InlineData(typeof(DurableClientNotRegistered), "'DurableClientNotRegistered', parameter 'client'", "none is registered")]
     [InlineData(typeof(UserLevel), "'UserLevel'", "authorization level User is not supported")]
-    [InlineData(typeof(ApprovalFunction), "'Approval'", "no task hub worker is registered")]
     public void Build_MalformedFunction_FailsNamingFunctionAndParameter(Type functions, string where, string what)
     {
         var builder = TestFunctionHost.CreateBuilder(azurite, [functions]);
@@ -57,19 +54,9 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void Build_OrchestrationFunctionTheEngineDoesNotRun_FailsNamingIt()
+    public void Build_OrchestrationFunction_IsIndexed()
     {
-        var builder = TestFunctionHost.CreateBuilder(azurite, [typeof(ApprovalFunction)], durable: _ => { });
-
-        var error = Assert.Throws<FunctionIndexingException>(() => builder.Build());
-
-        Assert.Contains("Function 'Approval': the task hub worker has no orchestrator named 'Approval'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Build_OrchestrationFunctionTheEngineRuns_IsIndexed()
-    {
-        using var host = TestFunctionHost.CreateBuilder(azurite, [typeof(ApprovalFunction)], durable: r => r.AddOrchestrator<ApprovalOrchestrator>()).Build();
+        using var host = TestFunctionHost.CreateBuilder(azurite, [typeof(ApprovalFunction)]).Build();
 
         Assert.Equal(["Approval"], host.FunctionNames);
     }
@@ -148,13 +135,6 @@ public sealed class FunctionIndexingTests(AzuriteFixture azurite)
     {
         [Function(nameof(RouteValueMissing))]
         public static void Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items")] HttpRequest request, int id) => _ = (request, id);
-    }
-
-    private sealed class DurableClientNotRegistered
-    {
-        [Function(nameof(DurableClientNotRegistered))]
-        public static void Run([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequest request, [DurableClient] DurableTaskClient client) =>
-            _ = (request, client);
     }
 
     private sealed class UserLevel

@@ -80,14 +80,16 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Start_QueuesAbsent_CreatesQueueAndPoisonQueue()
+    public async Task Start_QueueAbsent_HandlesMessagesOnceTheQueueIsCreated()
     {
+        // As under the Functions host, a listener neither creates its queue nor fails on a missing one.
+        await using var host = await StartAsync(createQueues: false);
         Assert.False((await Queue(_orders).ExistsAsync(cancellationToken: Ct)).Value);
 
-        await using var host = await StartAsync();
+        await Queue(_orders).CreateAsync(cancellationToken: Ct);
+        await Queue(_orders).SendMessageAsync(Base64("""{"orderId":"E-1","quantity":1}"""), cancellationToken: Ct);
 
-        Assert.True((await Queue(_orders).ExistsAsync(cancellationToken: Ct)).Value);
-        Assert.True((await Queue(_orders + "-poison").ExistsAsync(cancellationToken: Ct)).Value);
+        await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(QueueTestFunctions.Orders)) == 1, "the order is handled");
     }
 
     [Fact]
@@ -119,10 +121,8 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         await Eventually.HoldsAsync(async () => await CountAsync(_orders + "-poison") == 1, "the message reaches the poison queue");
         var logs = host.Host.Services.GetFakeLogCollector();
         await Eventually.HoldsAsync(
-            () => logs.GetSnapshot().Any(r => r.Level == LogLevel.Error
-                && r.GetStructuredStateValue("PoisonQueue") == _orders + "-poison"
-                && r.GetStructuredStateValue("Reason")?.Contains("not valid base64", StringComparison.Ordinal) == true),
-            "the reason is logged");
+            () => logs.GetSnapshot().Any(r => r.Level >= LogLevel.Warning && r.Message.Contains(_orders + "-poison", StringComparison.Ordinal)),
+            "the move to the poison queue is logged");
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     [InlineData("""{"orderId":"C-1"}""", false)]
     [InlineData("""{"orderId":"C-1","quantity":"three"}""", false)]
     [InlineData("null", false)]
-    public async Task Message_Malformed_GoesStraightToPoisonWithoutBlockingTheQueue(string body, bool raw)
+    public async Task Message_Malformed_EndsInPoisonWithoutBlockingTheQueue(string body, bool raw)
     {
         await using var host = await StartAsync();
         var queue = Queue(_orders);
@@ -179,10 +179,8 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
     [Fact]
     public async Task Handler_RunsLongerThanLease_MessageStaysInvisibleAndIsHandledOnce()
     {
-        await using var host = await StartAsync(new()
-        {
-            ["extensions:queues:messageLeaseDuration"] = "00:00:01",
-        }, [typeof(SlowQueueFunction)]);
+        // The extension keeps a message in flight invisible (renewing its visibility) until its handler settles it.
+        await using var host = await StartAsync(null, [typeof(SlowQueueFunction)]);
         await Queue(_orders).SendMessageAsync(Base64("slow"), cancellationToken: Ct);
 
         await Eventually.HoldsAsync(() => host.Recorder.Count(nameof(SlowQueueFunction.Slow)) == 1, "the slow handler finishes");
@@ -201,12 +199,20 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite)
         return (await client.ExistsAsync(cancellationToken: Ct)).Value ? (await client.GetPropertiesAsync(cancellationToken: Ct)).Value.ApproximateMessagesCount : 0;
     }
 
-    private Task<TestFunctionHost> StartAsync(Dictionary<string, string?>? settings = null, Type[]? functions = null, Action<IServiceCollection>? services = null)
+    private async Task<TestFunctionHost> StartAsync(
+        Dictionary<string, string?>? settings = null, Type[]? functions = null, Action<IServiceCollection>? services = null, bool createQueues = true)
     {
+        if (createQueues)
+        {
+            // The queues exist before the app runs, as when deployed: the Functions host does not create them.
+            await Queue(_orders).CreateIfNotExistsAsync(cancellationToken: Ct);
+            await Queue(_flaky).CreateIfNotExistsAsync(cancellationToken: Ct);
+        }
+
         settings ??= [];
         settings["Test:OrderQueue"] = _orders;
         settings["Test:FlakyQueue"] = _flaky;
-        return TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings, s =>
+        return await TestFunctionHost.StartAsync(azurite, functions ?? [typeof(QueueTestFunctions)], settings, s =>
         {
             s.AddSingleton<ConcurrencyProbe.Counter>();
             services?.Invoke(s);

@@ -6,6 +6,7 @@ using DataOps.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -155,14 +156,14 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
         return id;
     }
 
-    /// <summary>A function host with the task hub worker on its own task hub and one orchestration with three activities.</summary>
+    /// <summary>A function host with the Durable extension on its own task hub and one orchestration with three activities.</summary>
     private Task<TestFunctionHost> StartDurableHostAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         settings["extensions:durableTask:hubName"] = "Otel" + AzuriteFixture.UniqueName("h")[1..13];
         settings["extensions:durableTask:storageProvider:partitionCount"] = "2";
         settings["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100";
         settings["extensions:durableTask:shutdownTimeout"] = "00:00:05";
-        return TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions)], settings, services, r => r.AddOrchestrator<Sequence>().AddActivity<Append>());
+        return TestFunctionHost.StartAsync(azurite, [typeof(HttpTestFunctions), typeof(SequenceFunctions)], settings, services);
     }
 
     /// <summary>Stands in for an OpenTelemetry collector: accepts OTLP/HTTP exports on a free port and keeps each body.</summary>
@@ -221,5 +222,16 @@ public sealed class TelemetryTests(AzuriteFixture azurite)
     {
         /// <inheritdoc />
         public override Task<string> RunAsync(TaskActivityContext context, string input) => Task.FromResult(input + "+");
+    }
+
+    /// <summary><see cref="Sequence"/> and <see cref="Append"/> as orchestration and activity functions.</summary>
+    public static class SequenceFunctions
+    {
+        [Function(nameof(Sequence))]
+        public static Task<string> RunSequence([OrchestrationTrigger] TaskOrchestrationContext context) =>
+            new Sequence().RunAsync(context, context.GetInput<string>()!);
+
+        [Function(nameof(Append))]
+        public static Task<string> RunAppend([ActivityTrigger] string input) => new Append().RunAsync(null!, input);
     }
 }

@@ -1,5 +1,4 @@
 using DataOps.LocalHost.Hosting;
-using DataOps.LocalHost.TaskHub;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,10 +25,9 @@ public sealed class TestFunctionHost : IAsyncDisposable
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null,
-        Action<TaskHubWorkerRegistry>? durable = null)
+        Action<IServiceCollection>? services = null)
     {
-        var builder = CreateBuilder(azurite, functions, settings, services, durable);
+        var builder = CreateBuilder(azurite, functions, settings, services);
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new TestFunctionHost(host);
@@ -43,8 +41,7 @@ public sealed class TestFunctionHost : IAsyncDisposable
         AzuriteFixture azurite,
         Type[] functions,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null,
-        Action<TaskHubWorkerRegistry>? durable = null)
+        Action<IServiceCollection>? services = null)
     {
         var builder = LocalFunctionsHost.CreateBuilder(new LocalFunctionsHostOptions
         {
@@ -61,6 +58,10 @@ public sealed class TestFunctionHost : IAsyncDisposable
             ["extensions:queues:maxPollingInterval"] = "00:00:00.200",
             ["extensions:queues:visibilityTimeout"] = "00:00:00",
             ["logging:logLevel:default"] = "Warning",
+            // A task hub of its own, polled often, for hosts whose functions need the Durable extension.
+            ["extensions:durableTask:hubName"] = "Test" + AzuriteFixture.UniqueName("h")[1..13],
+            ["extensions:durableTask:storageProvider:partitionCount"] = "1",
+            ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.250",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -70,12 +71,6 @@ public sealed class TestFunctionHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddSingleton<InvocationRecorder>();
         services?.Invoke(builder.Services);
-        if (durable is not null)
-        {
-            // The task hub worker on the host's task hub, with the orchestrators and activities the test registers.
-            builder.Services.AddTaskHubWorker(builder.Configuration, durable);
-        }
-
         builder.AddFunctions(functions);
         return builder;
     }

@@ -13,6 +13,7 @@ internal static class HostConfiguration
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         ["Glean:BaseUrl"] = "http://127.0.0.1:7081",
+        ["extensions:durableTask:hubName"] = "DataOpsHub",
     };
 
     public static void Apply(ConfigurationManager configuration, LocalFunctionsHostOptions options, string contentRoot)

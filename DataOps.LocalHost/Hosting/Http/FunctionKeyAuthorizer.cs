@@ -1,22 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
+using DataOps.Functions.Access;
 using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.LocalHost.Hosting.Http;
 
 /// <summary>
-/// Checks the <c>x-functions-key</c> header or <c>code</c> query value against the configured keys:
-/// any value under <c>FunctionKeys</c> for function level, only <c>FunctionKeys:master</c> for the system and admin levels
-/// (Azure Functions also accepts its system keys there; this host has none).
-/// Keys are read per request so rotated configuration applies at once.
+/// The key a function's authorization level asks for, in the <c>x-functions-key</c> header or the <c>code</c> query
+/// value: any value under <c>FunctionKeys</c> for function level (the app's own <see cref="FunctionKeyCheck"/>), only
+/// <c>FunctionKeys:master</c> for the system and admin levels (Azure Functions also accepts its system keys there; this
+/// host has none). Keys are read per request so rotated configuration applies at once.
 /// </summary>
 internal sealed class FunctionKeyAuthorizer(IConfiguration configuration)
 {
-    public const string HeaderName = "x-functions-key";
-    public const string QueryName = "code";
-    private const string Section = "FunctionKeys";
+    private readonly FunctionKeyCheck _keys = new(configuration);
 
-    public bool HasAnyKey => Keys(AuthorizationLevel.Function).Any();
+    public bool HasAnyKey => configuration.GetSection(FunctionKeyCheck.Section).AsEnumerable().Any(pair => !string.IsNullOrEmpty(pair.Value));
 
     public bool IsAuthorized(HttpRequest request, AuthorizationLevel level)
     {
@@ -25,40 +24,19 @@ internal sealed class FunctionKeyAuthorizer(IConfiguration configuration)
             return true;
         }
 
-        string? presented = request.Headers[HeaderName];
-        if (string.IsNullOrEmpty(presented))
-        {
-            presented = request.Query[QueryName];
-        }
-
-        if (string.IsNullOrEmpty(presented))
+        if (!FunctionKeyCheck.Presents(request, out var presented))
         {
             return false;
         }
 
-        var matched = false;
-        // Compare against every key without stopping early, and on fixed-length digests, so the time
-        // taken says nothing about which key or how much of it matched.
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        foreach (var key in Keys(level))
+        if (level is not (AuthorizationLevel.Admin or AuthorizationLevel.System))
         {
-            matched |= CryptographicOperations.FixedTimeEquals(digest, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            return _keys.IsValid(presented);
         }
 
-        return matched;
-    }
-
-    private IEnumerable<string> Keys(AuthorizationLevel level)
-    {
-        if (level is AuthorizationLevel.Admin or AuthorizationLevel.System)
-        {
-            var master = configuration[Section + ":master"];
-            return string.IsNullOrEmpty(master) ? [] : [master];
-        }
-
-        return configuration.GetSection(Section).AsEnumerable()
-            .Select(pair => pair.Value)
-            .OfType<string>()
-            .Where(value => value.Length > 0);
+        // On fixed-length digests, as the app compares keys, so the time taken says nothing about how much matched.
+        var master = configuration[FunctionKeyCheck.Section + ":master"];
+        return !string.IsNullOrEmpty(master)
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(master)));
     }
 }

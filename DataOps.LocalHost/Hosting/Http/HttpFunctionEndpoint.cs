@@ -1,3 +1,4 @@
+using DataOps.Functions.Access;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ internal sealed class HttpFunctionEndpoint(IndexedFunction function, HttpTrigger
         if (!keys.IsAuthorized(http.Request, trigger.AuthLevel))
         {
             await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized",
-                $"This function needs a valid key in the '{FunctionKeyAuthorizer.HeaderName}' header or the '{FunctionKeyAuthorizer.QueryName}' query parameter.");
+                $"This function needs a valid key in the '{FunctionKeyCheck.HeaderName}' header or the '{FunctionKeyCheck.QueryName}' query parameter.");
             return;
         }
 

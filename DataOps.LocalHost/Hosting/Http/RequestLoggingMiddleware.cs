@@ -1,3 +1,4 @@
+using DataOps.Functions.Access;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Extensions;
 
@@ -45,7 +46,7 @@ internal sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Req
         }
 
         var query = request.Query.SelectMany(pair => pair.Value.Select(value =>
-            Uri.EscapeDataString(pair.Key) + "=" + (string.Equals(pair.Key, FunctionKeyAuthorizer.QueryName, StringComparison.OrdinalIgnoreCase)
+            Uri.EscapeDataString(pair.Key) + "=" + (string.Equals(pair.Key, FunctionKeyCheck.QueryName, StringComparison.OrdinalIgnoreCase)
                 ? "redacted"
                 : Uri.EscapeDataString(value ?? string.Empty))));
         return path + "?" + string.Join('&', query);

@@ -71,10 +71,7 @@ internal static class FunctionIndexer
         }
 
         var trigger = CreateTrigger(name, triggers[0].Parameter, triggers[0].Attribute, configuration);
-        // The task hub worker runs orchestrators and activities itself: the host never invokes these functions.
-        var binders = trigger is DurableTriggerDefinition
-            ? []
-            : method.GetParameters().Select(p => ParameterBinders.Create(name, p, trigger)).ToList();
+        var binders = method.GetParameters().Select(p => ParameterBinders.Create(name, p, trigger)).ToList();
         return new IndexedFunction(name, type, method, trigger, binders, IsDisabled(name, configuration));
     }
 

@@ -1,4 +1,6 @@
 using System.Reflection;
+using DataOps.LocalHost.Hosting.Timers;
+using Microsoft.Azure.Functions.Worker;
 
 namespace DataOps.LocalHost.Hosting.Indexing;
 
@@ -13,3 +15,31 @@ internal sealed record IndexedFunction(
     FunctionTrigger Trigger,
     IReadOnlyList<Func<InvocationData, object?>> Binders,
     bool Disabled = false);
+
+/// <summary>What starts a function.</summary>
+internal abstract record FunctionTrigger;
+
+/// <summary>An HTTP trigger: route below the prefix, accepted methods (empty for all) and key level.</summary>
+internal sealed record HttpTriggerDefinition(string Route, IReadOnlyList<string> Methods, AuthorizationLevel AuthLevel) : FunctionTrigger;
+
+/// <summary>A queue trigger: resolved queue name and the configuration name of its connection string.</summary>
+internal sealed record QueueTriggerDefinition(string QueueName, string ConnectionName) : FunctionTrigger;
+
+/// <summary>A timer trigger: the parsed schedule and its flags.</summary>
+internal sealed record TimerTriggerDefinition(TimerSchedule Schedule, bool RunOnStartup, bool UseMonitor) : FunctionTrigger;
+
+/// <summary>
+/// An orchestration or activity trigger: the Durable extension triggers the function for the orchestration or activity
+/// of <see cref="TaskName"/>.
+/// </summary>
+internal sealed record DurableTriggerDefinition(DurableTaskKind Kind, string TaskName) : FunctionTrigger;
+
+/// <summary>What a durable trigger starts.</summary>
+internal enum DurableTaskKind
+{
+    /// <summary><c>[OrchestrationTrigger]</c>.</summary>
+    Orchestration,
+
+    /// <summary><c>[ActivityTrigger]</c>.</summary>
+    Activity,
+}

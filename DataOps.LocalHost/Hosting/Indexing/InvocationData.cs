@@ -11,8 +11,14 @@ internal sealed class InvocationData(HostFunctionContext context)
 
     public HttpContext? HttpContext { get; init; }
 
-    /// <summary>The queue message with its text decoded (base64 or none, per <c>extensions.queues.messageEncoding</c>).</summary>
+    /// <summary>The queue message as the Storage Queues extension received it, its text decoded (<c>extensions.queues.messageEncoding</c>).</summary>
     public QueueMessage? QueueMessage { get; init; }
 
     public TimerInfo? Timer { get; init; }
+
+    /// <summary>An activity's input as the Durable extension passes it: JSON.</summary>
+    public string? ActivityInput { get; init; }
+
+    /// <summary>The context of an orchestration episode.</summary>
+    public Microsoft.DurableTask.TaskOrchestrationContext? Orchestration { get; init; }
 }

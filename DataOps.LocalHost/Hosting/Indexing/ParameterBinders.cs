@@ -35,6 +35,17 @@ internal static class ParameterBinders
             return Require(type == typeof(TimerInfo), function, parameter, "[TimerTrigger] needs a parameter of type TimerInfo", d => d.Timer);
         }
 
+        if (parameter.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null)
+        {
+            return Require(type == typeof(Microsoft.DurableTask.TaskOrchestrationContext), function, parameter,
+                "[OrchestrationTrigger] needs a parameter of type TaskOrchestrationContext", d => d.Orchestration);
+        }
+
+        if (parameter.GetCustomAttribute<ActivityTriggerAttribute>() is not null)
+        {
+            return d => ActivityInput(d.ActivityInput, type);
+        }
+
         if (parameter.GetCustomAttribute<DurableClientAttribute>() is not null)
         {
             return Require(typeof(Microsoft.DurableTask.Client.DurableTaskClient).IsAssignableFrom(type), function, parameter,
@@ -123,6 +134,23 @@ internal static class ParameterBinders
                 throw new ParameterBindingException($"Route value '{name}' must be a {target.Name}.", ex);
             }
         };
+    }
+
+    private static object? ActivityInput(string? json, Type type)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, type, WebJobs.FunctionBridge.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ParameterBindingException($"The activity input is not a valid {type.Name}: {ex.Message}", ex);
+        }
     }
 
     private static Func<InvocationData, object?> Require(bool ok, string function, ParameterInfo parameter, string rule, Func<InvocationData, object?> binder) =>

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using DataOps.Functions.Operations;
 using DataOps.Functions.Storage;
-using DataOps.LocalHost.TaskHub;
 using DataOps.Tests.Hosting;
+using DataOps.Tests.Hosting.Functions;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +19,7 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
     public async Task Health_AllDependenciesUp_Returns200Anonymously()
     {
         // Any HTTP answer below 500 counts as reachable; Azurite's blob endpoint stands in for Glean here.
-        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri, durable: _ => { });
+        await using var host = await StartAsync(azurite.BlobEndpoint.AbsoluteUri, withDurableExtension: true);
 
         HealthReport? report = null;
         await Eventually.HoldsAsync(async () =>
@@ -49,13 +49,12 @@ public sealed class HealthFunctionTests(AzuriteFixture azurite)
         Assert.False(report.Checks.Single(c => c.Name == "glean").Healthy);
     }
 
-    private Task<TestFunctionHost> StartAsync(string gleanUrl, Action<TaskHubWorkerRegistry>? durable = null) =>
-        TestFunctionHost.StartAsync(azurite, [typeof(HealthFunction)],
+    private Task<TestFunctionHost> StartAsync(string gleanUrl, bool withDurableExtension = false) =>
+        TestFunctionHost.StartAsync(azurite, withDurableExtension ? [typeof(HealthFunction), typeof(StarterFunctions)] : [typeof(HealthFunction)],
             new Dictionary<string, string?> { ["Glean:BaseUrl"] = gleanUrl, ["extensions:durableTask:hubName"] = _hub },
             s =>
             {
                 s.AddHttpClient();
                 s.AddDataOpsStorage(TestFunctionHost.StorageConfiguration(azurite));
-            },
-            durable);
+            });
 }

@@ -6,7 +6,7 @@ using DataOps.Functions.Provisioning;
 using DataOps.Functions.Serialization;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Workflows;
-using DataOps.LocalHost.TaskHub;
+using DataOps.LocalHost.WebJobs;
 
 namespace DataOps.Tests.Functions.Serialization;
 
@@ -66,16 +66,18 @@ public sealed class ContractSerializationTests
         Assert.Equal(result, Deserialize<TeardownDatasetResult>(host, json));
     }
 
+    private static readonly Microsoft.DurableTask.Converters.JsonDataConverter LocalHostConverter = new(FunctionBridge.Json);
+
     private static string Serialize<T>(string host, T value) => host switch
     {
-        "local host" => TaskHubWorkerServiceCollectionExtensions.WebJsonDataConverter.Serialize(value)!,
+        "local host" => LocalHostConverter.Serialize(value)!,
         "functions worker" => WorkerSerializer.Serialize(value, typeof(T), CancellationToken.None).ToString(),
         _ => JsonSerializer.Serialize(value, DomainJson.Options),
     };
 
     private static T? Deserialize<T>(string host, string json) => host switch
     {
-        "local host" => TaskHubWorkerServiceCollectionExtensions.WebJsonDataConverter.Deserialize<T>(json),
+        "local host" => LocalHostConverter.Deserialize<T>(json),
         "functions worker" => (T?)WorkerSerializer.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), typeof(T), CancellationToken.None),
         _ => JsonSerializer.Deserialize<T>(json, DomainJson.Options),
     };

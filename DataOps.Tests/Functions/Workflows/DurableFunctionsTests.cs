@@ -4,7 +4,6 @@ using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
 using DataOps.LocalHost.Hosting.Indexing;
 using DataOps.LocalHost.Hosting.Invocation;
-using DataOps.LocalHost.TaskHub;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +18,8 @@ namespace DataOps.Tests.Functions.Workflows;
 /// </summary>
 public sealed class DurableFunctionsTests
 {
-    private static readonly TaskHubWorkerRegistry Registry = new TaskHubWorkerRegistry().AddAllFrom(typeof(DataOpsServiceCollectionExtensions).Assembly);
+    private static readonly (Dictionary<string, Type> Orchestrators, Dictionary<string, Type> Activities) Registry =
+        (Tasks(typeof(Microsoft.DurableTask.TaskOrchestrator<,>)), Tasks(typeof(Microsoft.DurableTask.TaskActivity<,>)));
 
     [Fact]
     public void OrchestrationFunctions_OnePerOrchestrator()
@@ -83,6 +83,20 @@ public sealed class DurableFunctionsTests
 
     private static List<string> FunctionNames(Type trigger) =>
         [.. Functions(trigger).Select(m => m.GetCustomAttribute<FunctionAttribute>()!.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>The app's orchestrator or activity classes (deriving from <paramref name="baseType"/>) by class name.</summary>
+    private static Dictionary<string, Type> Tasks(Type baseType) =>
+        typeof(DataOpsServiceCollectionExtensions).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && Bases(t).Any(b => b.IsGenericType && b.GetGenericTypeDefinition() == baseType))
+            .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    private static IEnumerable<Type> Bases(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
 
     private static bool TakesClient(Type activity) =>
         activity.GetConstructors().Single().GetParameters().Any(p => p.ParameterType == typeof(DurableTaskClient));

@@ -1,6 +1,7 @@
 using DataOps.Functions.Workflows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Tests.Hosting.Functions;
@@ -16,6 +17,10 @@ public sealed class StarterFunctions
         var id = await client.ScheduleNewOrchestrationInstanceAsync("Approval", new ApprovalRequest("alice"), null, cancellationToken);
         return client.CreateCheckStatusResponse(request, id);
     }
+
+    [Function("Approval")]
+    public static Task<ApprovalOrchestrator.Decision> Approval([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ApprovalOrchestrator().RunAsync(context, context.GetInput<ApprovalRequest>()!);
 
     public sealed record ApprovalRequest(string RequestedBy);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DataOps.Tests.LocalHost.TaskHub;
 
@@ -61,4 +63,31 @@ public static class TaskHubTestTasks
     {
         public override Task<string?> RunAsync(TaskOrchestrationContext context, string? input) => Task.FromResult(input);
     }
+}
+
+/// <summary>The tasks of <see cref="TaskHubTestTasks"/> as orchestration and activity functions, as an app declares them.</summary>
+public static class TaskHubTestFunctions
+{
+    [Function(nameof(TaskHubTestTasks.StampTwice))]
+    public static Task<string[]> StampTwice([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TaskHubTestTasks.StampTwice().RunAsync(context, context.GetInput<string>()!);
+
+    [Function(nameof(TaskHubTestTasks.Stamp))]
+    public static Task<string> Stamp([ActivityTrigger] string input, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<TaskHubTestTasks.Stamp>(context.InstanceServices).RunAsync(null!, input);
+
+    [Function(nameof(TaskHubTestTasks.FeedText))]
+    public static Task<int> FeedText([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TaskHubTestTasks.FeedText().RunAsync(context, context.GetInput<string>()!);
+
+    [Function(nameof(TaskHubTestTasks.Double))]
+    public static Task<int> Double([ActivityTrigger] int input) => new TaskHubTestTasks.Double().RunAsync(null!, input);
+
+    [Function(nameof(TaskHubTestTasks.Sleep))]
+    public static Task<string> Sleep([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TaskHubTestTasks.Sleep().RunAsync(context, context.GetInput<int>());
+
+    [Function(nameof(TaskHubTestTasks.Noop))]
+    public static Task<string?> Noop([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TaskHubTestTasks.Noop().RunAsync(context, context.GetInput<string?>());
 }
