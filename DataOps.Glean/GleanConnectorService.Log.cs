@@ -19,6 +19,9 @@ internal sealed partial class GleanConnectorService
         [LoggerMessage(Level = LogLevel.Information, Message = "Emptied {Connector}; {Remaining} documents remain")]
         public static partial void Retired(ILogger logger, string connector, long remaining);
 
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Connector}: Glean no longer has datasource {Datasource}; there is nothing to empty")]
+        public static partial void RetiredAbsent(ILogger logger, string connector, string datasource);
+
         [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} call of {Connector} was made but could not be recorded in its metrics")]
         public static partial void ObserverFailed(ILogger logger, Exception exception, string connector, string kind);
     }

@@ -57,7 +57,23 @@ internal sealed partial class GleanConnectorService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
         var uploadId = UploadIds.Retirement(datasetId);
-        await SendUploadAsync(connector, datasetId, uploadId, [[]], disableStaleCheck: true, cancellationToken);
+        try
+        {
+            await SendUploadAsync(connector, datasetId, uploadId, [[]], disableStaleCheck: true, cancellationToken);
+        }
+        catch (GleanBadRequestException)
+        {
+            if (await TryGetConfigAsync(connector.DatasourceName, cancellationToken) is not null)
+            {
+                throw;
+            }
+
+            // Glean no longer knows the datasource (an administrator removed it): it holds nothing to empty, and the upload
+            // would be refused for good, leaving a compensation or a teardown to retry for ever.
+            Log.RetiredAbsent(logger, connector.ConnectorName, connector.DatasourceName);
+            return new ConnectorRetirement(connector.ConnectorName, connector.DatasourceName, uploadId, 0, time.GetUtcNow());
+        }
+
         var count = await GetDocumentCountAsync(connector, cancellationToken);
         var remaining = Math.Max(count.Uploaded, count.Indexed);
         Log.Retired(logger, connector.ConnectorName, remaining);

@@ -137,6 +137,22 @@ public sealed class GleanConnectorServiceTests(GleanSharedEmulator shared) : IAs
     }
 
     [Fact]
+    public async Task EmptyAndRetire_ADatasourceGleanNoLongerHas_HasNothingToEmpty()
+    {
+        // The connector as the registry remembers it; Glean has lost (or an administrator removed) its datasource.
+        var connector = await CreateAsync(DatasetType.JiraIssues) with { DatasourceName = "acmesandboxjiragone", ConnectorName = "ACME-sandbox-jiragone" };
+        await _emulator.ClearRequestsAsync();
+
+        var retirement = await Service.EmptyAndRetireAsync(connector, "ds-gone", TestContext.Current.CancellationToken);
+
+        // The upload is refused (400), and asking Glean for the datasource's configuration confirms it is gone.
+        Assert.True(retirement.Verified);
+        Assert.Equal(
+            ["/api/index/v1/bulkindexdocuments 400", "/api/index/v1/getdatasourceconfig 400"],
+            (await _emulator.GetRequestsAsync()).Select(r => $"{r.Path} {r.Status}"));
+    }
+
+    [Fact]
     public async Task GetDocumentCount_AfterPopulate_CountsUploadedAndIndexed()
     {
         var connector = await CreateAsync(DatasetType.GithubRepos);
