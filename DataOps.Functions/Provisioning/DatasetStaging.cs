@@ -48,7 +48,7 @@ internal sealed class DatasetStaging(DatasetRecordSource source, StagedCopyStore
     /// kept (or whose copy was deleted) has none: it is staged from the source now, as the checks produced their records
     /// before, and <c>Restaged</c> says so, for the check to warn that the copy was not written when the records were pushed.
     /// </summary>
-    public async Task<(StagedRecords? Staged, string? Restaged)> OpenForCheckAsync(Dataset dataset, CancellationToken cancellationToken)
+    public async Task<(StagedRecords Staged, string? Restaged)> OpenForCheckAsync(Dataset dataset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (await store.OpenAsync(dataset.Id, dataset.Attempt, cancellationToken).ConfigureAwait(false) is { } staged)
@@ -59,7 +59,9 @@ internal sealed class DatasetStaging(DatasetRecordSource source, StagedCopyStore
         await StageAsync(dataset, cancellationToken).ConfigureAwait(false);
         var restaged = $"attempt {dataset.Attempt} had no staged copy (populated before copies were kept, or the copy was deleted): it was staged from the source now, "
             + (dataset.DataSource == DataSource.SanitizedExport ? "and the client's export may have changed since its records were pushed" : "which produces the records that were pushed");
-        return (await store.OpenAsync(dataset.Id, dataset.Attempt, cancellationToken).ConfigureAwait(false), restaged);
+        var written = await store.OpenAsync(dataset.Id, dataset.Attempt, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The staged copy of dataset '{dataset.Id.Value}' attempt {dataset.Attempt} was written but cannot be opened.");
+        return (written, restaged);
     }
 
     private async Task<StagedPopulation?> ReadBackAsync(Dataset dataset, CancellationToken cancellationToken)

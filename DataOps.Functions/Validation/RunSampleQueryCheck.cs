@@ -46,8 +46,8 @@ internal sealed class RunSampleQueryCheck(DatasetLoader datasets, DatasetRecordS
         {
             // Queries built from the documents the product indexed (the attempt's staged copy): each must find the
             // documents whose titles carry it.
-            var (opened, _) = await staging.OpenForCheckAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-            await using var staged = opened ?? throw new InvalidOperationException($"The staged copy of dataset '{dataset.Id.Value}' attempt {dataset.Attempt} was written but cannot be opened.");
+            var (staged, _) = await staging.OpenForCheckAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+            await using var opened = staged;
 
             var pushed = new List<IReadOnlyDictionary<string, object?>>();
             try

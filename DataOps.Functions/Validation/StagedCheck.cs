@@ -26,8 +26,8 @@ internal static class StagedCheck
     {
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(evaluate);
-        var (opened, restaged) = await staging.OpenForCheckAsync(dataset, cancellationToken).ConfigureAwait(false);
-        await using var staged = opened ?? throw new InvalidOperationException($"The staged copy of dataset '{dataset.Id.Value}' attempt {dataset.Attempt} was written but cannot be opened.");
+        var (staged, restaged) = await staging.OpenForCheckAsync(dataset, cancellationToken).ConfigureAwait(false);
+        await using var _ = staged;
 
         QualityCheckResult result;
         try

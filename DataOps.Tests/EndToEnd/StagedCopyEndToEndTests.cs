@@ -120,12 +120,8 @@ public sealed class StagedCopyEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task Provision_Pilot_ReadsAndSanitizesTheExportOncePerAttempt()
     {
-        var exports = await PilotExportsAsync();
-        var counting = new CountingExportSource(exports);
-        await using var app = await DataOpsApp.StartAsync(
-            azurite.ConnectionString,
-            new Dictionary<string, string?> { ["MockData:PilotExportContainer"] = exports.Name },
-            configure: b => b.Services.AddSingleton<IPilotExportSource>(counting));
+        var (app, counting) = await StartCountingPilotReadsAsync();
+        await using var _ = app;
         var body = new
         {
             journeyId = "j-stg-pilot",
@@ -156,12 +152,8 @@ public sealed class StagedCopyEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task PopulateConnector_RunTwiceForOneAttempt_OneCopyTheSameContentOneSetOfDocumentsOneExportRead()
     {
-        var exports = await PilotExportsAsync();
-        var counting = new CountingExportSource(exports);
-        await using var app = await DataOpsApp.StartAsync(
-            azurite.ConnectionString,
-            new Dictionary<string, string?> { ["MockData:PilotExportContainer"] = exports.Name },
-            configure: b => b.Services.AddSingleton<IPilotExportSource>(counting));
+        var (app, counting) = await StartCountingPilotReadsAsync();
+        await using var _ = app;
         var record = await app.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-stg-twice", client: PilotFixture.ClientId, stage: Stage.Pilot, type: DatasetType.SlackMessages, clientName: "ACME Health"), Ct);
         var id = record.Dataset.Id;
         var context = new Mock<TaskActivityContext>().Object;
@@ -252,6 +244,18 @@ public sealed class StagedCopyEndToEndTests(AzuriteFixture azurite)
         var outcome = (await app.WaitForCompletionAsync($"provision:{journey}:sandbox")).ReadOutputAs<ProvisionJourneyResult>()!.Datasets.Single();
         Assert.True(outcome.Outcome == WorkflowOutcome.Ready, outcome.Error);
         return (await app.Registry.GetAsync(outcome.DatasetId, Ct))!.Dataset;
+    }
+
+    /// <summary>An app reading pilot exports from a container of the test's, through a source that counts the reads.</summary>
+    private async Task<(DataOpsApp App, CountingExportSource Counting)> StartCountingPilotReadsAsync()
+    {
+        var exports = await PilotExportsAsync();
+        var counting = new CountingExportSource(exports);
+        var app = await DataOpsApp.StartAsync(
+            azurite.ConnectionString,
+            new Dictionary<string, string?> { ["MockData:PilotExportContainer"] = exports.Name },
+            configure: b => b.Services.AddSingleton<IPilotExportSource>(counting));
+        return (app, counting);
     }
 
     private async Task<BlobContainerClient> PilotExportsAsync()
