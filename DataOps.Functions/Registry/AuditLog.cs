@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
+using DataOps.Functions.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Registry;
@@ -44,19 +45,12 @@ public sealed class AuditLog(RegistryTables tables, IOptions<RegistryOptions> op
         return entries;
     }
 
-    /// <summary>Deletes entries older than the retention period; returns how many went.</summary>
+    /// <summary>Deletes entries older than the retention period, a partition's rows in transactions (<see cref="TableRowPurge"/>); returns how many went.</summary>
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var cutoff = now - options.Value.AuditRetention;
-        var purged = 0;
-        await foreach (var row in tables.Audit.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OccurredAt lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            await tables.Audit.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            purged++;
-        }
-
-        return purged;
+        return await TableRowPurge.DeleteAsync(tables.Audit, TableClient.CreateQueryFilter($"OccurredAt lt {cutoff}"), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PublishOneAsync(OutboxEvent e, CancellationToken cancellationToken)

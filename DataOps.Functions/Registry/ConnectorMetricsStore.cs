@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using DataOps.Functions.Storage;
 using DataOps.Glean.Metrics;
 
 namespace DataOps.Functions.Registry;
@@ -103,14 +104,7 @@ public sealed class ConnectorMetricsStore(RegistryTables tables, TimeProvider ti
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var cutoff = HourKey(now - Window - TimeSpan.FromDays(1));
         var filter = TableClient.CreateQueryFilter($"RowKey ge {HourPrefix} and RowKey lt {cutoff}");
-        var purged = 0;
-        await foreach (var row in tables.ConnectorMetrics.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            await tables.ConnectorMetrics.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            purged++;
-        }
-
-        return purged;
+        return await TableRowPurge.DeleteAsync(tables.ConnectorMetrics, filter, cancellationToken).ConfigureAwait(false);
     }
 
     private static double? ErrorRate(IReadOnlyList<HourRow> hours, DateTimeOffset from)
