@@ -24,22 +24,28 @@ internal sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jo
             listed.AddRange(await scans.AllAsync(new DatasetQuery { Status = status }, CancellationToken.None).ConfigureAwait(false));
         }
 
-        var orphans = new List<DatasetId>();
-        var journeyCache = new Dictionary<string, JourneyView?>(StringComparer.Ordinal);
-        foreach (var dataset in await scans.ConfirmAsync(listed, Candidates, CancellationToken.None).ConfigureAwait(false))
-        {
-            if (!journeyCache.TryGetValue(dataset.JourneyId.Value, out var journey))
-            {
-                journey = await journeys.GetAsync(dataset.JourneyId.Value, CancellationToken.None).ConfigureAwait(false);
-                journeyCache[dataset.JourneyId.Value] = journey;
-            }
-
-            if (OrphanRule.Assess(Dataset.Restore(dataset), journey?.ToState(), input.Now, input.MinimumAge).Allowed)
-            {
-                orphans.Add(dataset.Id);
-            }
-        }
-
+        // The rule is judged on the listing first, and only the datasets it flags (few, on any day) are read again and
+        // judged on their authoritative row: a scan of a large estate makes one point read per orphan, not per dataset.
+        var journeyOf = await JourneysAsync(listed.Select(d => d.JourneyId.Value)).ConfigureAwait(false);
+        var flagged = listed.Where(d => IsOrphan(d, journeyOf, input));
+        var orphans = (await scans.ConfirmAsync(flagged, Candidates, CancellationToken.None).ConfigureAwait(false))
+            .Where(d => IsOrphan(d, journeyOf, input))
+            .Select(d => d.Id);
         return new ScanResult(listed.Count, orphans.OrderBy(id => id.Value, StringComparer.Ordinal).ToArray());
+    }
+
+    private static bool IsOrphan(DatasetSnapshot dataset, Dictionary<string, JourneyView?> journeys, OrphanScanInput input) =>
+        OrphanRule.Assess(Dataset.Restore(dataset), journeys[dataset.JourneyId.Value]?.ToState(), input.Now, input.MinimumAge).Allowed;
+
+    /// <summary>The journeys of the listed datasets, each read once, <see cref="RegistryScans.ReadParallelism"/> at a time.</summary>
+    private async Task<Dictionary<string, JourneyView?>> JourneysAsync(IEnumerable<string> journeyIds)
+    {
+        var ids = journeyIds.Distinct(StringComparer.Ordinal).ToArray();
+        var views = new JourneyView?[ids.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = RegistryScans.ReadParallelism },
+            async (i, token) => views[i] = await journeys.GetAsync(ids[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return ids.Zip(views).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 }

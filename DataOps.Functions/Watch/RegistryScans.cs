@@ -23,23 +23,28 @@ internal sealed class RegistryScans(IDatasetRegistry registry)
         return all;
     }
 
+    /// <summary>Point reads in flight at once when re-reading candidates.</summary>
+    public const int ReadParallelism = 8;
+
     /// <summary>
-    /// Re-reads each candidate by id and keeps those still in one of <paramref name="statuses"/>: listings are copies
-    /// and may trail the authoritative row by one save.
+    /// Re-reads each candidate by id (<see cref="ReadParallelism"/> at a time) and keeps those still in one of
+    /// <paramref name="statuses"/>, in the candidates' order: listings are copies and may trail the authoritative row by
+    /// one save.
     /// </summary>
     public async Task<List<DatasetSnapshot>> ConfirmAsync(IEnumerable<DatasetSnapshot> candidates, IReadOnlySet<DatasetStatus> statuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var confirmed = new List<DatasetSnapshot>();
-        foreach (var candidate in candidates.DistinctBy(c => c.Id))
-        {
-            var current = await registry.GetAsync(candidate.Id, cancellationToken).ConfigureAwait(false);
-            if (current is not null && statuses.Contains(current.Dataset.Status))
+        ArgumentNullException.ThrowIfNull(statuses);
+        var distinct = candidates.DistinctBy(c => c.Id).ToArray();
+        var current = new DatasetSnapshot?[distinct.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, distinct.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, token) =>
             {
-                confirmed.Add(current.Dataset.ToSnapshot());
-            }
-        }
-
-        return confirmed;
+                var record = await registry.GetAsync(distinct[i].Id, token).ConfigureAwait(false);
+                current[i] = record is not null && statuses.Contains(record.Dataset.Status) ? record.Dataset.ToSnapshot() : null;
+            }).ConfigureAwait(false);
+        return [.. current.OfType<DatasetSnapshot>()];
     }
 }
