@@ -58,6 +58,12 @@ internal sealed class GleanOptions
     /// <summary>Indexing requests per second (Glean: 30 per token for endpoints other than the document ones).</summary>
     public int IndexingRequestsPerSecond { get; set; } = 30;
 
+    /// <summary>
+    /// The share of <see cref="IndexingRequestsPerSecond"/> background work may take (the health sweep's probes, scheduled
+    /// syncs; see <see cref="Http.GleanTraffic"/>), in (0, 1]. Default 0.8: the rest stays free for provisioning.
+    /// </summary>
+    public double BackgroundShare { get; set; } = 0.8;
+
     /// <summary>Documents per minute through <c>/indexdocuments</c> (Glean: 600).</summary>
     public int IndexDocumentsPerMinute { get; set; } = 600;
 

@@ -23,7 +23,8 @@ public static class GleanServiceCollectionExtensions
             .Validate(o => o.MaxPageBytes > 0, "Glean:MaxPageBytes must be positive")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero, "Glean:AttemptTimeout must be positive")
             .Validate(o => o.TotalTimeout >= o.AttemptTimeout, "Glean:TotalTimeout must be at least Glean:AttemptTimeout")
-            .Validate(o => o.CircuitFailureRatio is > 0 and <= 1, "Glean:CircuitFailureRatio must be in (0, 1]");
+            .Validate(o => o.CircuitFailureRatio is > 0 and <= 1, "Glean:CircuitFailureRatio must be in (0, 1]")
+            .Validate(o => o.BackgroundShare is > 0 and <= 1, "Glean:BackgroundShare must be in (0, 1]");
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GleanOptions>, SearchIdentityValidation>());
 
         // At start-up, not at the first validation: a dataset should never be the first to learn no one can see it.

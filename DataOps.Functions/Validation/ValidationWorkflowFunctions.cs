@@ -28,6 +28,11 @@ public static class ValidationWorkflowFunctions
     public static Task<bool> BeginValidation([ActivityTrigger] DatasetId input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<BeginValidation>(context).RunAsync(new FunctionActivityContext(context), input);
 
+    /// <summary>Runs <see cref="ProbeConnectors"/>.</summary>
+    [Function(nameof(ProbeConnectors))]
+    public static Task<ProbeBatchResult> ProbeConnectors([ActivityTrigger] IReadOnlyList<DatasetId> input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ProbeConnectors>(context).RunAsync(new FunctionActivityContext(context), input);
+
     /// <summary>Runs <see cref="ProbeConnector"/>.</summary>
     [Function(nameof(ProbeConnector))]
     public static Task<ConnectorProbeResult> ProbeConnector([ActivityTrigger] DatasetId input, FunctionContext context)

@@ -11,7 +11,8 @@ namespace DataOps.Functions.Watch;
 /// First repairs the datasets no workflow is moving any more (<see cref="FindStalledDatasets"/>): PROVISIONING ones are
 /// failed (and can be retried), VALIDATING ones validated again, TEARDOWN ones finished or, when an operator terminated
 /// the teardown, restored; FAILED ones whose compensation did not finish get it finished. Then probes the connectors of
-/// READY datasets in bounded batches; a dataset whose connector is unhealthy goes back to VALIDATING and is revalidated
+/// READY datasets a batch to an activity (<see cref="ProbeConnectors"/>, paced by Glean's background share of requests),
+/// and reports how far the probes reached (<see cref="SweepCoverage"/>); a dataset whose connector is unhealthy goes back to VALIDATING and is revalidated
 /// (and ends READY again, FAILED, or VALIDATING until a later sweep when the checks could not run). One dataset's
 /// repair or probe failing never stops the sweep.
 /// </summary>
@@ -33,20 +34,30 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
 
         var ready = await context.CallActivityAsync<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), null, WorkflowRetry.Transient);
         var reverted = new List<DatasetId>();
-        foreach (var batch in ready.Chunk(batchSize))
+        int probed = 0, skipped = 0, unprobed = 0;
+        var probesStarted = context.CurrentUtcDateTime;
+        foreach (var batch in ready.Chunk(input.ProbeBatchSize > 0 ? input.ProbeBatchSize : HealthSweepInput.DefaultProbeBatchSize))
         {
-            var probes = await Task.WhenAll(batch.Select(id => ProbeAsync(context, id)));
-            var unhealthy = probes.OfType<ConnectorProbeResult>().Where(p => !p.Healthy).ToList();
-            foreach (var probe in unhealthy)
+            var probes = await ProbeAsync(context, batch);
+            probed += probes?.Verdicts.Count ?? 0;
+            skipped += probes?.Skipped ?? 0;
+            unprobed += probes?.Unprobed ?? batch.Length;
+            context.SetCustomStatus(new { ready = ready.Count, probed, unprobed, reverted = reverted.Count });
+            var unhealthy = probes?.Verdicts.Where(p => !p.Healthy).ToList() ?? [];
+            foreach (var chunk in unhealthy.Chunk(batchSize))
             {
-                await context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
-            }
+                foreach (var probe in chunk)
+                {
+                    await context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
+                }
 
-            await Task.WhenAll(unhealthy.Select(p => ValidateAsync(context, p.DatasetId)));
-            reverted.AddRange(unhealthy.Select(p => p.DatasetId));
+                await Task.WhenAll(chunk.Select(p => ValidateAsync(context, p.DatasetId)));
+                reverted.AddRange(chunk.Select(p => p.DatasetId));
+            }
         }
 
-        return new ScanResult(ready.Count, reverted, repaired);
+        var coverage = new SweepCoverage(ready.Count, probed, skipped, unprobed, probesStarted, context.CurrentUtcDateTime);
+        return new ScanResult(ready.Count, reverted, repaired, coverage);
     }
 
     private static async Task<bool> RepairAsync(TaskOrchestrationContext context, StalledDataset stalled)
@@ -90,15 +101,15 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
         return result.Outcome != WorkflowOutcome.Unchecked;
     }
 
-    private static async Task<ConnectorProbeResult?> ProbeAsync(TaskOrchestrationContext context, DatasetId datasetId)
+    private static async Task<ProbeBatchResult?> ProbeAsync(TaskOrchestrationContext context, IReadOnlyList<DatasetId> batch)
     {
         try
         {
-            return await context.CallActivityAsync<ConnectorProbeResult>(nameof(ProbeConnector), datasetId, WorkflowRetry.Transient);
+            return await context.CallActivityAsync<ProbeBatchResult>(nameof(ProbeConnectors), batch, WorkflowRetry.Transient);
         }
         catch (TaskFailedException)
         {
-            // Could not even read the dataset: no verdict on its connector this time.
+            // Could not even start the batch: no verdict on these connectors this time.
             return null;
         }
     }

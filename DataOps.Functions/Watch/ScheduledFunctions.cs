@@ -47,7 +47,8 @@ public sealed partial class ScheduledFunctions(
         ArgumentNullException.ThrowIfNull(client);
         _ = timer;
         // Skipped while the previous sweep still runs, or when another host's timer won the race.
-        var input = new HealthSweepInput(options.Value.HealthSweep.BatchSize, options.Value.HealthSweep.StallAge);
+        var sweep = options.Value.HealthSweep;
+        var input = new HealthSweepInput(sweep.BatchSize, sweep.StallAge, sweep.ProbeBatchSize);
         if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(ConnectorHealthSweep), input, LifecycleWorkflows.HealthSweep, onlyIfNotRunning: true, cancellationToken))
         {
             LogSweepSkipped(logger);

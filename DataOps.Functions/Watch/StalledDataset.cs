@@ -8,7 +8,11 @@ namespace DataOps.Functions.Watch;
 /// <param name="Status">Its status when found.</param>
 /// <param name="Repair">What the repair does.</param>
 /// <param name="Reason">Why it counts as stalled, in a sentence (kept as the failure reason when the repair fails it).</param>
-public sealed record StalledDataset(DatasetId DatasetId, DatasetStatus Status, RepairAction Repair, string Reason);
+public sealed record StalledDataset(
+    DatasetId DatasetId,
+    [property: JsonConverter(typeof(WireNameJsonConverter<DatasetStatus>))] DatasetStatus Status,
+    RepairAction Repair,
+    string Reason);
 
 /// <summary>How the health sweep repairs a stalled dataset. Wire names are snake_case.</summary>
 [JsonConverter(typeof(WireNameJsonConverter<RepairAction>))]

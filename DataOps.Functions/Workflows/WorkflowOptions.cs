@@ -38,8 +38,14 @@ public sealed class WorkflowOptions
         /// <summary>Six-field cron of the sweep. Default every 5 minutes.</summary>
         public string Schedule { get; set; } = "0 */5 * * * *";
 
-        /// <summary>Connectors probed in parallel.</summary>
+        /// <summary>Stalled datasets repaired, and unhealthy ones revalidated, in parallel.</summary>
         public int BatchSize { get; set; } = 10;
+
+        /// <summary>
+        /// Datasets one probe activity probes (it probes eight at a time, paced by Glean's background share of requests,
+        /// <c>Glean:BackgroundShare</c>). Default 100.
+        /// </summary>
+        public int ProbeBatchSize { get; set; } = 100;
 
         /// <summary>
         /// How long a dataset in PROVISIONING, VALIDATING or TEARDOWN (or FAILED with its compensation unfinished) and its

@@ -28,6 +28,7 @@ internal static class GleanRateLimits
         }
 
         var requests = Bucket(options.IndexingRequestsPerSecond, TimeSpan.FromSeconds(1), context);
+        var background = Bucket((int)Math.Floor(options.IndexingRequestsPerSecond * options.BackgroundShare), TimeSpan.FromSeconds(1), context);
         var documents = Bucket(options.IndexDocumentsPerMinute, TimeSpan.FromMinutes(1), context);
         return new HttpRateLimiterStrategyOptions
         {
@@ -36,7 +37,9 @@ internal static class GleanRateLimits
                 var request = args.Context.GetRequestMessage();
                 if (request?.RequestUri?.AbsolutePath.EndsWith("/indexdocuments", StringComparison.Ordinal) != true)
                 {
-                    return requests.Limiter.AcquireAsync(1, args.Context.CancellationToken);
+                    return GleanTraffic.IsBackground
+                        ? AcquireInTurnAsync(background.Limiter, requests.Limiter, args.Context.CancellationToken)
+                        : requests.Limiter.AcquireAsync(1, args.Context.CancellationToken);
                 }
 
                 // A request larger than the bucket could never be served; it takes the whole bucket instead.
@@ -44,6 +47,20 @@ internal static class GleanRateLimits
                 return documents.Limiter.AcquireAsync(permits, args.Context.CancellationToken);
             },
         };
+    }
+
+    /// <summary>A permit of <paramref name="share"/> first, then one of <paramref name="budget"/>; the first refusal is the answer.</summary>
+    private static async ValueTask<RateLimitLease> AcquireInTurnAsync(RateLimiter share, RateLimiter budget, CancellationToken cancellationToken)
+    {
+        var first = await share.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!first.IsAcquired)
+        {
+            return first;
+        }
+
+        // A token bucket's permits are spent once granted: the lease returns nothing when disposed.
+        first.Dispose();
+        return await budget.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
     }
 
     private static (TokenBucketRateLimiter Limiter, int Capacity) Bucket(int limit, TimeSpan window, ResilienceHandlerContext context)

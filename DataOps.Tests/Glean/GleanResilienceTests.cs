@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using DataOps.Domain.Datasets;
 using DataOps.Glean;
 using DataOps.Glean.Errors;
+using DataOps.Glean.Http;
 using DataOps.Glean.Model;
 using DataOps.GleanEmulator.Faults;
 using DataOps.Tests.Infrastructure;
@@ -346,6 +348,38 @@ public sealed class GleanResilienceTests(GleanSharedEmulator shared) : IAsyncLif
         Assert.False(searches.IsCompleted);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => searches);
+    }
+
+    [Fact]
+    public async Task RateLimiter_BackgroundCalls_TakeOnlyTheirShare_AndDoNotHoldBackOtherCalls()
+    {
+        // Ten requests a second, a fifth of them for background work: twenty background probes need about nine seconds
+        // (the background bucket holds one refill less than its two a second), while calls a person waits for take
+        // the rest of the budget and are not queued behind them.
+        await using var adapter = GleanAdapterHarness.Create(
+            _emulator.BaseUrl,
+            new Dictionary<string, string?> { ["RateLimitsEnabled"] = "true", ["IndexingRequestsPerSecond"] = "10", ["BackgroundShare"] = "0.2" });
+        var ct = TestContext.Current.CancellationToken;
+        var connector = await adapter.Service.CreateConnectorAsync(Spec(), ct);
+
+        Task<ConnectorHealth[]> probes;
+        var started = Stopwatch.GetTimestamp();
+        using (GleanTraffic.Background())
+        {
+            probes = Task.WhenAll(Enumerable.Range(0, 20).Select(_ => adapter.Service.ProbeHealthAsync(connector, 0, ct)));
+        }
+
+        Assert.False(GleanTraffic.IsBackground);
+        await Eventually.HoldsAsync(async () => (await _emulator.GetRequestsAsync("/status")).Count >= 2, "the background bucket to run dry");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(0, (await adapter.Service.GetDocumentCountAsync(connector, ct)).Indexed);
+        }
+
+        Assert.False(probes.IsCompleted);
+        Assert.All(await probes, p => Assert.True(p.Reachable));
+        var took = Stopwatch.GetElapsedTime(started);
+        Assert.True(took >= TimeSpan.FromSeconds(8), $"20 background probes took {took.TotalSeconds:F1} s; at 2 a second they need at least 9");
     }
 
     /// <summary>Polly's telemetry reports each retry before its back-off starts.</summary>

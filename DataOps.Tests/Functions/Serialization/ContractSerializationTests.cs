@@ -5,6 +5,7 @@ using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Serialization;
 using DataOps.Functions.Teardown;
+using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.LocalHost.WebJobs;
 
@@ -64,6 +65,21 @@ public sealed class ContractSerializationTests
         using var document = JsonDocument.Parse(json);
         Assert.Equal("already_tearing_down", Property(document, "outcome").GetString());
         Assert.Equal(result, Deserialize<TeardownDatasetResult>(host, json));
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public void SweepRepair_WritesTheDatasetStatusByWireName(string host)
+    {
+        // The health sweep's output lists what it repaired; operators read it on the dashboard and the scans route.
+        var repaired = new StalledDataset(DatasetId.Create("ds-1"), DatasetStatus.Teardown, RepairAction.ResumeTeardown, "the teardown stopped");
+
+        var json = Serialize(host, repaired);
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal("teardown", Property(document, "status").GetString());
+        Assert.Equal("resume_teardown", Property(document, "repair").GetString());
+        Assert.Equal(repaired, Deserialize<StalledDataset>(host, json));
     }
 
     private static readonly Microsoft.DurableTask.Converters.JsonDataConverter LocalHostConverter = new(FunctionBridge.Json);

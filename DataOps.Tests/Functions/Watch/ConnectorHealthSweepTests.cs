@@ -5,6 +5,7 @@ using DataOps.Functions.Validation;
 using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Tests.Functions.Workflows;
+using Microsoft.DurableTask;
 
 namespace DataOps.Tests.Functions.Watch;
 
@@ -16,12 +17,15 @@ public sealed class ConnectorHealthSweepTests
         var ctx = new OrchestrationContextMock("sweep-1");
         ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ => []);
         ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1"), DatasetId.Create("ds-2"), DatasetId.Create("ds-3")]);
-        ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, ((DatasetId)i!).Value != "ds-2", ((DatasetId)i!).Value == "ds-2" ? ["indexed 0 of 500"] : []));
+        ctx.Activity(nameof(ProbeConnectors), i => new ProbeBatchResult(
+            [.. ((IReadOnlyList<DatasetId>)i!).Select(id => new ConnectorProbeResult(id, id.Value != "ds-2", id.Value == "ds-2" ? ["indexed 0 of 500"] : []))], 0, 0));
         ctx.SubOrchestration(nameof(ValidateDataset), i => new ValidationResult(((ValidateDatasetInput)i!).DatasetId, WorkflowOutcome.Ready, 100, [], "ok"));
 
-        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(2, TimeSpan.FromMinutes(2)));
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(2, TimeSpan.FromMinutes(2), ProbeBatchSize: 2));
 
         Assert.Equal(3, result.Examined);
+        Assert.Equal(2, ctx.Calls.Count(c => c.Name == nameof(ProbeConnectors)));
+        Assert.Equal(new SweepCoverage(3, 3, 0, 0, OrchestrationContextMock.Now, OrchestrationContextMock.Now), result.Coverage);
         Assert.Equal([DatasetId.Create("ds-2")], result.DatasetIds);
         var revert = Assert.IsType<RevertToValidatingInput>(ctx.Calls.Single(c => c.Name == nameof(RevertToValidating)).Input);
         Assert.Contains("indexed 0 of 500", revert.Reason, StringComparison.Ordinal);
@@ -64,11 +68,31 @@ public sealed class ConnectorHealthSweepTests
             [new StalledDataset(DatasetId.Create("ds-t"), DatasetStatus.Teardown, RepairAction.ResumeTeardown, "the teardown stopped")]);
         ctx.FailingActivity<bool>(nameof(ResumeTeardown), "storage unavailable");
         ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1")]);
-        ctx.Activity(nameof(ProbeConnector), i => new ConnectorProbeResult((DatasetId)i!, true, []));
+        ctx.Activity(nameof(ProbeConnectors), i => new ProbeBatchResult([.. ((IReadOnlyList<DatasetId>)i!).Select(id => new ConnectorProbeResult(id, true, []))], 0, 0));
 
         var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(10, TimeSpan.FromMinutes(2)));
 
         Assert.Empty(result.Repaired!);
         Assert.Equal(1, result.Examined);
+    }
+
+    [Fact]
+    public async Task ConnectorHealthSweep_ABatchThatCannotBeProbed_CountsItsDatasetsUnprobedAndGoesOn()
+    {
+        var ctx = new OrchestrationContextMock("sweep-1");
+        ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ => []);
+        ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [.. Enumerable.Range(0, 5).Select(i => DatasetId.Create($"ds-{i}"))]);
+        ctx.Activity(nameof(ProbeConnectors), i =>
+        {
+            var batch = (IReadOnlyList<DatasetId>)i!;
+            return batch[0].Value == "ds-0"
+                ? throw new TaskFailedException(nameof(ProbeConnectors), 1, new TaskFailureDetails("System.InvalidOperationException", "storage unavailable", null, null, null))
+                : new ProbeBatchResult([new ConnectorProbeResult(batch[0], true, [])], Skipped: batch.Count - 1, Unprobed: 0);
+        });
+
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, new HealthSweepInput(10, TimeSpan.FromMinutes(2), ProbeBatchSize: 2));
+
+        Assert.Equal(new SweepCoverage(5, 2, 1, 2, OrchestrationContextMock.Now, OrchestrationContextMock.Now), result.Coverage);
+        Assert.Empty(result.DatasetIds);
     }
 }
