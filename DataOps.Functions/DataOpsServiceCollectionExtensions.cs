@@ -68,7 +68,10 @@ public static class DataOpsServiceCollectionExtensions
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.SectionName);
         services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName);
         services.AddOptions<StagingOptions>().BindConfiguration(StagingOptions.SectionName);
-        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName);
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.SectionName)
+            .Validate(o => o.Provisioning.MaxDatasetsPerClient >= 1, "DataOps:Provisioning:MaxDatasetsPerClient must be at least 1")
+            .Validate(o => o.Provisioning.MaxParallelPerStage is >= 1 and <= 100, "DataOps:Provisioning:MaxParallelPerStage must be between 1 and 100")
+            .ValidateOnStart();
         services.TryAddSingleton<RegistryTables>();
         services.AddHostedService<RegistryInitializer>();
         services.TryAddSingleton<AuditLog>();
@@ -91,6 +94,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<IHttpManagementLinks, DurableExtensionManagementLinks>();
         services.TryAddSingleton<ConnectorProbes>();
         services.TryAddSingleton<RegistryScans>();
+        services.TryAddSingleton<ProvisioningSlots>();
         services.TryAddSingleton<ProvisionDatasetsHandler>();
         services.TryAddSingleton<RevalidateDatasetHandler>();
         services.TryAddSingleton<TeardownDatasetHandler>();

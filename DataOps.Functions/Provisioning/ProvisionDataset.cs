@@ -26,6 +26,6 @@ internal sealed class ProvisionDataset : TaskOrchestrator<ProvisionDatasetInput,
                 : new ProvisionDatasetResult(input.DatasetId, input.DatasetType, WorkflowOutcome.Refused, null, registration.Conflict);
         }
 
-        return await ProvisioningSteps.RunAsync(context, input.DatasetId, input.DatasetType, input.Stage, ValidationTrigger.Provisioning);
+        return await ProvisioningSteps.RunAsync(context, input.DatasetId, input.DatasetType, input.Stage, ValidationTrigger.Provisioning, input.TakesSeat);
     }
 }

@@ -3,6 +3,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Workflows;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Provisioning;
 
@@ -11,7 +12,7 @@ namespace DataOps.Functions.Provisioning;
 /// journey's stage (<see cref="LifecycleWorkflows.Provision"/>), so repeating a request while it runs answers with the
 /// running instance; when every requested type is already active for the client and stage, nothing starts.
 /// </summary>
-public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyProjectionStore journeys, TimeProvider time)
+public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyProjectionStore journeys, IOptions<WorkflowOptions> options, TimeProvider time)
 {
     /// <summary>The request's instance (started now or already running), or the active datasets that refuse it.</summary>
     public async Task<ProvisionDatasetsResult> HandleAsync(DurableTaskClient client, ProvisionJourneyInput input, CancellationToken cancellationToken)
@@ -36,11 +37,35 @@ public sealed class ProvisionDatasetsHandler(IDatasetRegistry registry, JourneyP
             return new ProvisionDatasetsResult(instanceId, held);
         }
 
+        var limit = options.Value.Provisioning.MaxDatasetsPerClient;
+        var live = await CountLiveDatasetsAsync(registry, input.ClientId, cancellationToken);
+        var adding = input.DatasetTypes.Count - held.Count;
+        if (live + adding > limit)
+        {
+            return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null, ClientLimit: new ClientDatasetLimit(limit, live, adding));
+        }
+
         // The request says where the journey is now; the orphan scan and the teardown safety rule read it from here.
         await journeys.ApplyAsync(input.JourneyId.Value, input.ClientId.Value, input.Stage.ToWireName(), completed: false, time.GetUtcNow(), cancellationToken);
         // When the same request races this one and wins, the answer is its instance.
         await LifecycleWorkflows.StartAsync(client, nameof(ProvisionJourneyDatasets), input with { RequestId = input.RequestId ?? Guid.NewGuid().ToString("N"), RequestedAt = time.GetUtcNow() }, instanceId, cancellationToken);
         return new ProvisionDatasetsResult(instanceId, ActiveDatasets: null);
+    }
+
+    /// <summary>How many of the client's datasets are not archived (every stage and journey): what the per-client limit counts.</summary>
+    internal static async Task<int> CountLiveDatasetsAsync(IDatasetRegistry registry, ClientId clientId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await registry.ListAsync(new DatasetQuery { ClientId = clientId, PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken);
+            count += page.Items.Count(d => d.Status != DatasetStatus.Archived);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return count;
     }
 
     /// <summary>

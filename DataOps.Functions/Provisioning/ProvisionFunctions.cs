@@ -54,6 +54,14 @@ public sealed class ProvisionFunctions(ProvisionDatasetsHandler provision, Reque
         }
 
         var result = await provision.HandleAsync(client, input, cancellationToken);
+        if (result.ClientLimit is { } limit)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["datasetTypes"] = [limit.Describe(input.ClientId.Value)] },
+                title: "The provisioning request is invalid.",
+                extensions: new Dictionary<string, object?> { ["limit"] = limit.Limit, ["existing"] = limit.Existing, ["adding"] = limit.Adding });
+        }
+
         if (result.ConnectorNamesInUse is { } namesInUse)
         {
             return Results.Problem(

@@ -39,7 +39,7 @@ internal sealed class ProvisionJourneyDatasets : TaskOrchestrator<ProvisionJourn
             var running = batch.Select(type =>
             {
                 var datasetId = DatasetIdFor(context, input, type);
-                var datasetInput = new ProvisionDatasetInput(datasetId, input.JourneyId, input.ClientId, input.ClientName, input.Industry, input.UseCase, input.Stage, type);
+                var datasetInput = new ProvisionDatasetInput(datasetId, input.JourneyId, input.ClientId, input.ClientName, input.Industry, input.UseCase, input.Stage, type, TakesSeat: true);
                 return context.CallSubOrchestratorAsync<ProvisionDatasetResult>(
                     nameof(ProvisionDataset),
                     datasetInput,

@@ -12,13 +12,71 @@ namespace DataOps.Functions.Provisioning;
 /// </summary>
 internal static class ProvisioningSteps
 {
+    /// <summary>First wait between tries for a stage seat; it doubles up to <see cref="MaxSeatWait"/>.</summary>
+    public static readonly TimeSpan FirstSeatWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait between tries for a stage seat.</summary>
+    public static readonly TimeSpan MaxSeatWait = TimeSpan.FromSeconds(15);
+
     /// <summary>
-    /// Creates and fills the connector, then validates. READY, FAILED (compensated), or <see cref="WorkflowOutcome.Unchecked"/>
-    /// when the checks could not run (the dataset stays VALIDATING for the health sweep).
+    /// Waits for a seat of the stage when <paramref name="takesSeat"/> (queued, not refused), creates and fills the
+    /// connector, then validates, and gives the seat up. READY, FAILED (compensated), or
+    /// <see cref="WorkflowOutcome.Unchecked"/> when the checks could not run (the dataset stays VALIDATING for the health sweep).
     /// </summary>
-    public static async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger)
+    public static async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger, bool takesSeat = false)
     {
         ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            if (takesSeat)
+            {
+                try
+                {
+                    await TakeSeatAsync(context, new ProvisioningSeatRequest(stage, datasetId));
+                }
+                catch (TaskFailedException ex)
+                {
+                    return await FailedAsync(context, datasetId, datasetType, ex);
+                }
+            }
+
+            return await RunStepsAsync(context, datasetId, datasetType, stage, trigger);
+        }
+        finally
+        {
+            if (takesSeat)
+            {
+                await ReleaseSeatAsync(context, new ProvisioningSeatRequest(stage, datasetId));
+            }
+        }
+    }
+
+    private static async Task TakeSeatAsync(TaskOrchestrationContext context, ProvisioningSeatRequest request)
+    {
+        var wait = FirstSeatWait;
+        while (!await context.CallActivityAsync<bool>(nameof(TakeProvisioningSeat), request, WorkflowRetry.Transient))
+        {
+            context.SetCustomStatus(new { phase = "queued", reason = $"every {request.Stage.ToWireName()} provisioning seat is taken; trying again in {wait.TotalSeconds:0} s" });
+            await context.CreateTimer(context.CurrentUtcDateTime + wait, CancellationToken.None);
+            wait = wait * 2 < MaxSeatWait ? wait * 2 : MaxSeatWait;
+        }
+    }
+
+    private static async Task ReleaseSeatAsync(TaskOrchestrationContext context, ProvisioningSeatRequest request)
+    {
+        try
+        {
+            await context.CallActivityAsync<bool>(nameof(ReleaseProvisioningSeat), request, WorkflowRetry.Transient);
+        }
+        catch (TaskFailedException)
+        {
+            // Storage down after every retry: the next provision that finds the seats full takes this one over, since
+            // its holder is no longer being provisioned.
+        }
+    }
+
+    private static async Task<ProvisionDatasetResult> RunStepsAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger)
+    {
         try
         {
             context.SetCustomStatus(new { phase = "connector" });
@@ -48,10 +106,15 @@ internal static class ProvisioningSteps
         }
         catch (TaskFailedException ex)
         {
-            var error = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
-            await FailAsync(context, new FailProvisioningInput(datasetId, error, []));
-            return new ProvisionDatasetResult(datasetId, datasetType, WorkflowOutcome.Failed, null, error);
+            return await FailedAsync(context, datasetId, datasetType, ex);
         }
+    }
+
+    private static async Task<ProvisionDatasetResult> FailedAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, TaskFailedException ex)
+    {
+        var error = $"{ex.TaskName} failed: {ex.FailureDetails.ErrorMessage}";
+        await FailAsync(context, new FailProvisioningInput(datasetId, error, []));
+        return new ProvisionDatasetResult(datasetId, datasetType, WorkflowOutcome.Failed, null, error);
     }
 
     /// <summary>

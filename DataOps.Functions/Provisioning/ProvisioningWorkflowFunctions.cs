@@ -70,6 +70,16 @@ public static class ProvisioningWorkflowFunctions
     public static Task<RetryStart> BeginRetry([ActivityTrigger] RetryDatasetInput input, FunctionContext context)
         => WorkflowFunctionDispatch.Create<BeginRetry>(context).RunAsync(new FunctionActivityContext(context), input);
 
+    /// <summary>Runs <see cref="TakeProvisioningSeat"/>.</summary>
+    [Function(nameof(TakeProvisioningSeat))]
+    public static Task<bool> TakeProvisioningSeat([ActivityTrigger] ProvisioningSeatRequest input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<TakeProvisioningSeat>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="ReleaseProvisioningSeat"/>.</summary>
+    [Function(nameof(ReleaseProvisioningSeat))]
+    public static Task<bool> ReleaseProvisioningSeat([ActivityTrigger] ProvisioningSeatRequest input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ReleaseProvisioningSeat>(context).RunAsync(new FunctionActivityContext(context), input);
+
     /// <summary>Runs <see cref="CleanUpFailedConnector"/>.</summary>
     [Function(nameof(CleanUpFailedConnector))]
     public static Task<bool> CleanUpFailedConnector([ActivityTrigger] DatasetId input, FunctionContext context)

@@ -23,6 +23,6 @@ internal sealed class RetryDataset : TaskOrchestrator<RetryDatasetInput, Provisi
             return new ProvisionDatasetResult(input.DatasetId, start.DatasetType, outcome, null, start.Refusal);
         }
 
-        return await ProvisioningSteps.RunAsync(context, input.DatasetId, start.DatasetType, start.Stage, ValidationTrigger.Retry);
+        return await ProvisioningSteps.RunAsync(context, input.DatasetId, start.DatasetType, start.Stage, ValidationTrigger.Retry, input.TakesSeat);
     }
 }

@@ -77,7 +77,7 @@ public sealed partial class RetryDatasetHandler(IDatasetRegistry registry, ILogg
                 $"Client '{dataset.ClientId}' already has an active {dataset.Type.ToWireName()} dataset in {dataset.Stage.ToWireName()}: '{other}'; dataset '{id}' can be retried once that one is archived, or torn down instead.");
         }
 
-        await LifecycleWorkflows.StartOnceAsync(client, nameof(RetryDataset), new RetryDatasetInput(dataset.Id, dataset.Attempt, reason), instanceId, onlyIfNotRunning: false, cancellationToken);
+        await LifecycleWorkflows.StartOnceAsync(client, nameof(RetryDataset), new RetryDatasetInput(dataset.Id, dataset.Attempt, reason, TakesSeat: true), instanceId, onlyIfNotRunning: false, cancellationToken);
         LogRetry(logger, id, dataset.Attempt + 1, instanceId);
         return CommandResult.Accepted(instanceId);
     }

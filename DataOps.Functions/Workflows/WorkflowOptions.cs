@@ -15,6 +15,25 @@ public sealed class WorkflowOptions
     /// <summary>Health-sweep settings.</summary>
     public HealthSweepSettings HealthSweep { get; set; } = new();
 
+    /// <summary>Provisioning limits.</summary>
+    public ProvisioningSettings Provisioning { get; set; } = new();
+
+    /// <summary><c>DataOps:Provisioning</c>: the seeds' limits (ARCH-004).</summary>
+    public sealed class ProvisioningSettings
+    {
+        /// <summary>
+        /// Most datasets a client may have that are not archived, across stages and journeys. A request that would
+        /// exceed it is refused before anything is written. Default 50.
+        /// </summary>
+        public int MaxDatasetsPerClient { get; set; } = 50;
+
+        /// <summary>
+        /// Most provisions (first attempts and retries) running at once in one stage, across every client; the rest wait
+        /// their turn (queued, not refused). Default 10.
+        /// </summary>
+        public int MaxParallelPerStage { get; set; } = 10;
+    }
+
     /// <summary><c>DataOps:Teardown</c>.</summary>
     public sealed class TeardownSettings
     {

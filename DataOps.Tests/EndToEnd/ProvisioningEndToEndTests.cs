@@ -111,6 +111,77 @@ public sealed class ProvisioningEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Provision_PastTheClientsDatasetLimit_IsRefusedNamingTheField_AndLeavesNothing_OnBothPaths()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:Provisioning:MaxDatasetsPerClient"] = "2" });
+        using var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("cap-1", "capped", "Capped Co", "jira_issues"));
+        await app.WaitForCompletionAsync("provision:cap-1:sandbox");
+
+        // Over HTTP: one dataset live, two more asked for: 400 naming the field, nothing written, nothing started.
+        using var refused = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("cap-2", "capped", "Capped Co", "slack_messages", "github_repos"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
+        var message = problem.RootElement.GetProperty("errors").GetProperty("datasetTypes")[0].GetString();
+        Assert.Contains("has 1 datasets that are not archived and this request adds 2; a client may have at most 2", message, StringComparison.Ordinal);
+        Assert.Equal(2, problem.RootElement.GetProperty("limit").GetInt32());
+        Assert.Null(await app.Durable.GetInstanceAsync("provision:cap-2:sandbox", ct));
+        Assert.Null(await app.Service<JourneyProjectionStore>().GetAsync("cap-2", ct));
+        Assert.Single((await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("capped") }, ct)).Items);
+
+        // Within the limit the same client goes on; from the journey queue, the dataset past the limit is refused.
+        using var accepted = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("cap-3", "capped", "Capped Co", "slack_messages"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await app.WaitForCompletionAsync("provision:cap-3:sandbox");
+        await app.SendJourneyEventAsync(new
+        {
+            type = "DatasetProvisionRequested", journeyId = "cap-4", clientId = "capped", clientName = "Capped Co", industry = "healthcare",
+            useCase = "clinical_workflows", stage = "pilot", datasetTypes = new[] { "github_repos" }, requestedBy = "se@example.com",
+        });
+        await Eventually.HoldsAsync(async () => await app.Durable.GetInstanceAsync("provision:cap-4:pilot", ct) is not null, "the queued request starts", TimeSpan.FromSeconds(60));
+        var done = await app.WaitForCompletionAsync("provision:cap-4:pilot");
+        Assert.Contains("\"outcome\":\"refused\"", done.SerializedOutput!, StringComparison.Ordinal);
+        Assert.Contains("a client may have at most 2", done.SerializedOutput!, StringComparison.Ordinal);
+        Assert.Equal(2, (await app.Registry.ListAsync(new DatasetQuery { ClientId = ClientId.Create("capped") }, ct)).Items.Count);
+    }
+
+    [Fact]
+    public async Task Provision_MoreDatasetsThanTheStagesSeats_WaitTheirTurn_AndAllBecomeReady()
+    {
+        // One seat for the sandbox stage: four datasets of two requests are provisioned one at a time, none refused.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?> { ["DataOps:Provisioning:MaxParallelPerStage"] = "1" });
+        using var first = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("seat-1", "seated-a", "Seated A", "jira_issues", "slack_messages"));
+        using var second = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("seat-2", "seated-b", "Seated B", "jira_issues", "github_repos"));
+        var slots = app.Service<ProvisioningSlots>();
+        var mostHeld = 0;
+        var queued = false;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                mostHeld = Math.Max(mostHeld, await slots.CountHeldAsync(Stage.Sandbox, ct));
+                foreach (var type in new[] { "jira_issues", "slack_messages" })
+                {
+                    var instance = await app.Durable.GetInstanceAsync($"provision:seat-1:sandbox:{type}", true, ct);
+                    queued |= instance?.SerializedCustomStatus?.Contains("\"queued\"", StringComparison.Ordinal) == true;
+                }
+
+                var done = await Task.WhenAll(app.Durable.GetInstanceAsync("provision:seat-1:sandbox", ct), app.Durable.GetInstanceAsync("provision:seat-2:sandbox", ct));
+                return done.All(d => d?.RuntimeStatus == OrchestrationRuntimeStatus.Completed);
+            },
+            "both requests finish",
+            TimeSpan.FromSeconds(240));
+
+        var datasets = (await app.Registry.ListAsync(new DatasetQuery { Stage = Stage.Sandbox }, ct)).Items.Where(d => d.JourneyId.Value is "seat-1" or "seat-2").ToList();
+        Assert.Equal(4, datasets.Count);
+        Assert.All(datasets, d => Assert.Equal(DatasetStatus.Ready, d.Status));
+        Assert.True(mostHeld <= 1, $"{mostHeld} seats were held at once; the stage has one");
+        Assert.True(queued, "a provision waited for the seat");
+        Assert.Equal(0, await slots.CountHeldAsync(Stage.Sandbox, ct));
+    }
+
+    [Fact]
     public async Task StageChanged_LeavesSandbox_DatasetArchivedWithBlobsAndEmptyDatasource()
     {
         await using var app = await DataOpsApp.StartAsync(azurite);

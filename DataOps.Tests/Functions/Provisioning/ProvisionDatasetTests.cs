@@ -36,6 +36,55 @@ public sealed class ProvisionDatasetTests
     }
 
     [Fact]
+    public async Task RunAsync_TakingASeat_WaitsUntilOneIsFree_ThenProvisions_AndGivesItUp()
+    {
+        var ctx = Happy();
+        var tries = 0;
+        ctx.Activity(nameof(TakeProvisioningSeat), _ => ++tries == 3);
+        ctx.Activity(nameof(ReleaseProvisioningSeat), _ => true);
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input with { TakesSeat = true });
+
+        Assert.Equal(WorkflowOutcome.Ready, result.Outcome);
+        Assert.Equal(
+            [nameof(SelectTemplate), nameof(RegisterDataset), nameof(TakeProvisioningSeat), "timer", nameof(TakeProvisioningSeat), "timer", nameof(TakeProvisioningSeat),
+             nameof(CreateConnector), nameof(PopulateConnector), nameof(BeginValidation), "ValidateDataset@parent:validate", nameof(ReleaseProvisioningSeat)],
+            ctx.CallNames);
+        var waits = ctx.Calls.Where(c => c.Name == "timer").Select(c => (DateTime)c.Input! - OrchestrationContextMock.Now).ToList();
+        Assert.Equal([ProvisioningSteps.FirstSeatWait, ProvisioningSteps.FirstSeatWait * 2], waits);
+        Assert.Equal(new ProvisioningSeatRequest(Stage.Sandbox, DatasetId.Create("ds-1")), ctx.Calls.Last().Input);
+    }
+
+    [Fact]
+    public async Task RunAsync_TakingASeat_AFailedProvisionGivesItsSeatUp()
+    {
+        var ctx = Happy();
+        ctx.Activity(nameof(TakeProvisioningSeat), _ => true);
+        ctx.Activity(nameof(ReleaseProvisioningSeat), _ => true);
+        ctx.FailingActivity<PopulationSummary>(nameof(PopulateConnector), "Glean unavailable");
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input with { TakesSeat = true });
+
+        Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
+        Assert.Equal(nameof(ReleaseProvisioningSeat), ctx.CallNames.Last());
+        Assert.Contains(nameof(FailProvisioning), ctx.CallNames);
+    }
+
+    [Fact]
+    public async Task RunAsync_SeatsCannotBeRead_FailsTheDatasetWithoutTouchingGlean()
+    {
+        var ctx = Happy();
+        ctx.FailingActivity<bool>(nameof(TakeProvisioningSeat), "storage unavailable");
+        ctx.Activity(nameof(ReleaseProvisioningSeat), _ => true);
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input with { TakesSeat = true });
+
+        Assert.Equal(WorkflowOutcome.Failed, result.Outcome);
+        Assert.Contains("TakeProvisioningSeat failed: storage unavailable", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(CreateConnector), ctx.CallNames);
+    }
+
+    [Fact]
     public async Task RunAsync_SlotAlreadyHeld_ReportsAlreadyActiveAndCreatesNothing()
     {
         var ctx = Happy();

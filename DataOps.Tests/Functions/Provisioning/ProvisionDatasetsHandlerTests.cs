@@ -2,10 +2,12 @@ using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
+using DataOps.Functions.Workflows;
 using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace DataOps.Tests.Functions.Provisioning;
@@ -93,8 +95,30 @@ public sealed class ProvisionDatasetsHandlerTests(AzuriteFixture azurite)
         VerifyStarts(Times.Never());
     }
 
-    private Task<ProvisionDatasetsResult> HandleAsync(params string[] types) =>
-        new ProvisionDatasetsHandler(_h.Registry, new JourneyProjectionStore(_h.Tables), TimeProvider.System).HandleAsync(
+    [Fact]
+    public async Task HandleAsync_PastTheClientsLimit_CountsItsDatasetsInEveryStage_AndStartsNothing()
+    {
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-p", stage: Stage.Pilot, type: DatasetType.ConfluencePages), Ct);
+        await _h.Registry.RegisterAsync(RegistryHarness.NewDataset("ds-s", type: DatasetType.ConfluencePages), Ct);
+
+        var result = await HandleAsync(maxDatasetsPerClient: 3, "confluence_pages", "jira_issues", "slack_messages");
+
+        // The sandbox confluence dataset is held (not added again): two live datasets and two new ones exceed three.
+        Assert.Equal(new ClientDatasetLimit(3, 2, 2), result.ClientLimit);
+        Assert.Null(await new JourneyProjectionStore(_h.Tables).GetAsync("j-2", Ct));
+        VerifyStarts(Times.Never());
+        Assert.Null((await HandleAsync(maxDatasetsPerClient: 4, "confluence_pages", "jira_issues", "slack_messages")).ClientLimit);
+        VerifyStarts(Times.Once());
+    }
+
+    private Task<ProvisionDatasetsResult> HandleAsync(params string[] types) => HandleAsync(50, types);
+
+    private Task<ProvisionDatasetsResult> HandleAsync(int maxDatasetsPerClient, params string[] types) =>
+        new ProvisionDatasetsHandler(
+            _h.Registry,
+            new JourneyProjectionStore(_h.Tables),
+            Options.Create(new WorkflowOptions { Provisioning = { MaxDatasetsPerClient = maxDatasetsPerClient } }),
+            TimeProvider.System).HandleAsync(
             _client.Object,
             new ProvisionJourneyInput(JourneyId.Create("j-2"), ClientId.Create("acme"), ClientName.Create("ACME"), Industry.Healthcare, UseCase.Create("developer_productivity"), Stage.Sandbox, [.. types.Select(WireNames.Parse<DatasetType>)], "tests"),
             Ct);
