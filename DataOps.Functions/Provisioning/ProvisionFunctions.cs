@@ -58,8 +58,7 @@ public sealed class ProvisionFunctions(ProvisionDatasetsHandler provision, Reque
         {
             return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["datasetTypes"] = [limit.Describe(input.ClientId.Value)] },
-                title: "The provisioning request is invalid.",
-                extensions: new Dictionary<string, object?> { ["limit"] = limit.Limit, ["existing"] = limit.Existing, ["adding"] = limit.Adding });
+                title: "The provisioning request is invalid.");
         }
 
         if (result.ConnectorNamesInUse is { } namesInUse)
