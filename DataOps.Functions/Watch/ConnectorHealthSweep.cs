@@ -42,7 +42,7 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
             probed += probes?.Verdicts.Count ?? 0;
             skipped += probes?.Skipped ?? 0;
             unprobed += probes?.Unprobed ?? batch.Length;
-            context.SetCustomStatus(new { ready = ready.Count, probed, unprobed, reverted = reverted.Count });
+            context.SetCustomStatus(new { ready = ready.Count, probed, unprobed, reverted = reverted.Count, previousPass = input.PreviousPass });
             var unhealthy = probes?.Verdicts.Where(p => !p.Healthy).ToList() ?? [];
             foreach (var chunk in unhealthy.Chunk(batchSize))
             {
@@ -57,6 +57,11 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
         }
 
         var coverage = new SweepCoverage(ready.Count, probed, skipped, unprobed, probesStarted, context.CurrentUtcDateTime);
+        if (input.Interval > TimeSpan.Zero && coverage.Duration >= input.Interval)
+        {
+            // The timer would only start the next pass at its next tick: start it now, so no dataset waits two periods.
+            context.ContinueAsNew(input with { PreviousPass = coverage });
+        }
         return new ScanResult(ready.Count, reverted, repaired, coverage);
     }
 

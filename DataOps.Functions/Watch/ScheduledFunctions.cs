@@ -48,7 +48,7 @@ public sealed partial class ScheduledFunctions(
         _ = timer;
         // Skipped while the previous sweep still runs, or when another host's timer won the race.
         var sweep = options.Value.HealthSweep;
-        var input = new HealthSweepInput(sweep.BatchSize, sweep.StallAge, sweep.ProbeBatchSize);
+        var input = new HealthSweepInput(sweep.BatchSize, sweep.StallAge, sweep.ProbeBatchSize, sweep.Interval);
         if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(ConnectorHealthSweep), input, LifecycleWorkflows.HealthSweep, onlyIfNotRunning: true, cancellationToken))
         {
             LogSweepSkipped(logger);

@@ -67,6 +67,12 @@ public sealed class WorkflowOptions
         public int ProbeBatchSize { get; set; } = 100;
 
         /// <summary>
+        /// The schedule's period. A pass whose probes take this long or longer (a large estate at Glean's background
+        /// share) starts the next pass at once rather than at the timer's next tick. Default 5 minutes; zero: never.
+        /// </summary>
+        public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
         /// How long a dataset in PROVISIONING, VALIDATING or TEARDOWN (or FAILED with its compensation unfinished) and its
         /// workflows must have stood still, with none of them running, before the sweep repairs it. Default 2 minutes.
         /// </summary>

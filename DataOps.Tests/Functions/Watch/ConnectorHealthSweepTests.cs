@@ -6,6 +6,7 @@ using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Tests.Functions.Workflows;
 using Microsoft.DurableTask;
+using Moq;
 
 namespace DataOps.Tests.Functions.Watch;
 
@@ -94,5 +95,25 @@ public sealed class ConnectorHealthSweepTests
 
         Assert.Equal(new SweepCoverage(5, 2, 1, 2, OrchestrationContextMock.Now, OrchestrationContextMock.Now), result.Coverage);
         Assert.Empty(result.DatasetIds);
+    }
+
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(4, false)]
+    public async Task ConnectorHealthSweep_APassLongerThanTheInterval_StartsTheNextAtOnce(int passMinutes, bool continues)
+    {
+        var ctx = new OrchestrationContextMock("health-sweep");
+        ctx.Activity<IReadOnlyList<StalledDataset>>(nameof(FindStalledDatasets), _ => []);
+        ctx.Activity<IReadOnlyList<DatasetId>>(nameof(ListReadyDatasets), _ => [DatasetId.Create("ds-1")]);
+        ctx.Activity(nameof(ProbeConnectors), i => new ProbeBatchResult([new ConnectorProbeResult(DatasetId.Create("ds-1"), true, [])], 0, 0));
+        var end = OrchestrationContextMock.Now.AddMinutes(passMinutes);
+        ctx.Mock.SetupSequence(c => c.CurrentUtcDateTime).Returns(OrchestrationContextMock.Now).Returns(end);
+        var input = new HealthSweepInput(10, TimeSpan.FromMinutes(2), 100, TimeSpan.FromMinutes(5));
+
+        var result = await new ConnectorHealthSweep().RunAsync(ctx.Object, input);
+
+        var pass = new SweepCoverage(1, 1, 0, 0, OrchestrationContextMock.Now, end);
+        Assert.Equal(pass, result.Coverage);
+        ctx.Mock.Verify(c => c.ContinueAsNew(It.Is<object?>(o => o != null && ((HealthSweepInput)o).PreviousPass == pass), It.IsAny<bool>()), continues ? Times.Once() : Times.Never());
     }
 }
