@@ -83,6 +83,7 @@ public static class DataOpsServiceCollectionExtensions
         services.TryAddSingleton<QualityHistoryStore>();
         services.TryAddSingleton<QualityRunContext>();
         services.TryAddSingleton<JourneyProjectionStore>();
+        services.TryAddSingleton<OverviewProjection>();
         services.TryAddSingleton<DatasetArchiveStore>();
         services.TryAddSingleton<StagedCopyStore>();
         services.AddTemplateCatalog();

@@ -6,6 +6,7 @@ namespace DataOps.Functions.Registry;
 
 internal sealed partial class DatasetRegistry
 {
+    private readonly OverviewProjection _overview = new(tables);
     private static string ClientPartition(string clientId, string stage) => $"c~{clientId}~{stage}";
 
     private static string JourneyPartition(string journeyId) => $"j~{journeyId}";
@@ -13,8 +14,9 @@ internal sealed partial class DatasetRegistry
     private static string StatusPartition(string status) => $"s~{status}";
 
     /// <summary>
-    /// Refreshes the listing copies after a save. Upserts are idempotent, so a crash here is repaired by the next save
-    /// of the same dataset; until then a listing may show the previous state (reads by id are always current).
+    /// Refreshes the listing copies and the overview's entry (<see cref="OverviewProjection"/>) after a save. Both are
+    /// idempotent, so a crash here is repaired by the next save of the same dataset; until then a listing or the
+    /// overview may show the previous state (reads by id are always current).
     /// </summary>
     private async Task RefreshIndexAsync(DatasetEntity entity, DatasetStatus? previousStatus, CancellationToken cancellationToken)
     {
@@ -22,7 +24,8 @@ internal sealed partial class DatasetRegistry
         await Task.WhenAll(
             tables.Index.UpsertEntityAsync(DatasetEntityMapper.CopyWithKeys(entity, ClientPartition(entity.ClientId, entity.Stage), id), TableUpdateMode.Replace, cancellationToken),
             tables.Index.UpsertEntityAsync(DatasetEntityMapper.CopyWithKeys(entity, JourneyPartition(entity.JourneyId), id), TableUpdateMode.Replace, cancellationToken),
-            tables.Index.UpsertEntityAsync(DatasetEntityMapper.CopyWithKeys(entity, StatusPartition(entity.Status), id), TableUpdateMode.Replace, cancellationToken)).ConfigureAwait(false);
+            tables.Index.UpsertEntityAsync(DatasetEntityMapper.CopyWithKeys(entity, StatusPartition(entity.Status), id), TableUpdateMode.Replace, cancellationToken),
+            _overview.ApplyAsync(DatasetEntityMapper.ToSnapshot(entity), cancellationToken)).ConfigureAwait(false);
         if (previousStatus is { } previous && previous.ToWireName() != entity.Status)
         {
             await tables.Index.DeleteEntityAsync(StatusPartition(previous.ToWireName()), id, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,7 @@ public sealed class RegistryTables
         Connectors = tables.GetTableClient(o.TablePrefix + "Connectors");
         ConnectorMetrics = tables.GetTableClient(o.TablePrefix + "ConnectorMetrics");
         Journeys = tables.GetTableClient(o.TablePrefix + "Journeys");
+        Overview = tables.GetTableClient(o.TablePrefix + "Overview");
         Events = queues.GetQueueClient(o.EventsQueueName);
         _created = new AsyncOnce(CreateAllAsync);
     }
@@ -57,6 +58,9 @@ public sealed class RegistryTables
     /// <summary>The journey projection.</summary>
     public TableClient Journeys { get; }
 
+    /// <summary>The operations overview's projection: per client, what the overview counts of each dataset (<see cref="OverviewProjection"/>).</summary>
+    public TableClient Overview { get; }
+
     /// <summary>The <c>dataset-events</c> queue.</summary>
     public QueueClient Events { get; }
 
@@ -75,6 +79,7 @@ public sealed class RegistryTables
             Connectors.CreateIfNotExistsAsync(),
             ConnectorMetrics.CreateIfNotExistsAsync(),
             Journeys.CreateIfNotExistsAsync(),
+            Overview.CreateIfNotExistsAsync(),
             Events.CreateIfNotExistsAsync()).ConfigureAwait(false);
     }
 }

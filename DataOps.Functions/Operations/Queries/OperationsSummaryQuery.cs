@@ -5,15 +5,30 @@ namespace DataOps.Functions.Operations.Queries;
 
 /// <summary>
 /// The totals behind the dashboard's charts: datasets by status, and how long provisioning took (median, 95th
-/// percentile and the most recent <see cref="ProvisioningSampleSize"/>), read over the whole registry.
+/// percentile and the most recent <see cref="ProvisioningSampleSize"/>), over every dataset. Read from the overview's
+/// projection (<see cref="OverviewProjection"/>: one row per client, kept by the registry's writes), not by scanning the
+/// registry; the first read of a registry that predates the projection scans it once and projects it.
 /// </summary>
-public sealed class OperationsSummaryQuery(IDatasetRegistry registry)
+public sealed class OperationsSummaryQuery(IDatasetRegistry registry, OverviewProjection overview)
 {
     /// <summary>How many provisioning times the summary lists (the most recent).</summary>
     public const int ProvisioningSampleSize = 100;
 
-    /// <summary>Reads every dataset, a page of <see cref="DatasetQuery.MaxPageSize"/> at a time, and summarizes them.</summary>
+    /// <summary>Summarizes the projection's entries (projecting the registry first when it never was).</summary>
     public async Task<OperationsSummary> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (await overview.IsBackfilledAsync(cancellationToken))
+        {
+            return Summarize(await overview.ReadAllAsync(cancellationToken));
+        }
+
+        var datasets = await ScanAsync(cancellationToken);
+        await overview.BackfillAsync(datasets, cancellationToken);
+        return Summarize(datasets);
+    }
+
+    /// <summary>Every dataset of the registry, a page of <see cref="DatasetQuery.MaxPageSize"/> at a time.</summary>
+    private async Task<List<DatasetSnapshot>> ScanAsync(CancellationToken cancellationToken)
     {
         var datasets = new List<DatasetSnapshot>();
         string? token = null;
@@ -25,21 +40,28 @@ public sealed class OperationsSummaryQuery(IDatasetRegistry registry)
         }
         while (token is not null);
 
-        return Summarize(datasets);
+        return datasets;
     }
 
-    /// <summary>The summary of <paramref name="datasets"/>; among equally recent provisionings the earlier listed comes first.</summary>
+    /// <summary>The summary of <paramref name="datasets"/>.</summary>
     internal static OperationsSummary Summarize(IReadOnlyCollection<DatasetSnapshot> datasets)
     {
         ArgumentNullException.ThrowIfNull(datasets);
+        return Summarize([.. datasets.Select(OverviewEntry.From)]);
+    }
+
+    /// <summary>The summary of <paramref name="datasets"/>; among equally recent provisionings the lower dataset id comes first.</summary>
+    internal static OperationsSummary Summarize(IReadOnlyCollection<OverviewEntry> datasets)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
         var byStatus = Enum.GetValues<DatasetStatus>().ToDictionary(s => s.ToWireName(), _ => 0, StringComparer.Ordinal);
-        var provisioning = new List<(DatasetSnapshot Dataset, double Seconds)>();
+        var provisioning = new List<(OverviewEntry Dataset, double Seconds)>();
         foreach (var dataset in datasets)
         {
             byStatus[dataset.Status.ToWireName()]++;
-            if (dataset.ProvisioningDuration is { } duration)
+            if (dataset.ProvisioningSeconds is { } took)
             {
-                provisioning.Add((dataset, duration.TotalSeconds));
+                provisioning.Add((dataset, took));
             }
         }
 
@@ -49,9 +71,10 @@ public sealed class OperationsSummaryQuery(IDatasetRegistry registry)
             byStatus,
             [.. provisioning
                 .OrderByDescending(p => p.Dataset.ProvisionCompletedAt)
+                .ThenBy(p => p.Dataset.DatasetId, StringComparer.Ordinal)
                 .Take(ProvisioningSampleSize)
                 .Select(p => new ProvisioningTime(
-                    p.Dataset.Id.Value,
+                    p.Dataset.DatasetId,
                     p.Dataset.Type.ToWireName(),
                     p.Dataset.Stage.ToWireName(),
                     p.Dataset.ProvisionCompletedAt,

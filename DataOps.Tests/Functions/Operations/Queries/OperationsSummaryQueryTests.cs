@@ -1,5 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Operations.Queries;
+using DataOps.Functions.Registry;
 using DataOps.Tests.Domain;
 using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class OperationsSummaryQueryTests(AzuriteFixture azurite)
         await RegisterReadyAsync(h, "middle", "gamma", DatasetType.GithubRepos, TimeSpan.FromSeconds(120.04));
         await h.Registry.RegisterAsync(RegistryHarness.NewDataset("pending", client: "delta", clientName: "Delta", type: DatasetType.SlackMessages), ct);
 
-        var summary = await new OperationsSummaryQuery(h.Registry).ReadAsync(ct);
+        var summary = await new OperationsSummaryQuery(h.Registry, new OverviewProjection(h.Tables)).ReadAsync(ct);
 
         Assert.Equal(4, summary.Total);
         Assert.Equal(3, summary.DatasetsByStatus["ready"]);
@@ -37,11 +38,81 @@ public sealed class OperationsSummaryQueryTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReadAsync_EmptyRegistry_HasNoStatistics()
     {
-        var summary = await new OperationsSummaryQuery(new RegistryHarness(azurite).Registry).ReadAsync(TestContext.Current.CancellationToken);
+        var h = new RegistryHarness(azurite);
+        var summary = await new OperationsSummaryQuery(h.Registry, new OverviewProjection(h.Tables)).ReadAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, summary.Total);
         Assert.Empty(summary.Provisioning);
         Assert.Equal(new ProvisioningStatistics(0, null, null), summary.ProvisioningSeconds);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ReadsTheProjection_KeptByTheRegistrysWrites_NotTheRegistry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var h = new RegistryHarness(azurite);
+        var overview = new OverviewProjection(h.Tables);
+        await new OperationsSummaryQuery(h.Registry, overview).ReadAsync(ct);
+        await RegisterReadyAsync(h, "fast", "alpha", DatasetType.ConfluencePages, TimeSpan.FromSeconds(60));
+        await RegisterReadyAsync(h, "slow", "alpha", DatasetType.JiraIssues, TimeSpan.FromSeconds(600));
+        var failed = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("failed", client: "beta", clientName: "Beta"), ct);
+        failed.Dataset.MarkFailed("connector creation failed", [], T0.AddMinutes(1));
+        await h.Registry.SaveAsync(failed, ct);
+        await h.Registry.SaveAsync((await h.Registry.GetAsync(failed.Dataset.Id, ct))!, ct);
+        var registry = new Moq.Mock<DataOps.Functions.Registry.IDatasetRegistry>(Moq.MockBehavior.Strict);
+
+        var summary = await new OperationsSummaryQuery(registry.Object, overview).ReadAsync(ct);
+
+        Assert.Equal(3, summary.Total);
+        Assert.Equal(2, summary.DatasetsByStatus["ready"]);
+        Assert.Equal(1, summary.DatasetsByStatus["failed"]);
+        Assert.Equal(["slow", "fast"], summary.Provisioning.Select(p => p.DatasetId));
+        Assert.Equal(new ProvisioningStatistics(2, 60.0, 600.0), summary.ProvisioningSeconds);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ARegistryFromBeforeTheProjection_IsProjectedOnce_AndKeepsNewerEntries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var h = new RegistryHarness(azurite);
+        await RegisterReadyAsync(h, "old-1", "alpha", DatasetType.ConfluencePages, TimeSpan.FromSeconds(60));
+        await RegisterReadyAsync(h, "old-2", "beta", DatasetType.JiraIssues, TimeSpan.FromSeconds(90));
+        await h.Tables.Overview.DeleteAsync(ct);
+        await h.Tables.Overview.CreateAsync(ct);
+        var overview = new OverviewProjection(h.Tables);
+
+        var first = await new OperationsSummaryQuery(h.Registry, overview).ReadAsync(ct);
+
+        Assert.Equal(2, first.Total);
+        Assert.True(await overview.IsBackfilledAsync(ct));
+        Assert.Equal(["old-1", "old-2"], (await overview.ReadAllAsync(ct)).Select(e => e.DatasetId).Order(StringComparer.Ordinal));
+
+        // A backfill over a stale scan keeps what a save wrote since.
+        var stale = (await h.Registry.GetAsync(DatasetId.Create("old-1"), ct))!.Dataset.ToSnapshot();
+        var moved = (await h.Registry.GetAsync(DatasetId.Create("old-1"), ct))!;
+        moved.Dataset.StartTeardown(TeardownReason.Manual, T0.AddHours(1));
+        await h.Registry.SaveAsync(moved, ct);
+        await overview.BackfillAsync([stale], ct);
+        Assert.Equal(DatasetStatus.Teardown, (await overview.ReadAllAsync(ct)).Single(e => e.DatasetId == "old-1").Status);
+    }
+
+    [Fact]
+    public async Task Projection_ManySavesOfOneClientAtOnce_LoseNoEntry_AndAClientWithManyDatasetsSpansChunks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var h = new RegistryHarness(azurite);
+        var overview = new OverviewProjection(h.Tables);
+        var datasets = Enumerable.Range(0, 400)
+            .Select(i => new DatasetBuilder().WithId($"dataset-with-a-long-identifier-{i:D4}").CreatedAt(T0.AddMinutes(i)).BuildIn(DatasetStatus.Ready).ToSnapshot())
+            .ToList();
+
+        await Parallel.ForEachAsync(datasets, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (d, token) => await overview.ApplyAsync(d, token));
+
+        var entries = await overview.ReadAllAsync(ct);
+        Assert.Equal(400, entries.Count);
+        Assert.Equal(datasets.Select(OverviewEntry.From).OrderBy(e => e.DatasetId, StringComparer.Ordinal), entries.OrderBy(e => e.DatasetId, StringComparer.Ordinal));
+        var row = (await h.Tables.Overview.GetEntityAsync<Azure.Data.Tables.TableEntity>("client", datasets[0].ClientId.Value, cancellationToken: ct)).Value;
+        Assert.NotNull(row.GetString("Entries1"));
     }
 
     [Fact]

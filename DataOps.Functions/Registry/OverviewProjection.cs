@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure;
+using Azure.Data.Tables;
+using DataOps.Domain.Datasets;
+
+namespace DataOps.Functions.Registry;
+
+/// <summary>
+/// The projection the operations overview reads instead of the whole registry: one row per client (partition
+/// <c>client</c>, row the client id) holding, for each of the client's datasets, what the overview counts
+/// (<see cref="OverviewEntry"/>). The registry applies every dataset it writes (<see cref="ApplyAsync"/>): the entry is
+/// replaced whole, so applying the same save twice changes nothing, and the row is written under its ETag, so two saves
+/// of one client's datasets never lose each other's entry. The overview then reads one row per client, not one per
+/// dataset. A registry that held datasets before the projection existed is projected once, by
+/// <see cref="BackfillAsync"/>, which only adds entries no save has written since.
+/// </summary>
+public sealed class OverviewProjection(RegistryTables tables)
+{
+    private const string ClientPartition = "client";
+    private const string MetaPartition = "meta";
+    private const string BuiltRow = "built";
+    private const string EntriesColumn = "Entries";
+    private const int MaxAttempts = 20;
+
+    // A table string property holds 32K UTF-16 characters; longer entry lists are split over Entries0, Entries1, ...
+    private const int ChunkCharacters = 30_000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Replaces the dataset's entry in its client's row.</summary>
+    public Task ApplyAsync(DatasetSnapshot dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var entry = OverviewEntry.From(dataset);
+        return UpdateAsync(dataset.ClientId.Value, entries =>
+        {
+            if (entries.TryGetValue(entry.DatasetId, out var current) && current == entry)
+            {
+                return false;
+            }
+
+            entries[entry.DatasetId] = entry;
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Every entry of every client.</summary>
+    public async Task<List<OverviewEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var all = new List<OverviewEntry>();
+        await foreach (var row in tables.Overview.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ClientPartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            all.AddRange(Read(row).Values);
+        }
+
+        return all;
+    }
+
+    /// <summary>Whether the registry's datasets from before the projection have been projected.</summary>
+    public async Task<bool> IsBackfilledAsync(CancellationToken cancellationToken = default)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        return (await tables.Overview.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BuiltRow, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
+    }
+
+    /// <summary>
+    /// Projects <paramref name="datasets"/> (a scan of the registry) and marks the projection complete. An entry a save
+    /// wrote meanwhile is newer than the scan and is kept.
+    /// </summary>
+    public async Task BackfillAsync(IEnumerable<DatasetSnapshot> datasets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        foreach (var client in datasets.GroupBy(d => d.ClientId.Value, StringComparer.Ordinal))
+        {
+            await UpdateAsync(client.Key, entries =>
+            {
+                var changed = false;
+                foreach (var dataset in client)
+                {
+                    changed |= entries.TryAdd(dataset.Id.Value, OverviewEntry.From(dataset));
+                }
+
+                return changed;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tables.Overview.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UpdateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, bool> change, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await tables.Overview.GetEntityIfExistsAsync<TableEntity>(ClientPartition, clientId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entries = existing.HasValue ? Read(existing.Value!) : new Dictionary<string, OverviewEntry>(StringComparer.Ordinal);
+            if (!change(entries))
+            {
+                return;
+            }
+
+            var row = Write(clientId, entries);
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await tables.Overview.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await tables.Overview.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another save of this client's datasets got there first: read its entries and apply this one again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static Dictionary<string, OverviewEntry> Read(TableEntity row)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; row.GetString(EntriesColumn + i.ToString(CultureInfo.InvariantCulture)) is { } chunk; i++)
+        {
+            text.Append(chunk);
+        }
+
+        var wire = text.Length == 0 ? null : JsonSerializer.Deserialize<Dictionary<string, WireEntry>>(text.ToString(), Json);
+        return (wire ?? []).ToDictionary(p => p.Key, p => p.Value.ToEntry(p.Key), StringComparer.Ordinal);
+    }
+
+    private static TableEntity Write(string clientId, Dictionary<string, OverviewEntry> entries)
+    {
+        var text = JsonSerializer.Serialize(entries.ToDictionary(p => p.Key, p => WireEntry.Of(p.Value), StringComparer.Ordinal), Json);
+        var row = new TableEntity(ClientPartition, clientId);
+        for (var i = 0; i * ChunkCharacters < text.Length; i++)
+        {
+            row[EntriesColumn + i.ToString(CultureInfo.InvariantCulture)] = text.Substring(i * ChunkCharacters, Math.Min(ChunkCharacters, text.Length - (i * ChunkCharacters)));
+        }
+
+        return row;
+    }
+
+    /// <summary>An entry as stored: short names, enums by wire name, the dataset id as the key.</summary>
+    private sealed record WireEntry(
+        [property: JsonPropertyName("s")] string Status,
+        [property: JsonPropertyName("t")] string Type,
+        [property: JsonPropertyName("g")] string Stage,
+        [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ProvisioningSeconds,
+        [property: JsonPropertyName("c"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ProvisionCompletedAt)
+    {
+        public static WireEntry Of(OverviewEntry entry) =>
+            new(entry.Status.ToWireName(), entry.Type.ToWireName(), entry.Stage.ToWireName(), entry.ProvisioningSeconds, entry.ProvisionCompletedAt);
+
+        public OverviewEntry ToEntry(string datasetId) =>
+            new(datasetId, WireNames.Parse<DatasetStatus>(Status), WireNames.Parse<DatasetType>(Type), WireNames.Parse<Stage>(Stage), ProvisioningSeconds, ProvisionCompletedAt);
+    }
+}
