@@ -904,6 +904,12 @@ function scanEntries(scan, labels) {
       entries.push([labels[key] ?? key, value === null ? '—' : shorten(value)]);
     }
   }
+  const coverage = output.coverage;
+  if (coverage && typeof coverage === 'object') {
+    entries.push(
+      ['Probed', `${coverage.probed} of ${coverage.ready} READY (${coverage.skipped} no longer READY, ${coverage.unprobed} not probed)`],
+      ['Probe rate', `${coverage.probesPerSecond ?? '—'}/s over ${coverage.duration}`]);
+  }
   return entries;
 }
 
