@@ -39,10 +39,10 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
             var unhealthy = probes.OfType<ConnectorProbeResult>().Where(p => !p.Healthy).ToList();
             foreach (var probe in unhealthy)
             {
-                await context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
+                await RevertUnhealthyAsync(context, probe);
             }
 
-            await Task.WhenAll(unhealthy.Select(p => ValidateAsync(context, p.DatasetId)));
+            await Task.WhenAll(unhealthy.Select(p => ValidateAsync(context, p.DatasetId, ValidationTrigger.Sweep)));
             reverted.AddRange(unhealthy.Select(p => p.DatasetId));
         }
 
@@ -81,11 +81,27 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
         }
     }
 
-    private static async Task<bool> ValidateAsync(TaskOrchestrationContext context, DatasetId datasetId)
+    /// <summary>
+    /// The sweep's answer to an unhealthy connector, which the scheduled connector sync's production probes share: the
+    /// READY dataset goes back to VALIDATING, saying why, and is validated as <paramref name="trigger"/> under the calling
+    /// workflow's own validation instance id. False when the checks could not run (a later sweep runs them).
+    /// </summary>
+    internal static async Task<bool> RevalidateUnhealthyAsync(TaskOrchestrationContext context, ConnectorProbeResult probe, ValidationTrigger trigger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(probe);
+        await RevertUnhealthyAsync(context, probe);
+        return await ValidateAsync(context, probe.DatasetId, trigger);
+    }
+
+    private static Task RevertUnhealthyAsync(TaskOrchestrationContext context, ConnectorProbeResult probe)
+        => context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
+
+    private static async Task<bool> ValidateAsync(TaskOrchestrationContext context, DatasetId datasetId, ValidationTrigger trigger = ValidationTrigger.Sweep)
     {
         var result = await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
-            new ValidateDatasetInput(datasetId, ValidationTrigger.Sweep),
+            new ValidateDatasetInput(datasetId, trigger),
             new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, datasetId) });
         return result.Outcome != WorkflowOutcome.Unchecked;
     }
