@@ -103,13 +103,16 @@ internal sealed class SyncPilotExport(
             },
             ct).ConfigureAwait(false);
         var pushed = copy.Fingerprint ?? fingerprint;
+
+        // Audited before it is recorded: a repeat after the record returns early, and the event id is per revision, so a
+        // repeat before it publishes the same entry again.
+        var synced = ConnectorSynced.Create(dataset.Id, record.Connector.ConnectorName, dataset.Attempt, next, copy.RecordCount, pushed, upload.UploadId, now);
+        await events.PublishAsync([OutboxEvent.From(synced)], ct).ConfigureAwait(false);
         await connectors.RecordSyncAsync(
             dataset.Id,
             record.Connector.ConnectorName,
             sync with { LastSyncedAt = now, LastOutcome = ConnectorSyncOutcome.Pushed, Fingerprint = pushed, Attempt = dataset.Attempt, Revision = next, LastSyncId = input.SyncId },
             ct).ConfigureAwait(false);
-        var synced = ConnectorSynced.Create(dataset.Id, record.Connector.ConnectorName, dataset.Attempt, next, copy.RecordCount, pushed, upload.UploadId, now);
-        await events.PublishAsync([OutboxEvent.From(synced)], ct).ConfigureAwait(false);
         await copies.DeleteSupersededAsync(dataset.Id, dataset.Attempt, next, ct).ConfigureAwait(false);
         return new ConnectorSyncRun(input.DatasetId, ConnectorSyncOutcome.Pushed, $"the export changed: {copy.RecordCount} records pushed as upload {upload.UploadId}", []);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using DataOps.Domain.Connectors;
@@ -6,6 +7,7 @@ using DataOps.Domain.Datasets;
 using DataOps.Functions.Provisioning;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Staging;
+using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
 using DataOps.Glean.Model;
@@ -14,6 +16,9 @@ using DataOps.MockData.Sanitization;
 using DataOps.Tests.GleanEmulator;
 using DataOps.Tests.Infrastructure;
 using DataOps.Tests.MockData.Sanitization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace DataOps.Tests.EndToEnd;
 
@@ -121,6 +126,60 @@ public sealed class ConnectorSyncEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(JsonValueKind.Null, sandboxSync.GetProperty("lastSyncedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, sandboxSync.GetProperty("nextDueAt").ValueKind);
     }
+
+    [Fact]
+    public async Task SyncPilotExport_RunAgainOrDuringATeardown_NeverPushesTwiceNorToATornDownDataset()
+    {
+        var exports = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteFixture.UniqueName("pilot"));
+        await exports.CreateIfNotExistsAsync(cancellationToken: Ct);
+        var fixture = await File.ReadAllBytesAsync(PilotFixture.ExportPath("slack_messages"), Ct);
+        await UploadExportAsync(exports, PilotFixture.ClientId, fixture);
+        await using var app = await DataOpsApp.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["MockData:PilotExportContainer"] = exports.Name,
+                ["AzureWebJobs.ConnectorSyncTimer.Disabled"] = "true",
+                ["AzureWebJobs.HealthSweepTimer.Disabled"] = "true",
+                ["DataOps:Teardown:GracePeriod"] = "1.00:00:00",
+            });
+        var dataset = await ProvisionAsync(app, "j-sync-twice", PilotFixture.ClientId, "ACME Health", "pilot", "slack_messages");
+        var uploads = (await DatasourceOfAsync(app, dataset)).Uploads.Count;
+        await UploadExportAsync(exports, PilotFixture.ClientId, [.. fixture, .. Line("C01-1098")]);
+        var sync = ActivatorUtilities.CreateInstance<SyncPilotExport>(app.Host.Services);
+        var context = new Mock<TaskActivityContext>().Object;
+
+        var first = await sync.RunAsync(context, new SyncDatasetInput(dataset.Id, "sync-a"));
+        var again = await sync.RunAsync(context, new SyncDatasetInput(dataset.Id, "sync-a"));
+        var next = await sync.RunAsync(context, new SyncDatasetInput(dataset.Id, "sync-b"));
+
+        Assert.Equal(ConnectorSyncOutcome.Pushed, first.Outcome);
+        Assert.Equal(ConnectorSyncOutcome.Pushed, again.Outcome);
+        Assert.Equal(ConnectorSyncOutcome.Unchanged, next.Outcome);
+        Assert.Equal(uploads + 1, (await DatasourceOfAsync(app, dataset)).Uploads.Count);
+        Assert.Equal([$"{dataset.Id.Value}/attempt-1-sync-1.jsonl.gz"], await app.Service<StagedCopyStore>().ListAsync(dataset.Id, Ct));
+
+        // The export changes again, but the dataset is being torn down: nothing is read into a copy, nothing pushed.
+        await UploadExportAsync(exports, PilotFixture.ClientId, [.. fixture, .. Line("C01-1098"), .. Line("C01-1097")]);
+        using (var response = await app.PostJsonAsync($"api/datasets/{dataset.Id.Value}/teardown", new { reason = "manual", force = true }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await Eventually.HoldsAsync(
+            async () => (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset.Status == DatasetStatus.Teardown,
+            "the teardown starts",
+            TimeSpan.FromSeconds(60));
+        var during = await sync.RunAsync(context, new SyncDatasetInput(dataset.Id, "sync-c"));
+
+        Assert.Null(during.Outcome);
+        Assert.Equal(uploads + 1, (await DatasourceOfAsync(app, dataset)).Uploads.Count);
+        Assert.Equal([$"{dataset.Id.Value}/attempt-1-sync-1.jsonl.gz"], await app.Service<StagedCopyStore>().ListAsync(dataset.Id, Ct));
+        Assert.Equal("sync-b", (await app.Service<ConnectorStore>().GetAsync(dataset.ConnectorName.Value, Ct))!.Sync.LastSyncId);
+    }
+
+    private static byte[] Line(string id)
+        => Encoding.UTF8.GetBytes($$"""{"id": "{{id}}", "url": "https://slack.acmehealth.test/archives/C01/p{{id[^4..]}}", "channel": "#device-sw", "text": "Message {{id}} about the infusion pump firmware.", "user_name": "Zed Quill", "user_email": "zed.quill@acmehealth.test", "created_at": "2025-03-09T10:00:00Z", "updated_at": "2025-03-09T10:00:00Z"}""" + "\n");
 
     private static async Task UploadExportAsync(BlobContainerClient exports, string clientId, byte[] content)
         => await exports.GetBlobClient(BlobPilotExportSource.BlobName(clientId, DatasetType.SlackMessages)).UploadAsync(BinaryData.FromBytes(content), overwrite: true, Ct);
