@@ -74,6 +74,14 @@ public sealed class ConnectorSyncEndToEndTests(AzuriteFixture azurite)
         time.Advance(TimeSpan.FromMinutes(61));
         var run = (await app.WaitForCompletionAsync(LifecycleWorkflows.ConnectorSync, TimeSpan.FromSeconds(120))).ReadOutputAs<ConnectorSyncResultView>()!;
 
+        var scans = await app.GetJsonAsync("api/operations/scans");
+        var lastSync = scans.GetProperty("connectorSync").GetProperty("lastRun");
+        Assert.Equal(LifecycleWorkflows.ConnectorSync, lastSync.GetProperty("instanceId").GetString());
+        Assert.Equal(3, lastSync.GetProperty("output").GetProperty("due").GetInt32());
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"connector sync run: {run.Due} due, {run.Pushed.Length} pushed and validated again, {run.Unchanged.Length} unchanged, {run.Probed.Length} probed, "
+            + $"in {(lastSync.GetProperty("lastUpdatedAt").GetDateTimeOffset() - lastSync.GetProperty("createdAt").GetDateTimeOffset()).TotalMilliseconds:0} ms");
+
         // The changed export: staged as the attempt's first sync revision, pushed under a new upload, validated again.
         Assert.Equal([changed.Id.Value], run.Pushed);
         var pushed = (await app.Registry.GetAsync(changed.Id, Ct))!.Dataset;

@@ -56,7 +56,7 @@ function showKeyForm(message) {
   destroyCharts();
   for (const selector of [
     '#datasets tbody', '#checks tbody', '#detail-summary', '#detail-connector', '#detail-connector-metrics', '#timeline', '#archive tbody',
-    '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#status-counts tbody',
+    '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#scan-sync', '#status-counts tbody',
     '#provisioning-times tbody',
   ]) {
     $(selector).replaceChildren();
@@ -933,6 +933,7 @@ function renderScan(selector, scan, labels) {
 function renderScans(scans) {
   renderScan('#scan-orphan', scans?.orphanScan, { examined: 'Examined', datasetIds: 'Orphans' });
   renderScan('#scan-health', scans?.healthSweep, {});
+  renderScan('#scan-sync', scans?.connectorSync, { due: 'Due', pushed: 'Pushed', unchanged: 'Unchanged', probed: 'Probed', revalidated: 'Validated again', failed: 'Failed' });
 }
 
 async function loadScans() {
