@@ -11,6 +11,7 @@ using DataOps.Functions.Watch;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
 using DataOps.Glean.Model;
+using DataOps.GleanEmulator.Faults;
 using DataOps.GleanEmulator.State;
 using DataOps.MockData.Sanitization;
 using DataOps.Tests.GleanEmulator;
@@ -133,6 +134,42 @@ public sealed class ConnectorSyncEndToEndTests(AzuriteFixture azurite)
         Assert.Equal("manual", sandboxSync.GetProperty("mode").GetString());
         Assert.Equal(JsonValueKind.Null, sandboxSync.GetProperty("lastSyncedAt").ValueKind);
         Assert.Equal(JsonValueKind.Null, sandboxSync.GetProperty("nextDueAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task ConnectorSync_ProductionProbeRefused_TakesTheSweepsPath_AndTheQualityHistoryShowsTheSync()
+    {
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await DataOpsApp.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["DataOps:ConnectorSync:Schedule"] = "*/2 * * * * *",
+                ["AzureWebJobs.HealthSweepTimer.Disabled"] = "true",
+            },
+            time);
+        await FillProductionAsTheClientAsync(app);
+        var production = await ProvisionAsync(app, "j-sync-refused", "acme", "ACME", "production", "jira_issues");
+        var datasource = (await app.Service<ConnectorStore>().GetAsync(production.ConnectorName.Value, Ct))!.Connector.DatasourceName;
+
+        // Glean now refuses the product's token for the datasource's status: the probe finds the connector unauthorized.
+        await app.Glean.SetFaultsAsync(new FaultSettings { NextStatusCodes = [.. Enumerable.Repeat(403, 20)], PathPrefix = $"/api/index/v1/debug/{datasource}/status" });
+        time.Advance(TimeSpan.FromMinutes(16));
+        var run = (await app.WaitForCompletionAsync(LifecycleWorkflows.ConnectorSync, TimeSpan.FromSeconds(120))).ReadOutputAs<ConnectorSyncResultView>()!;
+
+        Assert.Equal([production.Id.Value], run.Probed);
+        Assert.Equal([production.Id.Value], run.Revalidated);
+        var detail = await app.GetJsonAsync($"api/datasets/{production.Id.Value}");
+        Assert.Equal("unhealthy", detail.GetProperty("connector").GetProperty("sync").GetProperty("lastOutcome").GetString());
+        var lastRun = (await app.GetJsonAsync($"api/datasets/{production.Id.Value}/quality")).GetProperty("runs").EnumerateArray().Last();
+        Assert.Equal("sync", lastRun.GetProperty("trigger").GetString());
+        // A refused status call is Glean not answering the product, not a verdict on the client's data: as after the
+        // sweep, the dataset waits in VALIDATING with a note until a later run can check it.
+        Assert.Equal("unchecked", lastRun.GetProperty("outcome").GetString());
+        Assert.Equal(DatasetStatus.Validating, (await app.Registry.GetAsync(production.Id, Ct))!.Dataset.Status);
+        var timeline = (await app.GetJsonAsync($"api/datasets/{production.Id.Value}/timeline")).GetProperty("events").EnumerateArray().ToList();
+        Assert.Contains(timeline, e => e.GetProperty("eventType").GetString() == "DatasetValidationStarted"
+            && e.GetProperty("data").GetRawText().Contains("connector unhealthy", StringComparison.Ordinal));
     }
 
     [Fact]
