@@ -173,6 +173,43 @@ public sealed class ConnectorSyncEndToEndTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ConnectorSync_ExportShrankByMoreThanAFifth_GleanHoldsTheStaleDocuments_AndTheValidationSaysSo()
+    {
+        var exports = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteFixture.UniqueName("pilot"));
+        await exports.CreateIfNotExistsAsync(cancellationToken: Ct);
+        var fixture = await File.ReadAllBytesAsync(PilotFixture.ExportPath("slack_messages"), Ct);
+        await UploadExportAsync(exports, PilotFixture.ClientId, fixture);
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await DataOpsApp.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["MockData:PilotExportContainer"] = exports.Name,
+                ["DataOps:ConnectorSync:Schedule"] = "*/2 * * * * *",
+                ["AzureWebJobs.HealthSweepTimer.Disabled"] = "true",
+            },
+            time);
+        var dataset = await ProvisionAsync(app, "j-sync-shrink", PilotFixture.ClientId, "ACME Health", "pilot", "slack_messages");
+
+        // Four of the six records are left: the upload would delete a third of the datasource, which Glean holds.
+        var lines = Encoding.UTF8.GetString(fixture).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await UploadExportAsync(exports, PilotFixture.ClientId, Encoding.UTF8.GetBytes(string.Join('\n', lines.Skip(2)) + "\n"));
+        time.Advance(TimeSpan.FromMinutes(61));
+        var run = (await app.WaitForCompletionAsync(LifecycleWorkflows.ConnectorSync, TimeSpan.FromSeconds(120))).ReadOutputAs<ConnectorSyncResultView>()!;
+
+        Assert.Equal([dataset.Id.Value], run.Pushed);
+        var datasource = await DatasourceOfAsync(app, dataset);
+        Assert.Equal(2, datasource.Uploads[^1].StaleHeld);
+        Assert.Equal(6, datasource.DocumentCount);
+        var after = (await app.Registry.GetAsync(dataset.Id, Ct))!.Dataset;
+        Assert.Equal(4, after.RecordCount);
+        Assert.Equal(DatasetStatus.Failed, after.Status);
+        var health = (await app.GetJsonAsync($"api/datasets/{dataset.Id.Value}")).GetProperty("qualityChecks").EnumerateArray()
+            .Last(c => c.GetProperty("checkType").GetString() == "connector_health");
+        Assert.Contains(health.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("6 documents indexed, expected 4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SyncPilotExport_RunAgainOrDuringATeardown_NeverPushesTwiceNorToATornDownDataset()
     {
         var exports = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(AzuriteFixture.UniqueName("pilot"));
