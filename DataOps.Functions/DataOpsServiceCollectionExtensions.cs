@@ -45,6 +45,7 @@ public static class DataOpsServiceCollectionExtensions
         ["DataOps:OrphanScan:Schedule"] = "0 0 2 * * *",
         ["DataOps:OrphanScan:MinimumAge"] = "1.00:00:00",
         ["DataOps:HealthSweep:Schedule"] = "0 */5 * * * *",
+        ["DataOps:ConnectorSync:Schedule"] = "0 */5 * * * *",
         ["DataOps:Retention:Schedule"] = "0 30 3 * * *",
         ["DataOps:JourneyEventsQueue"] = "journey-events",
         ["DataOps:Reports:DatasetsByStageByClient:Schedule"] = "0 30 4 * * 1",

@@ -9,7 +9,7 @@ namespace DataOps.Glean;
 
 internal sealed partial class GleanConnectorService
 {
-    public async Task<PopulationResult> PopulateAsync(
+    public Task<PopulationResult> PopulateAsync(
         GleanConnector connector,
         string datasetId,
         int attempt,
@@ -18,6 +18,32 @@ internal sealed partial class GleanConnectorService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        return UploadAsync(connector, datasetId, UploadIds.Population(datasetId, attempt), records, cancellationToken);
+    }
+
+    public Task<PopulationResult> ResyncAsync(
+        GleanConnector connector,
+        string datasetId,
+        int attempt,
+        int revision,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(datasetId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(revision, 1);
+        return UploadAsync(connector, datasetId, UploadIds.Resync(datasetId, attempt, revision), records, cancellationToken);
+    }
+
+    private async Task<PopulationResult> UploadAsync(
+        GleanConnector connector,
+        string datasetId,
+        string uploadId,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(records);
         if (connector.Stage == Stage.Production)
         {
             // Production connectors carry the client's real data, which the product never pushes.
@@ -34,7 +60,6 @@ internal sealed partial class GleanConnectorService
         }
 
         var pages = BulkPages.Split(documents, Options.MaxDocumentsPerPage, Options.MaxPageBytes);
-        var uploadId = UploadIds.Population(datasetId, attempt);
         var started = Stopwatch.GetTimestamp();
         bool restarted;
         try

@@ -28,6 +28,22 @@ public interface IGleanConnectorService
         IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Pushes the connector's documents again for a scheduled sync: a full bulk upload of <paramref name="records"/> under
+    /// a new upload id (derived from <paramref name="datasetId"/>, <paramref name="attempt"/> and <paramref name="revision"/>,
+    /// so a repeated push of the same revision restarts its own upload). When the last page lands Glean deletes the
+    /// documents the upload did not carry, unless that would delete more than 20 % of the datasource: then the deletion
+    /// is held (the stale-deletion guard stays on, so a truncated export cannot empty a connector).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The connector serves the production stage.</exception>
+    Task<PopulationResult> ResyncAsync(
+        GleanConnector connector,
+        string datasetId,
+        int attempt,
+        int revision,
+        IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Probes the connector through Glean's debug status; never throws for a Glean failure, it reports it.</summary>
     Task<ConnectorHealth> ProbeHealthAsync(GleanConnector connector, long expectedDocumentCount, CancellationToken cancellationToken = default);
 

@@ -12,6 +12,9 @@ internal static class UploadIds
     /// <summary>The upload of population attempt <paramref name="attempt"/>.</summary>
     public static string Population(string datasetId, int attempt) => $"{Prefix(datasetId)}{attempt}";
 
+    /// <summary>The upload of a scheduled sync: revision <paramref name="revision"/> of attempt <paramref name="attempt"/>.</summary>
+    public static string Resync(string datasetId, int attempt, int revision) => $"{Prefix(datasetId)}{attempt}-sync-{revision}";
+
     /// <summary>The final, emptying upload.</summary>
     public static string Retirement(string datasetId) => $"{Prefix(datasetId)}retire";
 }

@@ -27,6 +27,29 @@ public sealed partial class Dataset
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Records the records (and bytes) a scheduled sync pushed to a READY dataset's connector; the dataset stays READY
+    /// until the validation that follows says otherwise. Same values: no change.
+    /// </summary>
+    public void RecordResync(long recordCount, long sizeBytes, DateTimeOffset now)
+    {
+        if (Status != DatasetStatus.Ready)
+        {
+            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Ready, nameof(RecordResync));
+        }
+
+        ArgumentOutOfRangeCheck(recordCount, "recordCount");
+        ArgumentOutOfRangeCheck(sizeBytes, "sizeBytes");
+        if (recordCount == RecordCount && sizeBytes == SizeBytes)
+        {
+            return;
+        }
+
+        RecordCount = recordCount;
+        SizeBytes = sizeBytes;
+        UpdatedAt = now;
+    }
+
     /// <summary>PROVISIONING -> VALIDATING once the connector is populated. Already validating: no change.</summary>
     public void StartValidation(DateTimeOffset now)
     {

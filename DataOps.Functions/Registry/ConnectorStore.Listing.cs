@@ -17,7 +17,7 @@ public sealed partial class ConnectorStore
         {
             if (e.GetString("Connector") is { } json && JsonSerializer.Deserialize<GleanConnector>(json, DomainJson.Options) is { } connector)
             {
-                records.Add(new ConnectorRecord(connector, e.GetString("DatasetId") ?? string.Empty, e.GetString("Status") ?? string.Empty, e.GetDateTimeOffset("LastHealthCheck"), e.GetString("HealthDetails")));
+                records.Add(RecordOf(e, connector));
             }
         }
 

@@ -39,6 +39,7 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
             ["Connector"] = JsonSerializer.Serialize(connector, DomainJson.Options),
             ["UpdatedAt"] = time.GetUtcNow(),
         };
+        WriteSchedule(row, ConnectorSchedule.For(connector.Stage));
         await tables.Connectors.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
@@ -143,14 +144,14 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
             return null;
         }
 
-        var e = row.Value;
-        return new ConnectorRecord(
-            JsonSerializer.Deserialize<GleanConnector>(json, DomainJson.Options)!,
-            e.GetString("DatasetId") ?? string.Empty,
-            e.GetString("Status") ?? string.Empty,
-            e.GetDateTimeOffset("LastHealthCheck"),
-            e.GetString("HealthDetails"));
+        return RecordOf(row.Value, JsonSerializer.Deserialize<GleanConnector>(json, DomainJson.Options)!);
     }
+
+    private static ConnectorRecord RecordOf(TableEntity e, GleanConnector connector)
+        => new(connector, e.GetString("DatasetId") ?? string.Empty, e.GetString("Status") ?? string.Empty, e.GetDateTimeOffset("LastHealthCheck"), e.GetString("HealthDetails"))
+        {
+            Sync = ReadSync(e, connector),
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {DatasetId} leaves connector {ConnectorName} alone: it now serves dataset {OwnerDatasetId}")]
     private static partial void LogNotOwned(ILogger logger, string datasetId, string connectorName, string ownerDatasetId);

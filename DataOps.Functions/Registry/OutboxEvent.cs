@@ -29,7 +29,7 @@ public sealed record OutboxEvent(string EventId, string EventType, string Stream
             StreamOf(domainEvent),
             domainEvent.OccurredAt,
             JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), DomainJson.Options),
-            KeyedById: domainEvent is ConnectorCreated or DatasetTemplateRegistered or DatasetTemplateModified);
+            KeyedById: domainEvent is ConnectorCreated or ConnectorSynced or DatasetTemplateRegistered or DatasetTemplateModified);
     }
 
     private static string StreamOf(IDomainEvent e) => e switch

@@ -17,4 +17,7 @@ public enum ValidationTrigger
 
     /// <summary>A cancelled or terminated teardown gave the dataset back.</summary>
     Restore,
+
+    /// <summary>The scheduled connector sync: a changed pilot export was pushed, or a production probe found the connector unhealthy.</summary>
+    Sync,
 }

@@ -48,10 +48,10 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
             {
                 foreach (var probe in chunk)
                 {
-                    await context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
+                    await RevertUnhealthyAsync(context, probe);
                 }
 
-                await Task.WhenAll(chunk.Select(p => ValidateAsync(context, p.DatasetId)));
+                await Task.WhenAll(chunk.Select(p => ValidateAsync(context, p.DatasetId, ValidationTrigger.Sweep)));
                 reverted.AddRange(chunk.Select(p => p.DatasetId));
             }
         }
@@ -62,6 +62,7 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
             // The timer would only start the next pass at its next tick: start it now, so no dataset waits two periods.
             context.ContinueAsNew(input with { PreviousPass = coverage });
         }
+
         return new ScanResult(ready.Count, reverted, repaired, coverage);
     }
 
@@ -97,11 +98,27 @@ internal sealed class ConnectorHealthSweep : TaskOrchestrator<HealthSweepInput, 
         }
     }
 
-    private static async Task<bool> ValidateAsync(TaskOrchestrationContext context, DatasetId datasetId)
+    /// <summary>
+    /// The sweep's answer to an unhealthy connector, which the scheduled connector sync's production probes share: the
+    /// READY dataset goes back to VALIDATING, saying why, and is validated as <paramref name="trigger"/> under the calling
+    /// workflow's own validation instance id. False when the checks could not run (a later sweep runs them).
+    /// </summary>
+    internal static async Task<bool> RevalidateUnhealthyAsync(TaskOrchestrationContext context, ConnectorProbeResult probe, ValidationTrigger trigger)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(probe);
+        await RevertUnhealthyAsync(context, probe);
+        return await ValidateAsync(context, probe.DatasetId, trigger);
+    }
+
+    private static Task RevertUnhealthyAsync(TaskOrchestrationContext context, ConnectorProbeResult probe)
+        => context.CallActivityAsync(nameof(RevertToValidating), new RevertToValidatingInput(probe.DatasetId, "connector unhealthy: " + string.Join("; ", probe.Problems)), WorkflowRetry.Transient);
+
+    private static async Task<bool> ValidateAsync(TaskOrchestrationContext context, DatasetId datasetId, ValidationTrigger trigger = ValidationTrigger.Sweep)
     {
         var result = await context.CallSubOrchestratorAsync<ValidationResult>(
             nameof(ValidateDataset),
-            new ValidateDatasetInput(datasetId, ValidationTrigger.Sweep),
+            new ValidateDatasetInput(datasetId, trigger),
             new SubOrchestrationOptions { InstanceId = LifecycleWorkflows.SweepValidation(context.InstanceId, datasetId) });
         return result.Outcome != WorkflowOutcome.Unchecked;
     }

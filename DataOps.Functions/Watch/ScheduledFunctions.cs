@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DataOps.Functions.Watch;
 
-/// <summary>The scheduled work: daily orphan scan, connector-health sweep, retention purge.</summary>
+/// <summary>The scheduled work: daily orphan scan, connector-health sweep, connector sync, retention purge.</summary>
 public sealed partial class ScheduledFunctions(
     TimeProvider time,
     IOptions<WorkflowOptions> options,
@@ -56,6 +56,26 @@ public sealed partial class ScheduledFunctions(
     }
 
     /// <summary>
+    /// Every 5 minutes (<c>DataOps:ConnectorSync:Schedule</c>): starts <see cref="ConnectorSync"/>, which syncs the
+    /// connectors whose stage's schedule says they are due, unless one still runs.
+    /// </summary>
+    [Function(nameof(ConnectorSyncTimer))]
+    public async Task ConnectorSyncTimer(
+        [TimerTrigger("%DataOps:ConnectorSync:Schedule%")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _ = timer;
+        // Skipped while the previous run still syncs, or when another host's timer won the race.
+        var input = new ConnectorSyncInput(options.Value.ConnectorSync.BatchSize);
+        if (!await LifecycleWorkflows.StartOnceAsync(client, nameof(ConnectorSync), input, LifecycleWorkflows.ConnectorSync, onlyIfNotRunning: true, cancellationToken))
+        {
+            LogSyncSkipped(logger);
+        }
+    }
+
+    /// <summary>
     /// Daily at 03:30: deletes archives and audit entries past their 90-day retention, and connector metrics older than
     /// the longest window the figures read.
     /// </summary>
@@ -77,6 +97,9 @@ public sealed partial class ScheduledFunctions(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health sweep skipped: the previous one is still running")]
     private static partial void LogSweepSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector sync skipped: the previous one is still running")]
+    private static partial void LogSyncSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Blobs} archive blobs, {Entries} audit entries and {MetricHours} hours of connector metrics")]
     private static partial void LogPurged(ILogger logger, int blobs, int entries, int metricHours);

@@ -19,6 +19,26 @@ public static class WatchWorkflowFunctions
     public static Task<ScanResult> ConnectorHealthSweep([OrchestrationTrigger] TaskOrchestrationContext context)
         => new ConnectorHealthSweep().RunAsync(context, WorkflowFunctionDispatch.Input<HealthSweepInput>(context));
 
+    /// <summary>Runs <see cref="ConnectorSync"/>.</summary>
+    [Function(nameof(ConnectorSync))]
+    public static Task<ConnectorSyncResult> ConnectorSync([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new ConnectorSync().RunAsync(context, WorkflowFunctionDispatch.Input<ConnectorSyncInput>(context));
+
+    /// <summary>Runs <see cref="FindDueSyncs"/>.</summary>
+    [Function(nameof(FindDueSyncs))]
+    public static Task<IReadOnlyList<DueSync>> FindDueSyncs([ActivityTrigger] object? input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<FindDueSyncs>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="SyncPilotExport"/>.</summary>
+    [Function(nameof(SyncPilotExport))]
+    public static Task<ConnectorSyncRun> SyncPilotExport([ActivityTrigger] SyncDatasetInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<SyncPilotExport>(context).RunAsync(new FunctionActivityContext(context), input);
+
+    /// <summary>Runs <see cref="ProbeSyncedConnector"/>.</summary>
+    [Function(nameof(ProbeSyncedConnector))]
+    public static Task<ConnectorSyncRun> ProbeSyncedConnector([ActivityTrigger] SyncDatasetInput input, FunctionContext context)
+        => WorkflowFunctionDispatch.Create<ProbeSyncedConnector>(context).RunAsync(new FunctionActivityContext(context), input);
+
     /// <summary>Runs <see cref="OrphanScan"/>.</summary>
     [Function(nameof(OrphanScan))]
     public static Task<ScanResult> OrphanScan([OrchestrationTrigger] TaskOrchestrationContext context)

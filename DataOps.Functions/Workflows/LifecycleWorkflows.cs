@@ -19,6 +19,7 @@ namespace DataOps.Functions.Workflows;
 /// <item><c>retry:{datasetId}:{attempt}</c>, a FAILED dataset provisioned again (one per attempt), validated as <c>…:validate</c>;</item>
 /// <item><c>restore:{datasetId}:{12 hex}</c>, a cancelled or terminated teardown undone, validated as <c>…:validate</c>;</item>
 /// <item><c>health-sweep</c>, the connector-health sweep (one at a time), validating <c>health-sweep:validate:{datasetId}</c>;</item>
+/// <item><c>connector-sync</c>, the scheduled connector sync (one at a time), validating <c>connector-sync:validate:{datasetId}</c>;</item>
 /// <item><c>orphan-scan:{yyyyMMddTHHmmssZ}</c>, an orphan scan;</item>
 /// <item><c>transition:{journeyId}:{from}:{to}:{ticks}</c> and <c>completed:{journeyId}</c>, journey events;</item>
 /// <item><c>teardown:{datasetId}</c>, a dataset's teardown, whoever asks for it.</item>
@@ -39,6 +40,9 @@ internal static partial class LifecycleWorkflows
     /// <summary>The instance id of the connector-health sweep: one runs at a time.</summary>
     public const string HealthSweep = "health-sweep";
 
+    /// <summary>The instance id of the scheduled connector sync: one runs at a time.</summary>
+    public const string ConnectorSync = "connector-sync";
+
     /// <summary>The instance id of a provisioning request for a journey's stage.</summary>
     public static string Provision(JourneyId journeyId, Stage stage) => $"{ProvisionPrefix}{journeyId.Value}:{stage.ToWireName()}";
 
@@ -48,7 +52,7 @@ internal static partial class LifecycleWorkflows
     /// <summary>The instance id of the validation a workflow runs as its sub-orchestration.</summary>
     public static string ValidationOf(string parent) => parent + ValidationSuffix;
 
-    /// <summary>The instance id of the health sweep's validation of one dataset.</summary>
+    /// <summary>The instance id of the health sweep's (or the connector sync's) validation of one dataset.</summary>
     public static string SweepValidation(string sweep, DatasetId datasetId) => $"{sweep}{ValidationSuffix}:{datasetId.Value}";
 
     /// <summary>A new instance id for a requested revalidation of <paramref name="datasetId"/> (at most 88 characters).</summary>
@@ -97,5 +101,5 @@ internal static partial class LifecycleWorkflows
     /// when its input names the dataset (a journey provisioned again later must not lend its instances to an older dataset).
     /// </summary>
     public static (IReadOnlyList<string> Exact, IReadOnlyList<string> Prefixes) InstancesOf(DatasetId datasetId, JourneyId journeyId, Stage stage) =>
-        ([Teardown(datasetId), SweepValidation(HealthSweep, datasetId)], [Provision(journeyId, stage) + ":", RevalidationsOf(datasetId), RetriesOf(datasetId), RestoresOf(datasetId)]);
+        ([Teardown(datasetId), SweepValidation(HealthSweep, datasetId), SweepValidation(ConnectorSync, datasetId)], [Provision(journeyId, stage) + ":", RevalidationsOf(datasetId), RetriesOf(datasetId), RestoresOf(datasetId)]);
 }

@@ -34,6 +34,9 @@ public sealed class WorkflowOptions
         public int MaxParallelPerStage { get; set; } = 10;
     }
 
+    /// <summary>Scheduled connector sync settings.</summary>
+    public ConnectorSyncSettings ConnectorSync { get; set; } = new();
+
     /// <summary><c>DataOps:Teardown</c>.</summary>
     public sealed class TeardownSettings
     {
@@ -77,5 +80,15 @@ public sealed class WorkflowOptions
         /// workflows must have stood still, with none of them running, before the sweep repairs it. Default 2 minutes.
         /// </summary>
         public TimeSpan StallAge { get; set; } = TimeSpan.FromMinutes(2);
+    }
+
+    /// <summary><c>DataOps:ConnectorSync</c>.</summary>
+    public sealed class ConnectorSyncSettings
+    {
+        /// <summary>Six-field cron of the run that finds the connectors whose sync is due. Default every 5 minutes.</summary>
+        public string Schedule { get; set; } = "0 */5 * * * *";
+
+        /// <summary>Connectors synced in parallel.</summary>
+        public int BatchSize { get; set; } = 5;
     }
 }

@@ -4,7 +4,7 @@ namespace DataOps.Functions.Operations.Quality;
 /// <param name="ValidatedAt">When it ended.</param>
 /// <param name="Score">Its weighted overall score; null when the checks could not run.</param>
 /// <param name="Outcome"><c>ready</c>, <c>failed</c> or <c>unchecked</c>.</param>
-/// <param name="Trigger"><c>provisioning</c>, <c>retry</c>, <c>manual</c>, <c>sweep</c> or <c>restore</c>; null for runs kept before triggers were.</param>
+/// <param name="Trigger"><c>provisioning</c>, <c>retry</c>, <c>manual</c>, <c>sweep</c>, <c>restore</c> or <c>sync</c>; null for runs kept before triggers were.</param>
 /// <param name="TemplateId">The template the dataset was built from.</param>
 /// <param name="TemplateVersion">Its version at the time of the run.</param>
 /// <param name="Checks">Each check's score (null when it does not apply) and whether it passed.</param>

@@ -14,6 +14,7 @@ namespace DataOps.Functions.Operations.Queries;
 /// </param>
 /// <param name="VisibleTo">The beta users who see a test datasource (the validation user first); empty otherwise.</param>
 /// <param name="Metrics">What the product measured of it (sync success, query times, errors, freshness, uptime); null before it is created.</param>
+/// <param name="Sync">Its scheduled sync (the stage's schedule, the last sync, when the next is due); null before it is created.</param>
 public sealed record ConnectorView(
     string Name,
     string? GleanDatasource,
@@ -21,7 +22,8 @@ public sealed record ConnectorView(
     DateTimeOffset? LastHealthCheck,
     string? Visibility = null,
     IReadOnlyList<string>? VisibleTo = null,
-    ConnectorMetricsView? Metrics = null)
+    ConnectorMetricsView? Metrics = null,
+    ConnectorSyncView? Sync = null)
 {
     /// <summary>The status of a connector that does not exist yet.</summary>
     public const string NotCreated = "not_created";

@@ -68,7 +68,7 @@ public sealed class DatasetQueries(IDatasetRegistry registry, QualityHistoryStor
         return new DatasetDetail(
             DatasetView.From(snapshot),
             [.. checks.Select(c => View(c.ValidatedAt, c.Check))],
-            ViewOf(snapshot.ConnectorName.Value, connector) with { Metrics = measured });
+            ViewOf(snapshot.ConnectorName.Value, connector) with { Metrics = measured, Sync = connector is null ? null : ConnectorSyncView.From(connector.Sync, snapshot) });
     }
 
     /// <summary>

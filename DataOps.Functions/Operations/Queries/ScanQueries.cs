@@ -6,7 +6,7 @@ namespace DataOps.Functions.Operations.Queries;
 /// <summary>The scheduled scans as an operator sees them: each one's schedule and its last run.</summary>
 public sealed class ScanQueries(IConfiguration configuration)
 {
-    /// <summary>The schedule and last run of the orphan scan and of the connector-health sweep.</summary>
+    /// <summary>The schedule and last run of the orphan scan, the connector-health sweep and the connector sync.</summary>
     public async Task<ScanStatus> StatusAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -21,8 +21,10 @@ public sealed class ScanQueries(IConfiguration configuration)
         }
 
         var lastSweep = await client.GetInstanceAsync(LifecycleWorkflows.HealthSweep, getInputsAndOutputs: true, cancellationToken);
+        var lastSync = await client.GetInstanceAsync(LifecycleWorkflows.ConnectorSync, getInputsAndOutputs: true, cancellationToken);
         return new ScanStatus(
             new ScheduledScan(configuration["DataOps:OrphanScan:Schedule"], ScanRun.From(lastOrphanScan)),
-            new ScheduledScan(configuration["DataOps:HealthSweep:Schedule"], ScanRun.From(lastSweep)));
+            new ScheduledScan(configuration["DataOps:HealthSweep:Schedule"], ScanRun.From(lastSweep)),
+            new ScheduledScan(configuration["DataOps:ConnectorSync:Schedule"], ScanRun.From(lastSync)));
     }
 }

@@ -127,6 +127,28 @@ public sealed class DatasetTests
         Assert.Equal(T0.AddMinutes(3), dataset.UpdatedAt);
     }
 
+    [Fact]
+    public void RecordResync_WhileReady_StoresCountsAndStaysReady()
+    {
+        var dataset = Dataset().BuildIn(DatasetStatus.Ready);
+        dataset.ClearDomainEvents();
+
+        dataset.RecordResync(7, 2048, T0.AddHours(2));
+
+        Assert.Equal(DatasetStatus.Ready, dataset.Status);
+        Assert.Equal(7, dataset.RecordCount);
+        Assert.Equal(2048, dataset.SizeBytes);
+        Assert.Equal(T0.AddHours(2), dataset.UpdatedAt);
+        Assert.Empty(dataset.DomainEvents);
+    }
+
+    [Theory]
+    [InlineData(DatasetStatus.Provisioning)]
+    [InlineData(DatasetStatus.Validating)]
+    [InlineData(DatasetStatus.Teardown)]
+    public void RecordResync_NotReady_Throws(DatasetStatus status)
+        => Assert.Throws<InvalidDatasetTransitionException>(() => Dataset().BuildIn(status).RecordResync(7, 2048, T0.AddHours(2)));
+
     [Theory]
     [InlineData(-1, 0, "recordCount")]
     [InlineData(0, -1, "sizeBytes")]

@@ -207,6 +207,7 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
         Assert.Equal("0 0 2 * * *", orphanScan.GetProperty("schedule").GetString());
         var scansAgain = await Product.GetJsonAsync("api/operations/scans");
         Assert.False(string.IsNullOrEmpty(scansAgain.GetProperty("healthSweep").GetProperty("schedule").GetString()));
+        Assert.Equal("0 */5 * * * *", scansAgain.GetProperty("connectorSync").GetProperty("schedule").GetString());
     }
 
     [Fact]

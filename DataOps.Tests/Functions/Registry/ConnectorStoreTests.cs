@@ -152,6 +152,53 @@ public sealed class ConnectorStoreTests(AzuriteFixture azurite)
         Assert.Contains("\"toStatus\":\"paused\"", change.Payload, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Stage.Sandbox, ConnectorSyncMode.Manual)]
+    [InlineData(Stage.Pilot, ConnectorSyncMode.Resync)]
+    [InlineData(Stage.Production, ConnectorSyncMode.Probe)]
+    public async Task SaveAsync_KeepsTheStagesSyncSchedule_WithNoSyncYet(Stage stage, ConnectorSyncMode mode)
+    {
+        var (store, _) = NewStore();
+        await store.SaveAsync(Failed.Value, Connector() with { Stage = stage }, ConnectorStatuses.Healthy, Ct);
+
+        var sync = (await store.GetOwnedAsync(Failed, Name, Ct))!.Sync;
+
+        Assert.Equal(ConnectorSchedule.For(stage), sync.Schedule);
+        Assert.Equal(mode, sync.Schedule.Mode);
+        Assert.Null(sync.LastSyncedAt);
+        Assert.Null(sync.LastOutcome);
+        Assert.Equal(0, sync.RevisionFor(1));
+    }
+
+    [Fact]
+    public async Task RecordSyncAsync_OwnRow_ReadsBackOnTheRecordAndInTheListing()
+    {
+        var (store, _) = NewStore();
+        var connector = Connector() with { Stage = Stage.Pilot };
+        await store.SaveAsync(Failed.Value, connector, ConnectorStatuses.Healthy, Ct);
+        var recorded = new ConnectorSyncState(ConnectorSchedule.For(Stage.Pilot), RegistryHarness.T0, ConnectorSyncOutcome.Pushed, new string('a', 64), 2, 3, "sync-1");
+
+        Assert.True(await store.RecordSyncAsync(Failed, Name.Value, recorded, Ct));
+
+        Assert.Equal(recorded, (await store.GetOwnedAsync(Failed, Name, Ct))!.Sync);
+        Assert.Equal(recorded, (await store.ListAsync(Ct)).Single(c => c.Connector.ConnectorName == Name.Value).Sync);
+        Assert.Equal(3, recorded.RevisionFor(2));
+        Assert.Equal(0, recorded.RevisionFor(3));
+        Assert.Null(recorded.LastSyncedAtFor(3));
+    }
+
+    [Fact]
+    public async Task RecordSyncAsync_RowNowServesAnotherDataset_WritesNothing()
+    {
+        var (store, _) = NewStore();
+        await store.SaveAsync(Successor.Value, Connector(), ConnectorStatuses.Healthy, Ct);
+
+        var written = await store.RecordSyncAsync(Failed, Name.Value, new ConnectorSyncState(ConnectorSchedule.Manual, RegistryHarness.T0, ConnectorSyncOutcome.Unchanged), Ct);
+
+        Assert.False(written);
+        Assert.Null((await store.GetOwnedAsync(Successor, Name, Ct))!.Sync.LastSyncedAt);
+    }
+
     private (ConnectorStore Store, FakeLogCollector Logs) NewStore()
     {
         var logger = new FakeLogger<ConnectorStore>();

@@ -66,6 +66,38 @@ public sealed class StagedCopyStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SyncRevisions_EachGetsItsOwnCopy_AndDeleteSuperseded_KeepsOnlyTheCurrent()
+    {
+        var store = NewStore(out var container);
+        var id = DatasetId.Create("ds-sync");
+        await store.WriteIfAbsentAsync(id, 1, [Record("1", "population")], Ct);
+        await store.WriteIfAbsentAsync(id, 1, 1, [Record("1", "first sync")], Ct);
+        var current = await store.WriteIfAbsentAsync(id, 1, 2, [Record("1", "second sync"), Record("2", "second sync")], Ct);
+
+        var deleted = await store.DeleteSupersededAsync(id, 1, 2, Ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(["ds-sync/attempt-1-sync-2.jsonl.gz"], await store.ListAsync(id, Ct));
+        Assert.Equal($"{container}/ds-sync/attempt-1-sync-2.jsonl.gz", current!.Location);
+        await using var opened = await store.OpenAsync(id, 1, 2, Ct);
+        Assert.Equal(current, opened!.Copy);
+        Assert.Equal(1, await store.DeleteEarlierAttemptsAsync(id, 2, Ct));
+    }
+
+    [Fact]
+    public async Task Fingerprint_IsTheCopysSha256_AndChangesWithTheRecords()
+    {
+        var store = NewStore(out _);
+        var records = new[] { Record("1", "a"), Record("2", "b") };
+
+        var copy = await store.WriteIfAbsentAsync(DatasetId.Create("ds-fingerprint"), 1, records, Ct);
+
+        Assert.Equal(await StagedCopyStore.FingerprintAsync(records, Ct), copy!.Fingerprint);
+        Assert.Matches("^[0-9a-f]{64}$", copy.Fingerprint);
+        Assert.NotEqual(copy.Fingerprint, await StagedCopyStore.FingerprintAsync([Record("1", "a"), Record("2", "c")], Ct));
+    }
+
+    [Fact]
     public async Task WriteIfAbsentAsync_NewCopy_IsGzipJsonLinesAtTheDatasetAndAttempt()
     {
         var store = NewStore(out var container);

@@ -56,7 +56,7 @@ function showKeyForm(message) {
   destroyCharts();
   for (const selector of [
     '#datasets tbody', '#checks tbody', '#detail-summary', '#detail-connector', '#detail-connector-metrics', '#timeline', '#archive tbody',
-    '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#status-counts tbody',
+    '#orchestrations', '#teardowns tbody', '#scan-orphan', '#scan-health', '#scan-sync', '#status-counts tbody',
     '#provisioning-times tbody',
   ]) {
     $(selector).replaceChildren();
@@ -425,6 +425,7 @@ function renderDetail(detail) {
     ['Status', connector.status],
     ['Last health check', connector.lastHealthCheck],
     ['Who can see it', whoCanSee(connector)],
+    ['Sync', syncLine(connector.sync)],
   ]);
   describe($('#detail-connector-metrics'), connectorMetrics(connector.metrics));
   const retry = $('#retry-dataset');
@@ -448,6 +449,22 @@ function connectorMetrics(m) {
     ['Freshness', m.lastSuccessfulSyncAt ? `${m.freshnessMinutes} min (last sync ${m.lastSuccessfulSyncAt})` : 'never synced'],
     [`Uptime (${m.windowDays} d)`, m.probes ? `${share(m.uptime)} of ${m.probes} probes` : 'no probe'],
   ];
+}
+
+// The connector's scheduled sync in one line: what syncs it and how often, the last sync and when the next is due.
+function syncLine(sync) {
+  if (!sync) {
+    return null;
+  }
+  const every = { PT1H: 'every hour', PT15M: 'every 15 minutes' }[sync.interval] ?? `every ${sync.interval}`;
+  const what = {
+    manual: 'manual: nothing syncs it automatically',
+    resync: `${every} from the client's export, pushed again when it changed`,
+    probe: `probed ${every}`,
+  }[sync.mode] ?? sync.mode;
+  const last = sync.lastSyncedAt ? `; last ${sync.lastSyncedAt} (${sync.lastOutcome})` : sync.mode === 'manual' ? '' : '; not synced yet';
+  const next = sync.nextDueAt ? `; next due ${sync.nextDueAt}` : '';
+  return `${what}${last}${next}`;
 }
 
 // Glean's datasource visibility in words, with the beta users of a test datasource.
@@ -922,6 +939,7 @@ function renderScan(selector, scan, labels) {
 function renderScans(scans) {
   renderScan('#scan-orphan', scans?.orphanScan, { examined: 'Examined', datasetIds: 'Orphans' });
   renderScan('#scan-health', scans?.healthSweep, {});
+  renderScan('#scan-sync', scans?.connectorSync, { due: 'Due', pushed: 'Pushed', unchanged: 'Unchanged', probed: 'Probed', revalidated: 'Validated again', failed: 'Failed' });
 }
 
 async function loadScans() {

@@ -108,6 +108,9 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite)
             await Assertions.Expect(measured).ToContainTextAsync("Errors (24 h)0");
             await Assertions.Expect(measured).ToContainTextAsync("Error rate (24 h)0.00 %");
             await Assertions.Expect(measured).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Uptime \(7 d\)100 % of \d+ probes"));
+            // A sandbox connector's sync is by hand only: the line says so, with no next sync due.
+            await Assertions.Expect(page.Locator("#detail-connector")).ToContainTextAsync("Syncmanual: nothing syncs it automatically");
+            await Assertions.Expect(page.Locator("#detail-connector")).Not.ToContainTextAsync("next due");
             var provisioning = page.Locator("#orchestrations details[data-instance-id='provision:dash-1:sandbox:confluence_pages']");
             await Assertions.Expect(provisioning).ToHaveCountAsync(1);
             await provisioning.Locator("summary").ClickAsync();
