@@ -4,6 +4,7 @@ using DataOps.Domain.Quality;
 using DataOps.Functions.Registry;
 using DataOps.Functions.Validation;
 using DataOps.Functions.Workflows;
+using DataOps.Glean.Http;
 using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Watch;
@@ -23,6 +24,9 @@ internal sealed class ProbeSyncedConnector(DatasetLoader datasets, ConnectorProb
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+
+        // A scheduled sync is background work: its Glean calls take at most Glean's background share of requests.
+        using var background = GleanTraffic.Background();
         var dataset = (await datasets.LoadAsync(input.DatasetId, ct).ConfigureAwait(false)).Dataset;
         if (dataset.Status != DatasetStatus.Ready)
         {

@@ -6,6 +6,7 @@ using DataOps.Functions.Registry;
 using DataOps.Functions.Staging;
 using DataOps.Functions.Workflows;
 using DataOps.Glean;
+using DataOps.Glean.Http;
 using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Watch;
@@ -39,6 +40,9 @@ internal sealed class SyncPilotExport(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+
+        // A scheduled sync is background work: its Glean calls take at most Glean's background share of requests.
+        using var background = GleanTraffic.Background();
         var dataset = (await datasets.LoadAsync(input.DatasetId, ct).ConfigureAwait(false)).Dataset;
         if (dataset.Status != DatasetStatus.Ready || dataset.DataSource != DataSource.SanitizedExport)
         {
