@@ -19,20 +19,23 @@ internal static class ProvisioningSteps
     public static readonly TimeSpan MaxSeatWait = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Waits for a seat of the stage when <paramref name="takesSeat"/> (queued, not refused), creates and fills the
-    /// connector, then validates, and gives the seat up. READY, FAILED (compensated), or
+    /// Creates and fills the connector, then validates. With <paramref name="takesSeat"/>, the Glean-heavy part (creating
+    /// and filling the connector) waits for one of the stage's seats (queued, not refused) and gives it up before the
+    /// validation, which Glean's search limit paces on its own. READY, FAILED (compensated), or
     /// <see cref="WorkflowOutcome.Unchecked"/> when the checks could not run (the dataset stays VALIDATING for the health sweep).
     /// </summary>
     public static async Task<ProvisionDatasetResult> RunAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger, bool takesSeat = false)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var seat = new Seat(takesSeat ? new ProvisioningSeatRequest(stage, datasetId) : null);
         try
         {
-            if (takesSeat)
+            if (seat.Request is { } request)
             {
                 try
                 {
-                    await TakeSeatAsync(context, new ProvisioningSeatRequest(stage, datasetId));
+                    await TakeSeatAsync(context, request);
+                    seat.Held = true;
                 }
                 catch (TaskFailedException ex)
                 {
@@ -40,14 +43,11 @@ internal static class ProvisioningSteps
                 }
             }
 
-            return await RunStepsAsync(context, datasetId, datasetType, stage, trigger);
+            return await RunStepsAsync(context, datasetId, datasetType, stage, trigger, seat);
         }
         finally
         {
-            if (takesSeat)
-            {
-                await ReleaseSeatAsync(context, new ProvisioningSeatRequest(stage, datasetId));
-            }
+            await seat.ReleaseAsync(context);
         }
     }
 
@@ -62,20 +62,35 @@ internal static class ProvisioningSteps
         }
     }
 
-    private static async Task ReleaseSeatAsync(TaskOrchestrationContext context, ProvisioningSeatRequest request)
+    /// <summary>A provision's stage seat: whether it takes one, and whether it holds it now.</summary>
+    private sealed class Seat(ProvisioningSeatRequest? request)
     {
-        try
+        public ProvisioningSeatRequest? Request { get; } = request;
+
+        public bool Held { get; set; }
+
+        /// <summary>Gives the seat up once, if held.</summary>
+        public async Task ReleaseAsync(TaskOrchestrationContext context)
         {
-            await context.CallActivityAsync<bool>(nameof(ReleaseProvisioningSeat), request, WorkflowRetry.Transient);
-        }
-        catch (TaskFailedException)
-        {
-            // Storage down after every retry: the next provision that finds the seats full takes this one over, since
-            // its holder is no longer being provisioned.
+            if (!Held || Request is null)
+            {
+                return;
+            }
+
+            Held = false;
+            try
+            {
+                await context.CallActivityAsync<bool>(nameof(ReleaseProvisioningSeat), Request, WorkflowRetry.Transient);
+            }
+            catch (TaskFailedException)
+            {
+                // Storage down after every retry: the next provision that finds the seats full takes this one over once
+                // its holder is no longer being provisioned.
+            }
         }
     }
 
-    private static async Task<ProvisionDatasetResult> RunStepsAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger)
+    private static async Task<ProvisionDatasetResult> RunStepsAsync(TaskOrchestrationContext context, DatasetId datasetId, DatasetType datasetType, Stage stage, ValidationTrigger trigger, Seat seat)
     {
         try
         {
@@ -87,6 +102,7 @@ internal static class ProvisioningSteps
                 await context.CallActivityAsync<PopulationSummary>(nameof(PopulateConnector), datasetId, WorkflowRetry.Transient);
             }
 
+            await seat.ReleaseAsync(context);
             await context.CallActivityAsync(nameof(BeginValidation), datasetId, WorkflowRetry.Transient);
             context.SetCustomStatus(new { phase = "validating" });
             var validation = await context.CallSubOrchestratorAsync<ValidationResult>(

@@ -28,8 +28,9 @@ public sealed class WorkflowOptions
         public int MaxDatasetsPerClient { get; set; } = 50;
 
         /// <summary>
-        /// Most provisions (first attempts and retries) running at once in one stage, across every client; the rest wait
-        /// their turn (queued, not refused). Default 10.
+        /// Most provisions (first attempts and retries) creating and filling connectors at once in one stage, across every
+        /// client; the rest wait their turn (queued, not refused). Validation is not held: Glean's search limit paces it.
+        /// Default 10.
         /// </summary>
         public int MaxParallelPerStage { get; set; } = 10;
     }

@@ -36,7 +36,7 @@ public sealed class ProvisionDatasetTests
     }
 
     [Fact]
-    public async Task RunAsync_TakingASeat_WaitsUntilOneIsFree_ThenProvisions_AndGivesItUp()
+    public async Task RunAsync_TakingASeat_WaitsUntilOneIsFree_ThenFillsTheConnector_AndGivesItUpBeforeValidating()
     {
         var ctx = Happy();
         var tries = 0;
@@ -48,11 +48,11 @@ public sealed class ProvisionDatasetTests
         Assert.Equal(WorkflowOutcome.Ready, result.Outcome);
         Assert.Equal(
             [nameof(SelectTemplate), nameof(RegisterDataset), nameof(TakeProvisioningSeat), "timer", nameof(TakeProvisioningSeat), "timer", nameof(TakeProvisioningSeat),
-             nameof(CreateConnector), nameof(PopulateConnector), nameof(BeginValidation), "ValidateDataset@parent:validate", nameof(ReleaseProvisioningSeat)],
+             nameof(CreateConnector), nameof(PopulateConnector), nameof(ReleaseProvisioningSeat), nameof(BeginValidation), "ValidateDataset@parent:validate"],
             ctx.CallNames);
         var waits = ctx.Calls.Where(c => c.Name == "timer").Select(c => (DateTime)c.Input! - OrchestrationContextMock.Now).ToList();
         Assert.Equal([ProvisioningSteps.FirstSeatWait, ProvisioningSteps.FirstSeatWait * 2], waits);
-        Assert.Equal(new ProvisioningSeatRequest(Stage.Sandbox, DatasetId.Create("ds-1")), ctx.Calls.Last().Input);
+        Assert.Equal(new ProvisioningSeatRequest(Stage.Sandbox, DatasetId.Create("ds-1")), ctx.Calls.Single(c => c.Name == nameof(ReleaseProvisioningSeat)).Input);
     }
 
     [Fact]
