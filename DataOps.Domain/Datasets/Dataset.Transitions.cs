@@ -8,34 +8,22 @@ namespace DataOps.Domain.Datasets;
 public sealed partial class Dataset
 {
     /// <summary>Records how many records (and bytes) were populated; allowed while provisioning. Same values: no change.</summary>
-    public void RecordPopulation(long recordCount, long sizeBytes, DateTimeOffset now)
-    {
-        if (Status != DatasetStatus.Provisioning)
-        {
-            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Provisioning, nameof(RecordPopulation));
-        }
-
-        ArgumentOutOfRangeCheck(recordCount, "recordCount");
-        ArgumentOutOfRangeCheck(sizeBytes, "sizeBytes");
-        if (recordCount == RecordCount && sizeBytes == SizeBytes)
-        {
-            return;
-        }
-
-        RecordCount = recordCount;
-        SizeBytes = sizeBytes;
-        UpdatedAt = now;
-    }
+    public void RecordPopulation(long recordCount, long sizeBytes, DateTimeOffset now) =>
+        RecordRecords(DatasetStatus.Provisioning, nameof(RecordPopulation), recordCount, sizeBytes, now);
 
     /// <summary>
     /// Records the records (and bytes) a scheduled sync pushed to a READY dataset's connector; the dataset stays READY
     /// until the validation that follows says otherwise. Same values: no change.
     /// </summary>
-    public void RecordResync(long recordCount, long sizeBytes, DateTimeOffset now)
+    public void RecordResync(long recordCount, long sizeBytes, DateTimeOffset now) =>
+        RecordRecords(DatasetStatus.Ready, nameof(RecordResync), recordCount, sizeBytes, now);
+
+    /// <summary>Sets the record and byte counts, allowed only in <paramref name="allowedIn"/>; same values: no change.</summary>
+    private void RecordRecords(DatasetStatus allowedIn, string action, long recordCount, long sizeBytes, DateTimeOffset now)
     {
-        if (Status != DatasetStatus.Ready)
+        if (Status != allowedIn)
         {
-            throw new InvalidDatasetTransitionException(Id, Status, DatasetStatus.Ready, nameof(RecordResync));
+            throw new InvalidDatasetTransitionException(Id, Status, allowedIn, action);
         }
 
         ArgumentOutOfRangeCheck(recordCount, "recordCount");

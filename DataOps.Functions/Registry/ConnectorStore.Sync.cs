@@ -28,16 +28,8 @@ public sealed partial class ConnectorStore
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
-            var current = await tables.Connectors.GetEntityIfExistsAsync<TableEntity>(connectorName, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!current.HasValue || current.Value is null)
+            if (await ReadOwnedRowAsync(datasetId, connectorName, cancellationToken).ConfigureAwait(false) is not { } current)
             {
-                return false;
-            }
-
-            var owner = current.Value.GetString("DatasetId");
-            if (!string.Equals(owner, datasetId.Value, StringComparison.Ordinal))
-            {
-                LogNotOwned(logger, datasetId.Value, connectorName, owner ?? string.Empty);
                 return false;
             }
 
@@ -53,7 +45,7 @@ public sealed partial class ConnectorStore
             WriteSchedule(row, sync.Schedule);
             try
             {
-                await tables.Connectors.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                await tables.Connectors.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConditionalAttempts)

@@ -54,16 +54,8 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
-            var current = await tables.Connectors.GetEntityIfExistsAsync<TableEntity>(connectorName, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!current.HasValue || current.Value is null)
+            if (await ReadOwnedRowAsync(datasetId, connectorName, cancellationToken).ConfigureAwait(false) is not { } current)
             {
-                return false;
-            }
-
-            var owner = current.Value.GetString("DatasetId");
-            if (!string.Equals(owner, datasetId.Value, StringComparison.Ordinal))
-            {
-                LogNotOwned(logger, datasetId.Value, connectorName, owner ?? string.Empty);
                 return false;
             }
 
@@ -75,8 +67,8 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
                 row["HealthDetails"] = healthDetails;
             }
 
-            var pending = ReadPending(current.Value);
-            var previous = current.Value.GetString("Status") ?? string.Empty;
+            var pending = ReadPending(current);
+            var previous = current.GetString("Status") ?? string.Empty;
             if (!string.Equals(previous, status, StringComparison.Ordinal))
             {
                 pending.Add(OutboxEvent.From(ConnectorHealthChanged.Create(datasetId, connectorName, previous, status, healthDetails, now)));
@@ -85,7 +77,7 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
             row[PendingEventsColumn] = pending.Count == 0 ? string.Empty : JsonSerializer.Serialize(pending, DomainJson.Options);
             try
             {
-                var written = await tables.Connectors.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                var written = await tables.Connectors.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 if (pending.Count > 0)
                 {
                     await events.PublishAsync(pending, cancellationToken).ConfigureAwait(false);
@@ -99,6 +91,25 @@ public sealed partial class ConnectorStore(RegistryTables tables, TimeProvider t
                 // The row changed since it was read (another status write, or a new owner): read it again.
             }
         }
+    }
+
+    /// <summary>The connector row, when it exists and still serves <paramref name="datasetId"/> (logged when it serves another).</summary>
+    private async Task<TableEntity?> ReadOwnedRowAsync(DatasetId datasetId, string connectorName, CancellationToken cancellationToken)
+    {
+        var current = await tables.Connectors.GetEntityIfExistsAsync<TableEntity>(connectorName, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue || current.Value is null)
+        {
+            return null;
+        }
+
+        var owner = current.Value.GetString("DatasetId");
+        if (!string.Equals(owner, datasetId.Value, StringComparison.Ordinal))
+        {
+            LogNotOwned(logger, datasetId.Value, connectorName, owner ?? string.Empty);
+            return null;
+        }
+
+        return current.Value;
     }
 
     private static List<OutboxEvent> ReadPending(TableEntity row)

@@ -41,11 +41,7 @@ internal sealed class FindOrphans(RegistryScans scans, JourneyProjectionStore jo
     private async Task<Dictionary<string, JourneyView?>> JourneysAsync(IEnumerable<string> journeyIds)
     {
         var ids = journeyIds.Distinct(StringComparer.Ordinal).ToArray();
-        var views = new JourneyView?[ids.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, ids.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = RegistryScans.ReadParallelism },
-            async (i, token) => views[i] = await journeys.GetAsync(ids[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var views = await RegistryScans.ReadEachAsync(ids, (id, token) => journeys.GetAsync(id, token), CancellationToken.None).ConfigureAwait(false);
         return ids.Zip(views).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 }

@@ -35,16 +35,25 @@ internal sealed class RegistryScans(IDatasetRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(statuses);
-        var distinct = candidates.DistinctBy(c => c.Id).ToArray();
-        var current = new DatasetSnapshot?[distinct.Length];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, distinct.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var record = await registry.GetAsync(distinct[i].Id, token).ConfigureAwait(false);
-                current[i] = record is not null && statuses.Contains(record.Dataset.Status) ? record.Dataset.ToSnapshot() : null;
-            }).ConfigureAwait(false);
+        var current = await ReadEachAsync(
+            candidates.DistinctBy(c => c.Id).ToArray(),
+            async (candidate, token) => await registry.GetAsync(candidate.Id, token).ConfigureAwait(false) is { } record && statuses.Contains(record.Dataset.Status)
+                ? record.Dataset.ToSnapshot()
+                : null,
+            cancellationToken).ConfigureAwait(false);
         return [.. current.OfType<DatasetSnapshot>()];
+    }
+
+    /// <summary>Runs <paramref name="read"/> on each item, <see cref="ReadParallelism"/> at a time; the results in the items' order.</summary>
+    public static async Task<TResult[]> ReadEachAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, CancellationToken, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(read);
+        var results = new TResult[items.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
+            async (i, token) => results[i] = await read(items[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        return results;
     }
 }
