@@ -13,7 +13,9 @@ namespace DataOps.Functions.Registry;
 /// <c>client</c>, row the client id) holding, for each of the client's datasets, what the overview counts
 /// (<see cref="OverviewEntry"/>). The registry applies every dataset it writes (<see cref="ApplyAsync"/>): the entry is
 /// replaced whole, so applying the same save twice changes nothing, and the row is written under its ETag, so two saves
-/// of one client's datasets never lose each other's entry. The overview then reads one row per client, not one per
+/// of one client's datasets never lose each other's entry. Saves of one client made by this host queue for the row (a
+/// gate per client, striped), so only saves from different hosts race for its ETag and the loser reads and applies
+/// again. The overview then reads one row per client, not one per
 /// dataset. A registry that held datasets before the projection existed is projected once, by
 /// <see cref="BackfillAsync"/>, which only adds entries no save has written since.
 /// </summary>
@@ -23,12 +25,15 @@ public sealed class OverviewProjection(RegistryTables tables)
     private const string MetaPartition = "meta";
     private const string BuiltRow = "built";
     private const string EntriesColumn = "Entries";
-    private const int MaxAttempts = 20;
+    private const int MaxAttempts = 30;
+    private const int GateStripes = 64;
 
     // A table string property holds 32K UTF-16 characters; longer entry lists are split over Entries0, Entries1, ...
     private const int ChunkCharacters = 30_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateStripes).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Replaces the dataset's entry in its client's row.</summary>
     public Task ApplyAsync(DatasetSnapshot dataset, CancellationToken cancellationToken = default)
@@ -94,6 +99,20 @@ public sealed class OverviewProjection(RegistryTables tables)
     private async Task UpdateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, bool> change, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
+        var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(clientId) % GateStripes)];
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await UpdateUnderGateAsync(clientId, change, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task UpdateUnderGateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, bool> change, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var existing = await tables.Overview.GetEntityIfExistsAsync<TableEntity>(ClientPartition, clientId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -119,8 +138,10 @@ public sealed class OverviewProjection(RegistryTables tables)
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another save of this client's datasets got there first: read its entries and apply this one again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+                // Another host's save of this client's datasets got there first: read its entries and apply this one
+                // again, after a jittered wait that grows with each lost race (at most a second).
+                var ceiling = (int)Math.Min(1_000, 10 * Math.Pow(2, Math.Min(attempt, 10)));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(ceiling / 4, ceiling)), cancellationToken).ConfigureAwait(false);
             }
         }
     }

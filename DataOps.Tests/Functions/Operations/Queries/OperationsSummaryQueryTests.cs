@@ -97,16 +97,22 @@ public sealed class OperationsSummaryQueryTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Projection_ManySavesOfOneClientAtOnce_LoseNoEntry_AndAClientWithManyDatasetsSpansChunks()
+    public async Task Projection_ManySavesOfOneClientAtOnce_FromTwoHosts_LoseNoEntry_AndAClientWithManyDatasetsSpansChunks()
     {
+        // Sixteen saves of one client's datasets in flight at once, from two hosts (two projections over the same
+        // tables). Each host's saves queue for the client's row; only the two hosts race for its ETag.
         var ct = TestContext.Current.CancellationToken;
         var h = new RegistryHarness(azurite);
-        var overview = new OverviewProjection(h.Tables);
+        OverviewProjection[] hosts = [new(h.Tables), new(h.Tables)];
+        var overview = hosts[0];
         var datasets = Enumerable.Range(0, 400)
             .Select(i => new DatasetBuilder().WithId($"dataset-with-a-long-identifier-{i:D4}").CreatedAt(T0.AddMinutes(i)).BuildIn(DatasetStatus.Ready).ToSnapshot())
             .ToList();
 
-        await Parallel.ForEachAsync(datasets, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (d, token) => await overview.ApplyAsync(d, token));
+        await Parallel.ForEachAsync(
+            datasets.Select((d, i) => (Dataset: d, Host: hosts[i % 2])),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (save, token) => await save.Host.ApplyAsync(save.Dataset, token));
 
         var entries = await overview.ReadAllAsync(ct);
         Assert.Equal(400, entries.Count);
