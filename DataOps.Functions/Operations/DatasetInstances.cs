@@ -13,19 +13,22 @@ namespace DataOps.Functions.Operations;
 /// </summary>
 internal static class DatasetInstances
 {
-    /// <summary>The dataset's instances, newest first, each with its history when <paramref name="withHistory"/>.</summary>
-    public static async Task<IReadOnlyList<InstanceView>> FindAsync(DurableTaskClient client, DatasetSnapshot dataset, bool withHistory, CancellationToken cancellationToken)
+    /// <summary>
+    /// The dataset's instances, newest first, each with its history when <paramref name="withHistory"/>, and the ids or
+    /// prefixes the Durable Functions API could not read (<see cref="DatasetInstanceSet.Unreadable"/>).
+    /// </summary>
+    public static async Task<(IReadOnlyList<InstanceView> Instances, IReadOnlyList<string> Unreadable)> FindAsync(DurableTaskClient client, DatasetSnapshot dataset, bool withHistory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(dataset);
-        var found = await LifecycleWorkflows.FindInstancesAsync(client, dataset.Id, dataset.JourneyId, dataset.Stage, cancellationToken);
+        var (found, unreadable) = await LifecycleWorkflows.FindInstancesAsync(client, dataset, cancellationToken);
         var views = new List<InstanceView>(found.Count);
         foreach (var instance in found.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.InstanceId, StringComparer.Ordinal))
         {
             views.Add(InstanceViews.From(instance, withHistory ? await HistoryAsync(client, instance.InstanceId, cancellationToken) : null));
         }
 
-        return views;
+        return (views, unreadable);
     }
 
     /// <summary>

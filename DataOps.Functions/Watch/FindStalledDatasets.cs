@@ -11,9 +11,10 @@ namespace DataOps.Functions.Watch;
 /// Finds the datasets no workflow is moving: in PROVISIONING, VALIDATING or TEARDOWN (or FAILED with its compensation
 /// unfinished) with no orchestration of theirs pending or running (<see cref="LifecycleWorkflows.FindInstancesAsync"/>),
 /// and no change to them or their instances for at least the stall age, so a workflow that is only starting is never
-/// taken for a dead one.
+/// taken for a dead one. A dataset whose instances cannot all be read is left alone and logged: the unread one may be
+/// the workflow still moving it.
 /// </summary>
-internal sealed class FindStalledDatasets(RegistryScans scans, IDatasetRegistry registry, ConnectorStore connectors, DurableTaskClient client, TimeProvider time)
+internal sealed partial class FindStalledDatasets(RegistryScans scans, IDatasetRegistry registry, ConnectorStore connectors, DurableTaskClient client, TimeProvider time, ILogger<FindStalledDatasets> logger)
     : TaskActivity<TimeSpan, IReadOnlyList<StalledDataset>>
 {
     private static readonly HashSet<DatasetStatus> Candidates = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Teardown, DatasetStatus.Failed];
@@ -37,7 +38,14 @@ internal sealed class FindStalledDatasets(RegistryScans scans, IDatasetRegistry 
                 continue;
             }
 
-            var instances = await LifecycleWorkflows.FindInstancesAsync(client, dataset.Id, dataset.JourneyId, dataset.Stage, CancellationToken.None).ConfigureAwait(false);
+            var (instances, unreadable) = await LifecycleWorkflows.FindInstancesAsync(client, dataset, CancellationToken.None).ConfigureAwait(false);
+            if (unreadable.Count > 0)
+            {
+                // An instance that cannot be read may be the one still moving the dataset: never repair on a guess.
+                LogUnreadable(logger, dataset.Id.Value, string.Join(", ", unreadable));
+                continue;
+            }
+
             if (instances.Any(i => TeardownInstanceStatus.IsUnfinished(i.RuntimeStatus) || now - i.LastUpdatedAt < input))
             {
                 continue;
@@ -70,4 +78,7 @@ internal sealed class FindStalledDatasets(RegistryScans scans, IDatasetRegistry 
         var connector = await connectors.GetOwnedAsync(dataset.Id, dataset.ConnectorName, CancellationToken.None).ConfigureAwait(false);
         return connector is not null && connector.Status != ConnectorStatuses.Retired;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {DatasetId} is not checked for a stall: the Durable Functions API cannot read its instances {Unreadable} (an instance row without a name, left when a host stopped mid-checkpoint)")]
+    private static partial void LogUnreadable(ILogger logger, string datasetId, string unreadable);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DataOps.Domain.Datasets;
+using Grpc.Core;
 using Microsoft.DurableTask.Client;
 
 namespace DataOps.Functions.Workflows;
@@ -7,37 +8,60 @@ namespace DataOps.Functions.Workflows;
 internal static partial class LifecycleWorkflows
 {
     /// <summary>
-    /// The orchestration instances that worked on a dataset (<see cref="InstancesOf"/>): the exact ids that exist, and the
-    /// instances under the shared prefixes whose input names the dataset. Unordered.
+    /// The orchestration instances that worked on a dataset (<see cref="InstancesOf"/>), unordered, and what could not be
+    /// read. The Durable Functions API fails a read (or a whole listing) that meets an instance row without a name,
+    /// which the Azure Storage provider leaves behind when a host stops between writing an orchestration's first
+    /// history and its instance row; such an id or prefix is reported in <see cref="DatasetInstanceSet.Unreadable"/>
+    /// instead of failing the caller, so one damaged row hides only what it holds.
     /// </summary>
-    public static async Task<IReadOnlyList<OrchestrationMetadata>> FindInstancesAsync(
-        DurableTaskClient client, DatasetId datasetId, JourneyId journeyId, Stage stage, CancellationToken cancellationToken)
+    public static async Task<DatasetInstanceSet> FindInstancesAsync(DurableTaskClient client, DatasetSnapshot dataset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(dataset);
         var found = new Dictionary<string, OrchestrationMetadata>(StringComparer.Ordinal);
-        var (exactIds, prefixes) = InstancesOf(datasetId, journeyId, stage);
-        foreach (var exact in exactIds)
+        var unreadable = new List<string>();
+        var datasetId = dataset.Id.Value;
+        var (own, shared, prefixes) = InstancesOf(dataset.Id, dataset.JourneyId, dataset.Stage, dataset.Type);
+        foreach (var id in own.Concat(shared))
         {
-            if (await client.GetInstanceAsync(exact, getInputsAndOutputs: true, cancellationToken) is { } instance)
+            try
             {
-                found[instance.InstanceId] = instance;
+                if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is { } instance
+                    && (own.Contains(id) || NamesDataset(instance.SerializedInput, datasetId)))
+                {
+                    found[instance.InstanceId] = instance;
+                }
+            }
+            catch (RpcException ex) when (IsUnreadable(ex, cancellationToken))
+            {
+                unreadable.Add(id);
             }
         }
 
         foreach (var prefix in prefixes)
         {
             var query = new OrchestrationQuery { InstanceIdPrefix = prefix, FetchInputsAndOutputs = true, PageSize = 100 };
-            await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+            try
             {
-                if (NamesDataset(instance.SerializedInput, datasetId.Value))
+                await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
                 {
-                    found[instance.InstanceId] = instance;
+                    if (NamesDataset(instance.SerializedInput, datasetId))
+                    {
+                        found[instance.InstanceId] = instance;
+                    }
                 }
+            }
+            catch (RpcException ex) when (IsUnreadable(ex, cancellationToken))
+            {
+                unreadable.Add(prefix + "*");
             }
         }
 
-        return [.. found.Values];
+        return new DatasetInstanceSet([.. found.Values], unreadable);
     }
+
+    private static bool IsUnreadable(RpcException ex, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && ex.StatusCode is not (StatusCode.Cancelled or StatusCode.Unavailable or StatusCode.DeadlineExceeded);
 
     /// <summary>Whether an instance's serialized input is an object whose <c>datasetId</c> is <paramref name="datasetId"/>.</summary>
     internal static bool NamesDataset(string? serializedInput, string datasetId)

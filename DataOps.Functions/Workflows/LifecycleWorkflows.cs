@@ -97,9 +97,19 @@ internal static partial class LifecycleWorkflows
         instanceId is not null && instanceId.StartsWith(TeardownPrefix, StringComparison.Ordinal) ? instanceId[TeardownPrefix.Length..] : null;
 
     /// <summary>
-    /// The instances that may have worked on a dataset: exact ids, and prefixes under which an instance counts only
-    /// when its input names the dataset (a journey provisioned again later must not lend its instances to an older dataset).
+    /// The instances that may have worked on a dataset: ids that are the dataset's alone (its teardown, its sweep and sync
+    /// validations); the exact ids of its provisioning and that provisioning's validation, which a journey provisioned
+    /// again later reuses, so they count only when their input names the dataset; and the dataset's own prefixes
+    /// (revalidations, retries, restores), whose instances likewise count only when their input names it. The
+    /// provisioning ids are read one by one rather than listed under the journey's prefix, so an instance of a sibling
+    /// dataset that the Durable Functions API cannot read does not hide this dataset's instances.
     /// </summary>
-    public static (IReadOnlyList<string> Exact, IReadOnlyList<string> Prefixes) InstancesOf(DatasetId datasetId, JourneyId journeyId, Stage stage) =>
-        ([Teardown(datasetId), SweepValidation(HealthSweep, datasetId), SweepValidation(ConnectorSync, datasetId)], [Provision(journeyId, stage) + ":", RevalidationsOf(datasetId), RetriesOf(datasetId), RestoresOf(datasetId)]);
+    public static (IReadOnlyList<string> Own, IReadOnlyList<string> Shared, IReadOnlyList<string> Prefixes) InstancesOf(DatasetId datasetId, JourneyId journeyId, Stage stage, DatasetType type)
+    {
+        var provision = ProvisionDataset(Provision(journeyId, stage), type);
+        return (
+            [Teardown(datasetId), SweepValidation(HealthSweep, datasetId), SweepValidation(ConnectorSync, datasetId)],
+            [provision, ValidationOf(provision)],
+            [RevalidationsOf(datasetId), RetriesOf(datasetId), RestoresOf(datasetId)]);
+    }
 }

@@ -372,6 +372,50 @@ public sealed class FailurePathsEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(ConnectorStatuses.Healthy, connector!.Status);
     }
 
+    [Fact]
+    public async Task InstanceRowWithoutAName_HidesOnlyItsOwnDataset_TheSweepStillRepairsTheOthers()
+    {
+        // A host stopped between writing an orchestration's first history and its instance row leaves that row without a
+        // name, and the Durable Functions API then fails every read or listing that meets it. Here the github_repos
+        // dataset's validation row loses its name; its jira_issues sibling, provisioned by the same request, stalls.
+        await using var app = await DataOpsApp.StartAsync(azurite, new Dictionary<string, string?>(FastSweep) { ["DataOps:HealthSweep:Schedule"] = "0 0 0 1 1 *" });
+        using (var _ = await app.PostJsonAsync("api/datasets/provision", DataOpsApp.ProvisionBody("nameless-1", "initech", "Initech", "github_repos", "jira_issues")))
+        {
+            await app.WaitForCompletionAsync("provision:nameless-1:sandbox", TimeSpan.FromSeconds(120));
+        }
+
+        var datasets = (await app.Registry.ListAsync(new DatasetQuery { JourneyId = JourneyId.Create("nameless-1") }, Ct)).Items;
+        var github = datasets.Single(d => d.Type == DatasetType.GithubRepos);
+        var jira = datasets.Single(d => d.Type == DatasetType.JiraIssues);
+        var damaged = LifecycleWorkflows.ValidationOf(LifecycleWorkflows.ProvisionDataset(LifecycleWorkflows.Provision(github.JourneyId, github.Stage), github.Type));
+        var instances = new Azure.Data.Tables.TableClient(app.StorageConnectionString, app.HubName + "Instances");
+        var row = (await instances.GetEntityAsync<Azure.Data.Tables.TableEntity>(damaged, string.Empty, cancellationToken: Ct)).Value;
+        Assert.True(row.Remove("Name"));
+        await instances.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, Ct);
+
+        // The sibling's orchestrations are all there; the damaged dataset's view names what it could not read.
+        var siblingView = await app.GetJsonAsync($"api/datasets/{jira.Id.Value}/orchestrations");
+        Assert.Equal(2, siblingView.GetProperty("instances").GetArrayLength());
+        Assert.Equal(0, siblingView.GetProperty("unreadable").GetArrayLength());
+        var damagedView = await app.GetJsonAsync($"api/datasets/{github.Id.Value}/orchestrations");
+        Assert.Equal([damaged], damagedView.GetProperty("unreadable").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(damagedView.GetProperty("instances").EnumerateArray(), i => i.GetProperty("instanceId").GetString() == LifecycleWorkflows.ProvisionDataset(LifecycleWorkflows.Provision(github.JourneyId, github.Stage), github.Type));
+
+        // Both datasets stall in VALIDATING. The sweep repairs the sibling and leaves the one it cannot see whole alone.
+        foreach (var dataset in new[] { github, jira })
+        {
+            var loaded = (await app.Registry.GetAsync(dataset.Id, Ct))!;
+            loaded.Dataset.RevertToValidating("a validation lost with its host", app.Service<TimeProvider>().GetUtcNow());
+            await app.Registry.SaveAsync(loaded, Ct);
+        }
+
+        var sweep = await SweepAsync(app);
+        Assert.Contains(sweep.Repaired!, r => r.DatasetId == jira.Id);
+        Assert.DoesNotContain(sweep.Repaired!, r => r.DatasetId == github.Id);
+        Assert.Equal(DatasetStatus.Ready, (await app.Registry.GetAsync(jira.Id, Ct))!.Dataset.Status);
+        Assert.Equal(DatasetStatus.Validating, (await app.Registry.GetAsync(github.Id, Ct))!.Dataset.Status);
+    }
+
     /// <summary>Provisions a sandbox jira_issues dataset while Glean's bulk upload fails, so it ends FAILED (and its cleanup succeeds).</summary>
     private static async Task<DatasetSnapshot> FailFirstProvisionAsync(DataOpsApp app, string journey, string client, string clientName)
     {

@@ -50,8 +50,8 @@ public sealed class DatasetInsightQueries(IDatasetRegistry registry, AuditLog au
             return null;
         }
 
-        var instances = await DatasetInstances.FindAsync(client, dataset, withHistory: true, cancellationToken);
-        return new DatasetOrchestrations(dataset.Id.Value, instances);
+        var (instances, unreadable) = await DatasetInstances.FindAsync(client, dataset, withHistory: true, cancellationToken);
+        return new DatasetOrchestrations(dataset.Id.Value, instances, unreadable);
     }
 
     private async Task<DatasetSnapshot?> FindAsync(DatasetId id, CancellationToken cancellationToken)

@@ -70,7 +70,7 @@ function showKeyForm(message) {
   for (const selector of [
     '#datasets-error', '#summary-error', '#scans-error', '#teardowns-error', '#teardowns-message', '#timeline-error',
     '#archive-error', '#orchestrations-error', '#terminate-error', '#checks-empty', '#timeline-empty', '#archive-empty',
-    '#orchestrations-empty', '#teardowns-empty', '#datasets-empty', '#archive-location', '#charts-fallback', '#more',
+    '#orchestrations-empty', '#orchestrations-unreadable', '#teardowns-empty', '#datasets-empty', '#archive-location', '#charts-fallback', '#more',
     '#datasets-message', '#detail-message', '#command-error', '#retry-dataset',
   ]) {
     $(selector).hidden = true;
@@ -376,6 +376,10 @@ function renderOrchestrations(orchestrations) {
   const instances = orchestrations?.instances ?? [];
   $('#orchestrations').replaceChildren(...instances.map(instanceDetails));
   $('#orchestrations-empty').hidden = instances.length > 0;
+  const unreadable = orchestrations?.unreadable ?? [];
+  $('#orchestrations-unreadable').textContent = unreadable.length === 0 ? ''
+    : `Not shown: the Durable Functions API could not read ${unreadable.join(', ')} (an instance row left without a name by a host that stopped mid-checkpoint).`;
+  $('#orchestrations-unreadable').hidden = unreadable.length === 0;
 }
 
 function renderDetail(detail) {
@@ -560,7 +564,7 @@ function clearDetailSections() {
   }
   for (const selector of [
     '#timeline-error', '#archive-error', '#orchestrations-error', '#timeline-empty', '#archive-empty',
-    '#orchestrations-empty', '#archive-location', '#archive',
+    '#orchestrations-empty', '#orchestrations-unreadable', '#archive-location', '#archive',
   ]) {
     $(selector).hidden = true;
   }
