@@ -22,6 +22,17 @@ public static class OrphanRule
     public static RegistryCheck Assess(Dataset dataset, JourneyState? journey, DateTimeOffset now, TimeSpan? minimumAge = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        return Assess(new OrphanFacts(dataset.Id, dataset.JourneyId, dataset.Stage, dataset.Status, dataset.CreatedAt), journey, now, minimumAge);
+    }
+
+    /// <summary>Whether a dataset known by the facts the rule reads is an orphan, with the reason.</summary>
+    /// <param name="dataset">What the rule reads of the dataset.</param>
+    /// <param name="journey">Its journey's state; null when the registry does not know the journey.</param>
+    /// <param name="now">The scan time.</param>
+    /// <param name="minimumAge">Minimum age; default <see cref="DefaultMinimumAge"/>.</param>
+    public static RegistryCheck Assess(OrphanFacts dataset, JourneyState? journey, DateTimeOffset now, TimeSpan? minimumAge = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
         var minAge = minimumAge ?? DefaultMinimumAge;
         ArgumentOutOfRangeException.ThrowIfLessThan(minAge, TimeSpan.Zero, nameof(minimumAge));
         if (journey is not null && journey.JourneyId != dataset.JourneyId)

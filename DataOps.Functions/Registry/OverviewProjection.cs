@@ -23,7 +23,10 @@ public sealed class OverviewProjection(RegistryTables tables)
 {
     private const string ClientPartition = "client";
     private const string MetaPartition = "meta";
-    private const string BuiltRow = "built";
+    // The projection's form: an entry written in an older form lacks fields, so a registry projected in one is
+    // projected again (the backfill replaces entries of an older form and keeps the current form's, which saves wrote).
+    private const int Version = 2;
+    private const string BuiltRow = "built-v2";
     private const string EntriesColumn = "Entries";
     private const int MaxAttempts = 30;
     private const int GateStripes = 64;
@@ -40,7 +43,7 @@ public sealed class OverviewProjection(RegistryTables tables)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var entry = OverviewEntry.From(dataset);
-        return UpdateAsync(dataset.ClientId.Value, entries =>
+        return UpdateAsync(dataset.ClientId.Value, (entries, _) =>
         {
             if (entries.TryGetValue(entry.DatasetId, out var current) && current == entry)
             {
@@ -65,6 +68,32 @@ public sealed class OverviewProjection(RegistryTables tables)
         return all;
     }
 
+    /// <summary>
+    /// Every entry of every client; when the registry was never projected in the current form (it predates the
+    /// projection, or an older form), <paramref name="registry"/> is scanned once, projected, and the scan answered.
+    /// </summary>
+    public async Task<IReadOnlyCollection<OverviewEntry>> ReadAllAsync(IDatasetRegistry registry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        if (await IsBackfilledAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return await ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var datasets = new List<DatasetSnapshot>();
+        string? token = null;
+        do
+        {
+            var page = await registry.ListAsync(new DatasetQuery { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
+            datasets.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        await BackfillAsync(datasets, cancellationToken).ConfigureAwait(false);
+        return [.. datasets.Select(OverviewEntry.From)];
+    }
+
     /// <summary>Whether the registry's datasets from before the projection have been projected.</summary>
     public async Task<bool> IsBackfilledAsync(CancellationToken cancellationToken = default)
     {
@@ -74,19 +103,23 @@ public sealed class OverviewProjection(RegistryTables tables)
 
     /// <summary>
     /// Projects <paramref name="datasets"/> (a scan of the registry) and marks the projection complete. An entry a save
-    /// wrote meanwhile is newer than the scan and is kept.
+    /// wrote in the current form is as new as the scan or newer, and is kept.
     /// </summary>
     public async Task BackfillAsync(IEnumerable<DatasetSnapshot> datasets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         foreach (var client in datasets.GroupBy(d => d.ClientId.Value, StringComparer.Ordinal))
         {
-            await UpdateAsync(client.Key, entries =>
+            await UpdateAsync(client.Key, (entries, current) =>
             {
                 var changed = false;
                 foreach (var dataset in client)
                 {
-                    changed |= entries.TryAdd(dataset.Id.Value, OverviewEntry.From(dataset));
+                    if (!current.Contains(dataset.Id.Value))
+                    {
+                        entries[dataset.Id.Value] = OverviewEntry.From(dataset);
+                        changed = true;
+                    }
                 }
 
                 return changed;
@@ -96,7 +129,7 @@ public sealed class OverviewProjection(RegistryTables tables)
         await tables.Overview.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task UpdateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, bool> change, CancellationToken cancellationToken)
+    private async Task UpdateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, IReadOnlySet<string>, bool> change, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync().ConfigureAwait(false);
         var gate = _gates[(int)((uint)StringComparer.Ordinal.GetHashCode(clientId) % GateStripes)];
@@ -111,13 +144,13 @@ public sealed class OverviewProjection(RegistryTables tables)
         }
     }
 
-    private async Task UpdateUnderGateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, bool> change, CancellationToken cancellationToken)
+    private async Task UpdateUnderGateAsync(string clientId, Func<Dictionary<string, OverviewEntry>, IReadOnlySet<string>, bool> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var existing = await tables.Overview.GetEntityIfExistsAsync<TableEntity>(ClientPartition, clientId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var entries = existing.HasValue ? Read(existing.Value!) : new Dictionary<string, OverviewEntry>(StringComparer.Ordinal);
-            if (!change(entries))
+            var (entries, current) = existing.HasValue ? ReadWithForm(existing.Value!) : (new Dictionary<string, OverviewEntry>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            if (!change(entries, current))
             {
                 return;
             }
@@ -146,7 +179,10 @@ public sealed class OverviewProjection(RegistryTables tables)
         }
     }
 
-    private static Dictionary<string, OverviewEntry> Read(TableEntity row)
+    private static Dictionary<string, OverviewEntry> Read(TableEntity row) => ReadWithForm(row).Entries;
+
+    /// <summary>The row's entries, and the ids of those in the current form.</summary>
+    private static (Dictionary<string, OverviewEntry> Entries, HashSet<string> Current) ReadWithForm(TableEntity row)
     {
         var text = new StringBuilder();
         for (var i = 0; row.GetString(EntriesColumn + i.ToString(CultureInfo.InvariantCulture)) is { } chunk; i++)
@@ -155,7 +191,9 @@ public sealed class OverviewProjection(RegistryTables tables)
         }
 
         var wire = text.Length == 0 ? null : JsonSerializer.Deserialize<Dictionary<string, WireEntry>>(text.ToString(), Json);
-        return (wire ?? []).ToDictionary(p => p.Key, p => p.Value.ToEntry(p.Key), StringComparer.Ordinal);
+        return (
+            (wire ?? []).ToDictionary(p => p.Key, p => p.Value.ToEntry(p.Key), StringComparer.Ordinal),
+            (wire ?? []).Where(p => p.Value.Form >= Version).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     private static TableEntity Write(string clientId, Dictionary<string, OverviewEntry> entries)
@@ -170,7 +208,7 @@ public sealed class OverviewProjection(RegistryTables tables)
         return row;
     }
 
-    /// <summary>An entry as stored: short names, enums by wire name, the dataset id as the key.</summary>
+    /// <summary>An entry as stored: short names, enums by wire name, the dataset id as the key, and its form.</summary>
     private sealed record WireEntry(
         [property: JsonPropertyName("s")] string Status,
         [property: JsonPropertyName("t")] string Type,
@@ -178,10 +216,63 @@ public sealed class OverviewProjection(RegistryTables tables)
         [property: JsonPropertyName("p"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ProvisioningSeconds,
         [property: JsonPropertyName("c"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ProvisionCompletedAt)
     {
+        [JsonPropertyName("v")]
+        public int Form { get; init; }
+
+        [JsonPropertyName("j")]
+        public string? Journey { get; init; }
+
+        [JsonPropertyName("a")]
+        public DateTimeOffset CreatedAt { get; init; }
+
+        [JsonPropertyName("n")]
+        public int Attempt { get; init; } = 1;
+
+        [JsonPropertyName("pc"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+        public bool ProvisionCompleted { get; init; }
+
+        [JsonPropertyName("q"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public double? QualityScore { get; init; }
+
+        [JsonPropertyName("qa"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? QualityCalculatedAt { get; init; }
+
+        [JsonPropertyName("ts"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? TeardownStartedAt { get; init; }
+
+        [JsonPropertyName("da"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? DeleteAfter { get; init; }
+
+        [JsonPropertyName("ar"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public DateTimeOffset? ArchivedAt { get; init; }
+
         public static WireEntry Of(OverviewEntry entry) =>
-            new(entry.Status.ToWireName(), entry.Type.ToWireName(), entry.Stage.ToWireName(), entry.ProvisioningSeconds, entry.ProvisionCompletedAt);
+            new(entry.Status.ToWireName(), entry.Type.ToWireName(), entry.Stage.ToWireName(), entry.ProvisioningSeconds, entry.ProvisionCompletedAt)
+            {
+                Form = Version,
+                Journey = entry.JourneyId,
+                CreatedAt = entry.CreatedAt,
+                Attempt = entry.Attempt,
+                ProvisionCompleted = entry.ProvisionCompleted,
+                QualityScore = entry.QualityScore,
+                QualityCalculatedAt = entry.QualityCalculatedAt,
+                TeardownStartedAt = entry.TeardownStartedAt,
+                DeleteAfter = entry.DeleteAfter,
+                ArchivedAt = entry.ArchivedAt,
+            };
 
         public OverviewEntry ToEntry(string datasetId) =>
-            new(datasetId, WireNames.Parse<DatasetStatus>(Status), WireNames.Parse<DatasetType>(Type), WireNames.Parse<Stage>(Stage), ProvisioningSeconds, ProvisionCompletedAt);
+            new(datasetId, WireNames.Parse<DatasetStatus>(Status), WireNames.Parse<DatasetType>(Type), WireNames.Parse<Stage>(Stage), ProvisioningSeconds, ProvisionCompletedAt)
+            {
+                JourneyId = Journey ?? string.Empty,
+                CreatedAt = CreatedAt,
+                Attempt = Attempt,
+                ProvisionCompleted = ProvisionCompleted,
+                QualityScore = QualityScore,
+                QualityCalculatedAt = QualityCalculatedAt,
+                TeardownStartedAt = TeardownStartedAt,
+                DeleteAfter = DeleteAfter,
+                ArchivedAt = ArchivedAt,
+            };
     }
 }

@@ -9,7 +9,7 @@ namespace DataOps.Functions.Reports;
 /// <see cref="DatasetQuery.MaxPageSize"/> at a time), every connector, every journey, each read once per report,
 /// never per row.
 /// </summary>
-public sealed class EstateReader(IDatasetRegistry registry, ConnectorStore connectors, JourneyProjectionStore journeys)
+public sealed class EstateReader(IDatasetRegistry registry, ConnectorStore connectors, JourneyProjectionStore journeys, OverviewProjection overview)
 {
     /// <summary>Every dataset in the registry, whatever its status.</summary>
     public async Task<IReadOnlyList<DatasetSnapshot>> DatasetsAsync(CancellationToken cancellationToken)
@@ -26,6 +26,9 @@ public sealed class EstateReader(IDatasetRegistry registry, ConnectorStore conne
 
         return all;
     }
+
+    /// <summary>Every dataset as the overview's projection holds it (<see cref="OverviewProjection"/>): one row per client read.</summary>
+    public Task<IReadOnlyCollection<OverviewEntry>> OverviewAsync(CancellationToken cancellationToken) => overview.ReadAllAsync(registry, cancellationToken);
 
     /// <summary>Every connector the product created.</summary>
     public Task<IReadOnlyList<ConnectorRecord>> ConnectorsAsync(CancellationToken cancellationToken) => connectors.ListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Registry;
+using DataOps.Functions.Registry;
 
 namespace DataOps.Functions.Reports;
 
@@ -24,5 +25,15 @@ internal static class OrphanCheck
             .OrderBy(x => x.Dataset.Id.Value, StringComparer.Ordinal)
             .Select(x => (x.Dataset, x.Check.Reason))
             .ToList();
+    }
+
+    /// <summary>How many of the projected datasets are active orphans (the same rule, from the overview's entries).</summary>
+    public static int Count(IEnumerable<OverviewEntry> datasets, IReadOnlyDictionary<JourneyId, JourneyState> journeys, DateTimeOffset now, TimeSpan minimumAge)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(journeys);
+        return datasets.Count(d => Candidates.Contains(d.Status)
+            && JourneyId.Create(d.JourneyId) is var journey
+            && OrphanRule.Assess(new OrphanFacts(DatasetId.Create(d.DatasetId), journey, d.Stage, d.Status, d.CreatedAt), journeys.GetValueOrDefault(journey), now, minimumAge).Allowed);
     }
 }

@@ -1,17 +1,19 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Metrics;
 using DataOps.Functions.Operations.Queries;
+using DataOps.Functions.Registry;
 
 namespace DataOps.Functions.Reports;
 
 /// <summary>
-/// Computes the seeds' success metrics (<see cref="SuccessTargets"/>) from dataset snapshots over a window
+/// Computes the seeds' success metrics (<see cref="SuccessTargets"/>) from the overview's entries of the datasets
+/// (<see cref="OverviewEntry"/>, kept by the registry's writes) over a window
 /// <c>[from, to)</c>. Each figure comes with the counts it is computed from; a figure with nothing to measure is null
 /// and neither meets nor misses its target.
 /// </summary>
 internal static class SuccessMetricsCalculator
 {
-    public static SuccessMetrics Compute(IReadOnlyCollection<DatasetSnapshot> datasets, int activeOrphans, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan gracePeriod)
+    public static SuccessMetrics Compute(IReadOnlyCollection<OverviewEntry> datasets, int activeOrphans, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan gracePeriod)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         var (p50, p95) = Provisioning(datasets, from, to);
@@ -30,7 +32,7 @@ internal static class SuccessMetricsCalculator
     /// Of the datasets registered in the window whose first attempt has ended, the share that reached READY on it: a
     /// dataset on a later attempt, or one that failed (or was torn down) before it was ever READY, failed its first.
     /// </summary>
-    public static SuccessMetric FirstAttemptSuccess(IEnumerable<DatasetSnapshot> datasets, DateTimeOffset from, DateTimeOffset to)
+    public static SuccessMetric FirstAttemptSuccess(IEnumerable<OverviewEntry> datasets, DateTimeOffset from, DateTimeOffset to)
     {
         var registered = datasets.Where(d => In(d.CreatedAt, from, to)).ToList();
         var succeeded = registered.Count(d => d.Attempt == 1 && d.ProvisionCompleted);
@@ -47,10 +49,10 @@ internal static class SuccessMetricsCalculator
     }
 
     /// <summary>Of the datasets whose latest quality score was calculated in the window, the share scoring at least 95.</summary>
-    public static SuccessMetric QualityDistribution(IEnumerable<DatasetSnapshot> datasets, DateTimeOffset from, DateTimeOffset to)
+    public static SuccessMetric QualityDistribution(IEnumerable<OverviewEntry> datasets, DateTimeOffset from, DateTimeOffset to)
     {
-        var scored = datasets.Where(d => d.QualityScore is { } s && In(s.CalculatedAt, from, to)).ToList();
-        var atTarget = scored.Count(d => d.QualityScore!.Overall >= SuccessTargets.QualityScore);
+        var scored = datasets.Where(d => d.QualityScore is not null && d.QualityCalculatedAt is { } at && In(at, from, to)).ToList();
+        var atTarget = scored.Count(d => d.QualityScore >= SuccessTargets.QualityScore);
         return AtLeast(
             "quality_score_distribution",
             "Quality score distribution: datasets scoring 95 or more",
@@ -66,7 +68,7 @@ internal static class SuccessMetricsCalculator
     /// period (its end as extended, or the configured grace period after the start while the connector is not yet
     /// disconnected). A teardown still inside that time is not yet due; one past it and not archived is overdue.
     /// </summary>
-    public static SuccessMetric TeardownCompletion(IEnumerable<DatasetSnapshot> datasets, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan gracePeriod)
+    public static SuccessMetric TeardownCompletion(IEnumerable<OverviewEntry> datasets, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, TimeSpan gracePeriod)
     {
         int started = 0, onTime = 0, late = 0, overdue = 0, notDue = 0;
         foreach (var d in datasets)
@@ -111,11 +113,11 @@ internal static class SuccessMetricsCalculator
         "datasets not archived that the orphan rule flags now, whatever the window (the orphan scan's rule and minimum age)");
 
     /// <summary>The median and 95th percentile (nearest rank) of the provisioning times of datasets READY in the window.</summary>
-    public static (SuccessMetric P50, SuccessMetric P95) Provisioning(IEnumerable<DatasetSnapshot> datasets, DateTimeOffset from, DateTimeOffset to)
+    public static (SuccessMetric P50, SuccessMetric P95) Provisioning(IEnumerable<OverviewEntry> datasets, DateTimeOffset from, DateTimeOffset to)
     {
         var seconds = datasets
-            .Where(d => d.ProvisionCompletedAt is { } at && In(at, from, to) && d.ProvisioningDuration is not null)
-            .Select(d => d.ProvisioningDuration!.Value.TotalSeconds)
+            .Where(d => d.ProvisionCompletedAt is { } at && In(at, from, to) && d.ProvisioningSeconds is not null)
+            .Select(d => d.ProvisioningSeconds!.Value)
             .Order()
             .ToArray();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal) { ["provisioned"] = seconds.Length };

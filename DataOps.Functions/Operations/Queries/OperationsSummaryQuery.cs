@@ -15,33 +15,8 @@ public sealed class OperationsSummaryQuery(IDatasetRegistry registry, OverviewPr
     public const int ProvisioningSampleSize = 100;
 
     /// <summary>Summarizes the projection's entries (projecting the registry first when it never was).</summary>
-    public async Task<OperationsSummary> ReadAsync(CancellationToken cancellationToken)
-    {
-        if (await overview.IsBackfilledAsync(cancellationToken))
-        {
-            return Summarize(await overview.ReadAllAsync(cancellationToken));
-        }
-
-        var datasets = await ScanAsync(cancellationToken);
-        await overview.BackfillAsync(datasets, cancellationToken);
-        return Summarize(datasets);
-    }
-
-    /// <summary>Every dataset of the registry, a page of <see cref="DatasetQuery.MaxPageSize"/> at a time.</summary>
-    private async Task<List<DatasetSnapshot>> ScanAsync(CancellationToken cancellationToken)
-    {
-        var datasets = new List<DatasetSnapshot>();
-        string? token = null;
-        do
-        {
-            var page = await registry.ListAsync(new DatasetQuery { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken);
-            datasets.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return datasets;
-    }
+    public async Task<OperationsSummary> ReadAsync(CancellationToken cancellationToken) =>
+        Summarize(await overview.ReadAllAsync(registry, cancellationToken));
 
     /// <summary>The summary of <paramref name="datasets"/>.</summary>
     internal static OperationsSummary Summarize(IReadOnlyCollection<DatasetSnapshot> datasets)

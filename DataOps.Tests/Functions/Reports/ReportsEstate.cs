@@ -42,7 +42,7 @@ internal sealed class ReportsEstate
         Connectors = new ConnectorStore(harness.Tables, time, harness.Audit, NullLogger<ConnectorStore>.Instance);
         Journeys = new JourneyProjectionStore(harness.Tables);
         History = new QualityHistoryStore(harness.Tables);
-        Estate = new EstateReader(harness.Registry, Connectors, Journeys);
+        Estate = new EstateReader(harness.Registry, Connectors, Journeys, new OverviewProjection(harness.Tables));
         Store = new ReportStore(blobs, OptionsFactory.Create(new ReportOptions { ContainerName = container }));
         Producer = new ReportProducer(
             Estate,

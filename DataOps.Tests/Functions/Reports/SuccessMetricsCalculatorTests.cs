@@ -1,5 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Quality;
+using DataOps.Functions.Registry;
 using DataOps.Functions.Reports;
 using DataOps.Tests.Domain;
 using DatasetAggregate = DataOps.Domain.Datasets.Dataset;
@@ -12,6 +13,9 @@ public sealed class SuccessMetricsCalculatorTests
     private static readonly DateTimeOffset From = Builders.T0;
     private static readonly DateTimeOffset To = Builders.T0.AddDays(10);
     private static readonly TimeSpan Grace = TimeSpan.FromHours(24);
+
+    /// <summary>The overview's entries of <paramref name="datasets"/>, which the calculator reads.</summary>
+    private static OverviewEntry[] Entries(IEnumerable<DatasetSnapshot> datasets) => [.. datasets.Select(OverviewEntry.From)];
 
     [Fact]
     public void FirstAttemptSuccess_CountsFirstAttemptsThatEnded_InTheWindow()
@@ -27,7 +31,7 @@ public sealed class SuccessMetricsCalculatorTests
             FailedThenArchived(Dataset("failed-then-archived", From.AddHours(1))),
         ];
 
-        var metric = SuccessMetricsCalculator.FirstAttemptSuccess(datasets, From, To);
+        var metric = SuccessMetricsCalculator.FirstAttemptSuccess(Entries(datasets), From, To);
 
         Assert.Equal("first_attempt_success_rate", metric.Name);
         Assert.Equal(40.0, metric.Value);
@@ -45,7 +49,7 @@ public sealed class SuccessMetricsCalculatorTests
             .Concat(Enumerable.Range(0, failed).Select(i => Failed(Dataset($"ko-{i}", From.AddHours(1)))))
             .ToList();
 
-        var metric = SuccessMetricsCalculator.FirstAttemptSuccess(datasets, From, To);
+        var metric = SuccessMetricsCalculator.FirstAttemptSuccess(Entries(datasets), From, To);
 
         Assert.Equal(shown, metric.Value);
         Assert.Equal(met, metric.Met);
@@ -63,7 +67,7 @@ public sealed class SuccessMetricsCalculatorTests
             Ready(Dataset("scored-before", From.AddDays(-2)), From.AddDays(-1)),
         ];
 
-        var metric = SuccessMetricsCalculator.QualityDistribution(datasets, From, To);
+        var metric = SuccessMetricsCalculator.QualityDistribution(Entries(datasets), From, To);
 
         Assert.Equal(75.0, metric.Value);
         Assert.Equal((">=", 90.0, false), (metric.Comparison, metric.Target, metric.Met));
@@ -84,7 +88,7 @@ public sealed class SuccessMetricsCalculatorTests
             Ready(Dataset("never-torn-down", From), From.AddHours(1)),
         ];
 
-        var metric = SuccessMetricsCalculator.TeardownCompletion(datasets, From, To, now, Grace);
+        var metric = SuccessMetricsCalculator.TeardownCompletion(Entries(datasets), From, To, now, Grace);
 
         Assert.Equal(33.3, metric.Value);
         Assert.Equal((">=", 100.0, false), (metric.Comparison, metric.Target, metric.Met));
@@ -96,8 +100,8 @@ public sealed class SuccessMetricsCalculatorTests
     {
         DatasetSnapshot[] onTime = [Archived(MadeReady(Dataset("t", From), From.AddHours(1)), From.AddDays(1), From.AddDays(2), From.AddDays(2).AddMinutes(1))];
 
-        var met = SuccessMetricsCalculator.TeardownCompletion(onTime, From, To, To, Grace);
-        var none = SuccessMetricsCalculator.TeardownCompletion([Teardown(MadeReady(Dataset("u", From), From.AddHours(1)), To.AddHours(-1)).ToSnapshot()], From, To, To, Grace);
+        var met = SuccessMetricsCalculator.TeardownCompletion(Entries(onTime), From, To, To, Grace);
+        var none = SuccessMetricsCalculator.TeardownCompletion(Entries([Teardown(MadeReady(Dataset("u", From), From.AddHours(1)), To.AddHours(-1)).ToSnapshot()]), From, To, To, Grace);
 
         Assert.Equal((100.0, true), (met.Value, met.Met));
         Assert.Equal((null, null), (none.Value, none.Met));
@@ -128,13 +132,13 @@ public sealed class SuccessMetricsCalculatorTests
             Dataset("not-ready", From).ToSnapshot(),
         ];
 
-        var (p50, p95) = SuccessMetricsCalculator.Provisioning(datasets, From, To);
+        var (p50, p95) = SuccessMetricsCalculator.Provisioning(Entries(datasets), From, To);
 
         Assert.Equal((120.0, null, null, null), (p50.Value, p50.Comparison, p50.Target, p50.Met));
         Assert.Equal((600.0, "<", 3600.0, true), (p95.Value, p95.Comparison, p95.Target, p95.Met));
         Assert.Equal(3, p95.Counts["provisioned"]);
 
-        var (_, slow) = SuccessMetricsCalculator.Provisioning([.. datasets, Ready(Dataset("an-hour-and-more", From), From.AddSeconds(4000))], From, To);
+        var (_, slow) = SuccessMetricsCalculator.Provisioning(Entries([.. datasets, Ready(Dataset("an-hour-and-more", From), From.AddSeconds(4000))]), From, To);
         Assert.Equal((4000.0, false), (slow.Value, slow.Met));
     }
 

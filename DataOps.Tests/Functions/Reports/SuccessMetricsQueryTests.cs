@@ -32,6 +32,31 @@ public sealed class SuccessMetricsQueryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ReadAsync_ReadsTheOverviewProjection_KeptByTheRegistrysWrites_NotTheRegistry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var estate = await ReportsEstate.PrepareAsync(azurite);
+        var now = ReportsEstate.Now;
+        var first = await new SuccessMetricsQuery(estate.Estate, estate.Time, Options.Create(new WorkflowOptions())).ReadAsync(now - SuccessMetricsQuery.DefaultWindow, now, ct);
+
+        // A save after the projection is built moves the figures: initech's young READY dataset is torn down.
+        var n1 = (await estate.Harness.Registry.GetAsync(DataOps.Domain.Datasets.DatasetId.Create("n1"), ct))!;
+        n1.Dataset.StartTeardown(DataOps.Domain.Datasets.TeardownReason.Manual, now.AddMinutes(-5));
+        await estate.Harness.Registry.SaveAsync(n1, ct);
+        var registry = new Moq.Mock<DataOps.Functions.Registry.IDatasetRegistry>(Moq.MockBehavior.Strict);
+        var projected = new EstateReader(registry.Object, estate.Connectors, estate.Journeys, new DataOps.Functions.Registry.OverviewProjection(estate.Harness.Tables));
+
+        var second = await new SuccessMetricsQuery(projected, estate.Time, Options.Create(new WorkflowOptions())).ReadAsync(now - SuccessMetricsQuery.DefaultWindow, now, ct);
+
+        var (before, after) = (first.Metrics.Single(m => m.Name == "first_attempt_success_rate"), second.Metrics.Single(m => m.Name == "first_attempt_success_rate"));
+        Assert.Equal(before.Value, after.Value);
+        Assert.Equal(before.Counts, after.Counts);
+        Assert.Equal(first.Metrics.Single(m => m.Name == "active_orphans").Value, second.Metrics.Single(m => m.Name == "active_orphans").Value);
+        var teardowns = second.Metrics.Single(m => m.Name == "teardown_completion_rate").Counts;
+        Assert.Equal(first.Metrics.Single(m => m.Name == "teardown_completion_rate").Counts["started"] + 1, teardowns["started"]);
+    }
+
+    [Fact]
     public async Task ReadAsync_AWindowBeforeAnythingHappened_HasNoFiguresButTheOrphansNow()
     {
         var estate = await ReportsEstate.PrepareAsync(azurite);

@@ -97,6 +97,29 @@ public sealed class OperationsSummaryQueryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ReadAsync_AProjectionInAnOlderForm_IsProjectedAgainFromTheRegistry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var h = new RegistryHarness(azurite);
+        await RegisterReadyAsync(h, "old-form", "alpha", DatasetType.ConfluencePages, TimeSpan.FromSeconds(60));
+
+        // The first form held status, type, stage and provisioning time only, and marked itself built as "built".
+        var row = new Azure.Data.Tables.TableEntity("client", "alpha") { ["Entries0"] = "{\"old-form\":{\"s\":\"ready\",\"t\":\"confluence_pages\",\"g\":\"sandbox\",\"p\":60}}" };
+        await h.Tables.Overview.UpsertEntityAsync(row, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+        await h.Tables.Overview.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("meta", "built"), Azure.Data.Tables.TableUpdateMode.Replace, ct);
+        var overview = new OverviewProjection(h.Tables);
+
+        var summary = await new OperationsSummaryQuery(h.Registry, overview).ReadAsync(ct);
+
+        Assert.Equal(1, summary.Total);
+        var entry = Assert.Single(await overview.ReadAllAsync(ct));
+        var dataset = (await h.Registry.GetAsync(DatasetId.Create("old-form"), ct))!.Dataset.ToSnapshot();
+        Assert.Equal(OverviewEntry.From(dataset), entry);
+        Assert.Equal(dataset.JourneyId.Value, entry.JourneyId);
+        Assert.True(await overview.IsBackfilledAsync(ct));
+    }
+
+    [Fact]
     public async Task Projection_ManySavesOfOneClientAtOnce_FromTwoHosts_LoseNoEntry_AndAClientWithManyDatasetsSpansChunks()
     {
         // Sixteen saves of one client's datasets in flight at once, from two hosts (two projections over the same
