@@ -71,6 +71,10 @@ public sealed class EstateBenchmarkSuite : IBenchmarkSuite
             using var gleanHttp = new HttpClient { BaseAddress = gleanUrl };
             await output.WriteLineAsync($"host pid {host.ProcessId} on {host.BaseAddress}, Azurite pid {azurite.ProcessId}");
 
+            // The estate was written before the host first ran, so the first overview read finds the projection never
+            // built and projects the registry once; it is timed apart from the views' steady state.
+            var first = await MeasureAsync(http, "api/operations/summary", 1, cancellationToken);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"first overview read, projecting the registry once: {first[0].TotalMilliseconds:F0} ms"));
             await output.WriteLineAsync(Percentiles.Header);
             foreach (var (what, uri, count) in Views(seed))
             {
@@ -120,10 +124,10 @@ public sealed class EstateBenchmarkSuite : IBenchmarkSuite
 
     private static IEnumerable<(string What, string Uri, int Count)> Views(EstateSeed seed) =>
     [
-        ("operations summary (overview)", "api/operations/summary", 10),
+        ("operations summary (overview)", "api/operations/summary", 30),
         ("datasets, READY, first page of 100", "api/datasets?status=ready&pageSize=100", 30),
         ("datasets of one client", $"api/datasets?clientId={EstateSeeder.ClientOf(seed.Clients / 2)}", 30),
-        ("success metrics, 30 days", "api/operations/metrics", 10),
+        ("success metrics, 30 days", "api/operations/metrics", 30),
         ("reports list", "api/reports", 10),
     ];
 

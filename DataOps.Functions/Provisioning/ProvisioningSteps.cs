@@ -12,6 +12,9 @@ namespace DataOps.Functions.Provisioning;
 /// </summary>
 internal static class ProvisioningSteps
 {
+    /// <summary>The summary of a provisioning whose dataset moved on before it validated it: nothing was checked.</summary>
+    public const string MovedOn = "the dataset had moved on (validated, torn down or failed) before this execution of its provisioning reached validation, so nothing was checked: a start delivered twice";
+
     /// <summary>First wait between tries for a stage seat; it doubles up to <see cref="MaxSeatWait"/>.</summary>
     public static readonly TimeSpan FirstSeatWait = TimeSpan.FromSeconds(5);
 
@@ -103,7 +106,11 @@ internal static class ProvisioningSteps
             }
 
             await seat.ReleaseAsync(context);
-            await context.CallActivityAsync(nameof(BeginValidation), datasetId, WorkflowRetry.Transient);
+            if (!await context.CallActivityAsync<bool>(nameof(BeginValidation), datasetId, WorkflowRetry.Transient))
+            {
+                return new ProvisionDatasetResult(datasetId, datasetType, WorkflowOutcome.Unchecked, null, MovedOn);
+            }
+
             context.SetCustomStatus(new { phase = "validating" });
             var validation = await context.CallSubOrchestratorAsync<ValidationResult>(
                 nameof(ValidateDataset),

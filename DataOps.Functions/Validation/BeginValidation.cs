@@ -4,15 +4,19 @@ using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Validation;
 
-/// <summary>PROVISIONING -> VALIDATING (a no-op in any other status).</summary>
+/// <summary>
+/// PROVISIONING -> VALIDATING (a no-op in any other status). True when the dataset is VALIDATING afterwards, so the
+/// provisioning goes on to validate it; false when it has moved on without this provisioning (READY, torn down, FAILED),
+/// so nothing must be checked: a second execution of the same provisioning, delivered twice after a host died or storage
+/// restarted and arriving late, would otherwise search a connector its dataset may no longer own.
+/// </summary>
 internal sealed class BeginValidation(DatasetLoader datasets, TimeProvider time) : TaskActivity<DatasetId, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, DatasetId input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Only from PROVISIONING: a dataset already validating, or past it (a second execution of the same provisioning,
-        // delivered twice after a host died, arriving late), is left as it is.
+        var status = DatasetStatus.Provisioning;
         await datasets.UpdateAsync(
             input,
             d =>
@@ -21,8 +25,10 @@ internal sealed class BeginValidation(DatasetLoader datasets, TimeProvider time)
                 {
                     d.StartValidation(time.GetUtcNow());
                 }
+
+                status = d.Status;
             },
             CancellationToken.None).ConfigureAwait(false);
-        return true;
+        return status == DatasetStatus.Validating;
     }
 }

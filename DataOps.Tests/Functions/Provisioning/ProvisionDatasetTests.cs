@@ -26,6 +26,20 @@ public sealed class ProvisionDatasetTests
     }
 
     [Fact]
+    public async Task RunAsync_DatasetMovedOnBeforeValidation_ChecksNothing()
+    {
+        // A second execution of the same provisioning, delivered late: its dataset is READY (or torn down) already.
+        var ctx = Happy();
+        ctx.Activity(nameof(BeginValidation), _ => false);
+
+        var result = await new ProvisionDataset().RunAsync(ctx.Object, Input);
+
+        Assert.Equal((WorkflowOutcome.Unchecked, ProvisioningSteps.MovedOn), (result.Outcome, result.Error));
+        Assert.DoesNotContain("ValidateDataset@parent:validate", ctx.CallNames);
+        Assert.DoesNotContain(nameof(FailProvisioning), ctx.CallNames);
+    }
+
+    [Fact]
     public async Task RunAsync_ProductionStage_SkipsPopulation()
     {
         var ctx = Happy();
