@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DataOps.Benchmarks;
 
 /// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all] [--quick] [--report PATH]</c>.</summary>
@@ -44,6 +46,10 @@ public static class Program
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+
+        // A stop request (SIGTERM) cancels like Ctrl+C, so each suite's finally blocks stop the Azurite, emulator and
+        // host processes it started instead of leaving them to find their parent gone.
+        using var stop = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cts.Cancel(); });
         foreach (var suite in selected)
         {
             Console.WriteLine($"== {suite.Name}: {suite.Description}");

@@ -80,16 +80,7 @@ public sealed class OverviewProjection(RegistryTables tables)
             return await ReadAllAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var datasets = new List<DatasetSnapshot>();
-        string? token = null;
-        do
-        {
-            var page = await registry.ListAsync(new DatasetQuery { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-            datasets.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
+        var datasets = await registry.ListAllAsync(null, cancellationToken).ConfigureAwait(false);
         await BackfillAsync(datasets, cancellationToken).ConfigureAwait(false);
         return [.. datasets.Select(OverviewEntry.From)];
     }

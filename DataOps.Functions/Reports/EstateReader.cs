@@ -12,20 +12,8 @@ namespace DataOps.Functions.Reports;
 public sealed class EstateReader(IDatasetRegistry registry, ConnectorStore connectors, JourneyProjectionStore journeys, OverviewProjection overview)
 {
     /// <summary>Every dataset in the registry, whatever its status.</summary>
-    public async Task<IReadOnlyList<DatasetSnapshot>> DatasetsAsync(CancellationToken cancellationToken)
-    {
-        var all = new List<DatasetSnapshot>();
-        string? token = null;
-        do
-        {
-            var page = await registry.ListAsync(new DatasetQuery { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
-    }
+    public async Task<IReadOnlyList<DatasetSnapshot>> DatasetsAsync(CancellationToken cancellationToken) =>
+        await registry.ListAllAsync(null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Every dataset as the overview's projection holds it (<see cref="OverviewProjection"/>): one row per client read.</summary>
     public Task<IReadOnlyCollection<OverviewEntry>> OverviewAsync(CancellationToken cancellationToken) => overview.ReadAllAsync(registry, cancellationToken);

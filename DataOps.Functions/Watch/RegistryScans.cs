@@ -7,20 +7,10 @@ namespace DataOps.Functions.Watch;
 internal sealed class RegistryScans(IDatasetRegistry registry)
 {
     /// <summary>Every dataset matching the query, across pages.</summary>
-    public async Task<List<DatasetSnapshot>> AllAsync(DatasetQuery query, CancellationToken cancellationToken)
+    public Task<List<DatasetSnapshot>> AllAsync(DatasetQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var all = new List<DatasetSnapshot>();
-        string? token = null;
-        do
-        {
-            var page = await registry.ListAsync(query with { PageSize = DatasetQuery.MaxPageSize, ContinuationToken = token }, cancellationToken).ConfigureAwait(false);
-            all.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return all;
+        return registry.ListAllAsync(query, cancellationToken);
     }
 
     /// <summary>Point reads in flight at once when re-reading candidates.</summary>
