@@ -15,9 +15,9 @@ namespace DataOps.Functions.Registry;
 /// replaced whole, so applying the same save twice changes nothing, and the row is written under its ETag, so two saves
 /// of one client's datasets never lose each other's entry. Saves of one client made by this host queue for the row (a
 /// gate per client, striped), so only saves from different hosts race for its ETag and the loser reads and applies
-/// again. The overview then reads one row per client, not one per
-/// dataset. A registry that held datasets before the projection existed is projected once, by
-/// <see cref="BackfillAsync"/>, which only adds entries no save has written since.
+/// again. The overview then reads one row per client, not one per dataset. A registry that held datasets before the
+/// projection existed, or was projected in an older form, is projected once by <see cref="BackfillAsync"/>, which keeps
+/// the entries saves have written in the current form since.
 /// </summary>
 public sealed class OverviewProjection(RegistryTables tables)
 {
