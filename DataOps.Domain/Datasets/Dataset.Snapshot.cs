@@ -38,6 +38,7 @@ public sealed partial class Dataset
         ReadyAt = ReadyAt,
         FailedAt = FailedAt,
         TeardownStartedAt = TeardownStartedAt,
+        TeardownCancelledAt = TeardownCancelledAt,
         DeleteAfter = DeleteAfter,
         ArchivedAt = ArchivedAt,
         RecordCount = RecordCount,

@@ -281,6 +281,7 @@ public sealed partial class Dataset
         RevalidationReason = CancelledTeardownReason(text);
         TeardownReason = null;
         TeardownStartedAt = null;
+        TeardownCancelledAt = now;
         DeleteAfter = null;
         _domainEvents.Add(new DatasetTeardownCancelled(NextEventId(nameof(DatasetTeardownCancelled)), now, Id, JourneyId, text));
     }

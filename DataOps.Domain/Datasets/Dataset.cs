@@ -37,6 +37,7 @@ public sealed partial class Dataset
         ReadyAt = s.ReadyAt;
         FailedAt = s.FailedAt;
         TeardownStartedAt = s.TeardownStartedAt;
+        TeardownCancelledAt = s.TeardownCancelledAt;
         DeleteAfter = s.DeleteAfter;
         ArchivedAt = s.ArchivedAt;
         RecordCount = s.RecordCount;
@@ -103,6 +104,12 @@ public sealed partial class Dataset
 
     /// <summary>When teardown started.</summary>
     public DateTimeOffset? TeardownStartedAt { get; private set; }
+
+    /// <summary>
+    /// When a teardown of it was last cancelled. A journey event that happened before then does not tear it down again:
+    /// the operator's cancel came after it.
+    /// </summary>
+    public DateTimeOffset? TeardownCancelledAt { get; private set; }
 
     /// <summary>When the teardown's grace period ends and the connector is deleted; null outside a grace period.</summary>
     public DateTimeOffset? DeleteAfter { get; private set; }

@@ -64,6 +64,9 @@ public sealed record DatasetSnapshot
     /// <summary>When teardown started.</summary>
     public DateTimeOffset? TeardownStartedAt { get; init; }
 
+    /// <summary>When a teardown of it was last cancelled.</summary>
+    public DateTimeOffset? TeardownCancelledAt { get; init; }
+
     /// <summary>When the teardown's grace period ends and the connector is deleted; null until the connector is disconnected.</summary>
     public DateTimeOffset? DeleteAfter { get; init; }
 

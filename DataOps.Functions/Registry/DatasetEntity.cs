@@ -32,6 +32,7 @@ internal sealed class DatasetEntity : ITableEntity
     public DateTimeOffset? ReadyAt { get; set; }
     public DateTimeOffset? FailedAt { get; set; }
     public DateTimeOffset? TeardownStartedAt { get; set; }
+    public DateTimeOffset? TeardownCancelledAt { get; set; }
     public DateTimeOffset? DeleteAfter { get; set; }
     public DateTimeOffset? ArchivedAt { get; set; }
     public long RecordCount { get; set; }

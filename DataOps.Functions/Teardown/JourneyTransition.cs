@@ -25,7 +25,7 @@ internal sealed class StageTransition : TaskOrchestrator<JourneyTransitionInput,
         ArgumentNullException.ThrowIfNull(input);
         await context.CallActivityAsync(nameof(UpdateJourneyProjection), input, WorkflowRetry.Transient);
         var stage = input.Completed ? null : input.FromStage;
-        var query = new JourneyDatasetsQuery(input.JourneyId, stage);
+        var query = new JourneyDatasetsQuery(input.JourneyId, stage, input.OccurredAt);
 
         // A stage change can overtake the stage's provisioning (it was requested minutes ago and is still validating):
         // wait for it, so every dataset of the stage is torn down, not only those registered so far.

@@ -5,7 +5,11 @@ using Microsoft.DurableTask;
 
 namespace DataOps.Functions.Teardown;
 
-/// <summary>The journey's datasets (in one stage, or all) that a teardown should take: not archived, not already tearing down.</summary>
+/// <summary>
+/// The journey's datasets (in one stage, or all) that a teardown should take: not archived, not already tearing down,
+/// and not one whose teardown an operator cancelled after the journey event happened (a repeat of the same stage
+/// change, delivered late, must not undo the cancel).
+/// </summary>
 internal sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<JourneyDatasetsQuery, IReadOnlyList<DatasetId>>
 {
     private static readonly HashSet<DatasetStatus> Eligible = [DatasetStatus.Provisioning, DatasetStatus.Validating, DatasetStatus.Ready, DatasetStatus.Failed];
@@ -18,6 +22,10 @@ internal sealed class ListJourneyDatasets(RegistryScans scans) : TaskActivity<Jo
         var query = new DatasetQuery { JourneyId = input.JourneyId, Stage = input.Stage };
         var listed = await scans.AllAsync(query, CancellationToken.None).ConfigureAwait(false);
         var confirmed = await scans.ConfirmAsync(listed.Where(d => Eligible.Contains(d.Status)), Eligible, CancellationToken.None).ConfigureAwait(false);
-        return confirmed.Select(d => d.Id).OrderBy(id => id.Value, StringComparer.Ordinal).ToArray();
+        return confirmed
+            .Where(d => !(input.OccurredAt is { } occurred && d.TeardownCancelledAt is { } cancelled && cancelled >= occurred))
+            .Select(d => d.Id)
+            .OrderBy(id => id.Value, StringComparer.Ordinal)
+            .ToArray();
     }
 }

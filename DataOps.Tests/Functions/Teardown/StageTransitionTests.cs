@@ -22,7 +22,7 @@ public sealed class StageTransitionTests
         // Each teardown is started as its own instance, then its completion event is awaited (with a check-interval timer).
         Assert.Equal([nameof(UpdateJourneyProjection), nameof(ProvisioningInProgress), nameof(ListJourneyDatasets), "StartTeardown:ds-1", "timer", "StartTeardown:ds-2", "timer"], ctx.CallNames);
         var query = Assert.IsType<JourneyDatasetsQuery>(ctx.Calls[2].Input);
-        Assert.Equal(Stage.Sandbox, query.Stage);
+        Assert.Equal((Stage.Sandbox, input.OccurredAt), (query.Stage, query.OccurredAt));
         Assert.All(ctx.Calls.Where(c => c.Name.StartsWith("StartTeardown", StringComparison.Ordinal)), c =>
         {
             var teardown = (TeardownDatasetInput)c.Input!;
