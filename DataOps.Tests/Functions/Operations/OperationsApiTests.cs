@@ -136,8 +136,11 @@ public sealed class OperationsApiTests(OperationsApiTests.App fixture) : IClassF
         Assert.Contains("client asked to keep it", done.SerializedOutput, StringComparison.Ordinal);
         var list = await Product.GetJsonAsync("api/teardowns");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("datasetId").GetString() == id);
-        var dataset = await Product.GetJsonAsync($"api/datasets/{id}");
-        Assert.Equal("teardown", dataset.GetProperty("dataset").GetProperty("status").GetString());
+        // The terminate also starts the dataset's restore: it is validated again and ends READY, never archived.
+        await Eventually.HoldsAsync(
+            async () => (await Product.GetJsonAsync($"api/datasets/{id}")).GetProperty("dataset").GetProperty("status").GetString() == "ready",
+            "the dataset whose teardown was terminated is restored to READY",
+            TimeSpan.FromSeconds(90));
 
         using var again = await Product.PostJsonAsync($"api/teardowns/{id}/terminate", new { reason = "twice" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
