@@ -3,9 +3,10 @@ namespace DataOps.Benchmarks;
 /// <summary>
 /// Options after the suite names: <c>--quick</c> (smaller sizes for development; figures not for publication, and
 /// every suite that honours it says so in its output) and <c>--report PATH</c> (a suite that writes a markdown
-/// report writes it there).
+/// report writes it there) and <c>--size N</c> (a suite that builds an estate builds one of N datasets instead of its
+/// default, to see how a figure grows between the quick and the full size).
 /// </summary>
-public sealed record BenchmarkOptions(bool Quick = false, string? ReportPath = null)
+public sealed record BenchmarkOptions(bool Quick = false, string? ReportPath = null, int? Size = null)
 {
     /// <summary>Splits the command line into suite names and options; null with a message when an option is malformed.</summary>
     public static (BenchmarkOptions? Options, IReadOnlyList<string> Suites, string? Error) Parse(IReadOnlyList<string> args)
@@ -25,6 +26,12 @@ public sealed record BenchmarkOptions(bool Quick = false, string? ReportPath = n
                     break;
                 case "--report":
                     return (null, suites, "--report needs a file path");
+                case "--size" when i + 1 < args.Count && int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) && size > 0:
+                    options = options with { Size = size };
+                    i++;
+                    break;
+                case "--size":
+                    return (null, suites, "--size needs a positive whole number");
                 case var other when other.StartsWith("--", StringComparison.Ordinal):
                     return (null, suites, $"unknown option {other}");
                 default:

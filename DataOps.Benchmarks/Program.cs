@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace DataOps.Benchmarks;
 
-/// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all] [--quick] [--report PATH]</c>.</summary>
+/// <summary>Benchmark harness: <c>dotnet run -c Release --project DataOps.Benchmarks -- [suite ...|all] [--quick] [--size N] [--report PATH]</c>.</summary>
 public static class Program
 {
     /// <summary>Runs the named suites (all of them with <c>all</c>), or lists them.</summary>
@@ -23,8 +23,9 @@ public static class Program
 
         if (names.Count == 0)
         {
-            Console.WriteLine("usage: dotnet run -c Release --project DataOps.Benchmarks -- <suite> [<suite> ...] | all  [--quick] [--report PATH]");
+            Console.WriteLine("usage: dotnet run -c Release --project DataOps.Benchmarks -- <suite> [<suite> ...] | all  [--quick] [--size N] [--report PATH]");
             Console.WriteLine("  --quick        smaller sizes for development (figures not for publication)");
+            Console.WriteLine("  --size N       build an estate of N datasets (estate)");
             Console.WriteLine("  --report PATH  also write the suite's summary as markdown (load)");
             foreach (var suite in suites)
             {

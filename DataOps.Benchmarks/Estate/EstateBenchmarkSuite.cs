@@ -22,7 +22,7 @@ namespace DataOps.Benchmarks.Estate;
 /// <see cref="EstateSeeder"/>), the operator views' latency over it, one full health-sweep pass (duration, Glean
 /// requests/s and 429s, against the 80 % share of 30 requests/s), one journey's request-to-READY idle and while the sweep
 /// runs, the orphan scan's finder, and the retention purge over two audit entries per dataset past 90 days.
-/// <c>--quick</c>: 1,000 datasets.
+/// <c>--quick</c>: 1,000 datasets; <c>--size N</c>: N.
 /// </summary>
 public sealed class EstateBenchmarkSuite : IBenchmarkSuite
 {
@@ -42,7 +42,7 @@ public sealed class EstateBenchmarkSuite : IBenchmarkSuite
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(options);
-        var size = options.Quick ? 1_000 : 10_000;
+        var size = options.Size ?? (options.Quick ? 1_000 : 10_000);
         var now = DateTimeOffset.UtcNow;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} at start"));
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
@@ -61,7 +61,7 @@ public sealed class EstateBenchmarkSuite : IBenchmarkSuite
             var gleanUrl = new Uri(glean.Urls.Single());
             var seed = await EstateSeeder.SeedAsync(azurite.ConnectionString, gleanUrl, IndexingToken, ClientToken, size, now, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"estate: {seed.Datasets:N0} READY datasets of {seed.Clients:N0} clients ({seed.Journeys:N0} journeys) built directly in {seed.Duration.TotalSeconds:F0} s ({seed.Datasets / seed.Duration.TotalSeconds:F0}/s)"));
+                $"estate: {seed.Datasets:N0} READY datasets of {seed.Clients:N0} clients ({seed.Journeys:N0} journeys) built directly in {seed.Duration.TotalSeconds:F0} s ({seed.Datasets / seed.Duration.TotalSeconds:F0}/s); the {seed.EventsCleared:N0} events it published cleared from dataset-events"));
 
             // From here on the emulator refuses what Glean would: 30 indexing requests/s per token, 5 searches/s.
             emulator!.RateLimitsEnabled = true;
