@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace DataOps.Benchmarks.Estate;
 
 /// <summary>What <see cref="EstateSeeder"/> made and how long it took.</summary>
-internal sealed record EstateSeed(int Datasets, int Clients, int Journeys, TimeSpan Duration, IReadOnlyList<string> JourneyIds, int EventsCleared);
+internal sealed record EstateSeed(int Datasets, int Clients, int Journeys, TimeSpan Duration, IReadOnlyList<string> JourneyIds, int EventsPublished);
 
 /// <summary>
 /// Builds an estate of READY datasets directly, without running a provisioning workflow per dataset: each connector is
@@ -22,11 +22,13 @@ internal sealed record EstateSeed(int Datasets, int Clients, int Journeys, TimeS
 /// and each dataset goes through the registry's own register, population, validation and READY steps, so its rows,
 /// index copies, claims and connector record are the ones a provision writes. A client holds one dataset per stage and
 /// type (the registry's slot rule), so the estate has twelve per client over as many clients as it needs, with one
-/// journey per client and stage. The domain events the registry published while the estate was built (four or five per
-/// dataset) are then cleared from <c>dataset-events</c>: an estate built over months would have had them consumed by
-/// subscribers or expired by the queue's seven-day time to live, and on Azurite they would not stay harmless, because its
-/// queue store re-sorts the indexes of every message in every queue at each read or delete of any message, so 40,000
-/// undelivered events slow every poll of the task hub's queues.
+/// journey per client and stage. The domain events the registry publishes while the estate is built (four per dataset)
+/// go to the queue service of <c>eventStorage</c>, a storage account apart from the estate's: an estate built over months
+/// would have had them consumed by subscribers or expired by the queue's seven-day time to live. On the estate's own
+/// Azurite they would not stay harmless: its queue store re-sorts the indexes of every message in every queue at each read
+/// or delete of any message (40,000 undelivered events make a poll of an empty queue cost about 235 ms), and once they are
+/// deleted its extent store frees their bodies one at a time, re-sorting its index of all extents at each, which holds
+/// its one thread for many minutes.
 /// </summary>
 internal static class EstateSeeder
 {
@@ -36,7 +38,7 @@ internal static class EstateSeeder
 
     private static readonly DatasetType[] Types = [DatasetType.ConfluencePages, DatasetType.GithubRepos, DatasetType.SlackMessages, DatasetType.JiraIssues];
 
-    public static async Task<EstateSeed> SeedAsync(string storage, Uri glean, string indexingToken, string clientToken, int datasets, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<EstateSeed> SeedAsync(string storage, string eventStorage, Uri glean, string indexingToken, string clientToken, int datasets, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -49,7 +51,7 @@ internal static class EstateSeeder
         await using var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddGleanAdapter(configuration).BuildServiceProvider();
         var adapter = services.GetRequiredService<IGleanConnectorService>();
         var options = Options.Create(new RegistryOptions());
-        var tables = new RegistryTables(new TableServiceClient(storage), new QueueServiceClient(storage), options);
+        var tables = new RegistryTables(new TableServiceClient(storage), new QueueServiceClient(eventStorage), options);
         var audit = new AuditLog(tables, options);
         var registry = new DatasetRegistry(tables, audit);
         var connectors = new ConnectorStore(tables, TimeProvider.System, audit, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConnectorStore>.Instance);
@@ -96,7 +98,6 @@ internal static class EstateSeeder
             await registry.SaveAsync(record, ct);
         });
         var events = (await tables.Events.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-        await tables.Events.ClearMessagesAsync(cancellationToken);
         return new EstateSeed(datasets, clients, journeyIds.Count, clock.Elapsed, [.. journeyIds.Order(StringComparer.Ordinal)], events);
     }
 
