@@ -13,22 +13,7 @@ public static class WireNames
     /// <summary>The snake_case wire name of an enum member, e.g. <c>ConfluencePages</c> -> <c>confluence_pages</c>.</summary>
     public static string ToWireName<TEnum>(this TEnum value)
         where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+        => Names<TEnum>.ToWire.TryGetValue(value, out var name) ? name : SnakeCase(value.ToString());
 
     /// <summary>Parses a wire name (<c>confluence_pages</c>); false for unknown names, numbers and null.</summary>
     public static bool TryParse<TEnum>(string? wireName, [NotNullWhen(true)] out TEnum? value)
@@ -40,13 +25,10 @@ public static class WireNames
             return false;
         }
 
-        foreach (var candidate in Enum.GetValues<TEnum>())
+        if (Names<TEnum>.FromWire.TryGetValue(wireName, out var found))
         {
-            if (string.Equals(candidate.ToWireName(), wireName, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
+            value = found;
+            return true;
         }
 
         return false;
@@ -72,5 +54,45 @@ public static class WireNames
     /// <summary>All wire names of an enum, in declaration order.</summary>
     public static IReadOnlyList<string> AllowedNames<TEnum>()
         where TEnum : struct, Enum
-        => Enum.GetValues<TEnum>().Select(v => v.ToWireName()).ToArray();
+        => Names<TEnum>.Allowed;
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>An enum's wire names, worked out once: every registry row, listing and projection entry is read through them.</summary>
+    private static class Names<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly IReadOnlyList<string> Allowed = [.. Enum.GetValues<TEnum>().Select(v => SnakeCase(v.ToString()))];
+
+        public static readonly Dictionary<TEnum, string> ToWire = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, v => SnakeCase(v.ToString()));
+
+        public static readonly Dictionary<string, TEnum> FromWire = BuildFromWire();
+
+        private static Dictionary<string, TEnum> BuildFromWire()
+        {
+            // The first member with a name wins, as the declaration-order search this replaces did.
+            var names = new Dictionary<string, TEnum>(StringComparer.OrdinalIgnoreCase);
+            foreach (var value in Enum.GetValues<TEnum>())
+            {
+                names.TryAdd(SnakeCase(value.ToString()), value);
+            }
+
+            return names;
+        }
+    }
 }

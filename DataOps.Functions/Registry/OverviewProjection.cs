@@ -19,7 +19,7 @@ namespace DataOps.Functions.Registry;
 /// projection existed, or was projected in an older form, is projected once by <see cref="BackfillAsync"/>, which keeps
 /// the entries saves have written in the current form since.
 /// </summary>
-public sealed class OverviewProjection(RegistryTables tables)
+public sealed partial class OverviewProjection(RegistryTables tables)
 {
     private const string ClientPartition = "client";
     private const string MetaPartition = "meta";
@@ -34,7 +34,6 @@ public sealed class OverviewProjection(RegistryTables tables)
     // A table string property holds 32K UTF-16 characters; longer entry lists are split over Entries0, Entries1, ...
     private const int ChunkCharacters = 30_000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateStripes).Select(_ => new SemaphoreSlim(1, 1))];
 
@@ -181,7 +180,7 @@ public sealed class OverviewProjection(RegistryTables tables)
             text.Append(chunk);
         }
 
-        var wire = text.Length == 0 ? null : JsonSerializer.Deserialize<Dictionary<string, WireEntry>>(text.ToString(), Json);
+        var wire = text.Length == 0 ? null : JsonSerializer.Deserialize(text.ToString(), OverviewJson.Default.DictionaryStringWireEntry);
         return (
             (wire ?? []).ToDictionary(p => p.Key, p => p.Value.ToEntry(p.Key), StringComparer.Ordinal),
             (wire ?? []).Where(p => p.Value.Form >= Version).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
@@ -189,7 +188,7 @@ public sealed class OverviewProjection(RegistryTables tables)
 
     private static TableEntity Write(string clientId, Dictionary<string, OverviewEntry> entries)
     {
-        var text = JsonSerializer.Serialize(entries.ToDictionary(p => p.Key, p => WireEntry.Of(p.Value), StringComparer.Ordinal), Json);
+        var text = JsonSerializer.Serialize(entries.ToDictionary(p => p.Key, p => WireEntry.Of(p.Value), StringComparer.Ordinal), OverviewJson.Default.DictionaryStringWireEntry);
         var row = new TableEntity(ClientPartition, clientId);
         for (var i = 0; i * ChunkCharacters < text.Length; i++)
         {
@@ -198,6 +197,14 @@ public sealed class OverviewProjection(RegistryTables tables)
 
         return row;
     }
+
+    /// <summary>
+    /// The entries' JSON, generated at build time: every overview read parses every client's row, so the serializer is
+    /// neither built by reflection on a host's first reads nor slower than it need be on every read after.
+    /// </summary>
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    [JsonSerializable(typeof(Dictionary<string, WireEntry>))]
+    private sealed partial class OverviewJson : JsonSerializerContext;
 
     /// <summary>An entry as stored: short names, enums by wire name, the dataset id as the key, and its form.</summary>
     private sealed record WireEntry(
