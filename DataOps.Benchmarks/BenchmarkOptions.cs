@@ -32,6 +32,9 @@ public sealed record BenchmarkOptions(bool Quick = false, string? ReportPath = n
                     break;
                 case "--size":
                     return (null, suites, "--size needs a positive whole number");
+                case "--help" or "-h":
+                    // No suite named: the harness prints its usage.
+                    return (options, [], null);
                 case var other when other.StartsWith("--", StringComparison.Ordinal):
                     return (null, suites, $"unknown option {other}");
                 default:
