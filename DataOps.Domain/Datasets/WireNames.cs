@@ -77,22 +77,15 @@ public static class WireNames
     private static class Names<TEnum>
         where TEnum : struct, Enum
     {
-        public static readonly IReadOnlyList<string> Allowed = [.. Enum.GetValues<TEnum>().Select(v => SnakeCase(v.ToString()))];
+        private static readonly TEnum[] Values = Enum.GetValues<TEnum>();
 
-        public static readonly Dictionary<TEnum, string> ToWire = Enum.GetValues<TEnum>().Distinct().ToDictionary(v => v, v => SnakeCase(v.ToString()));
+        public static readonly string[] Allowed = [.. Values.Select(v => SnakeCase(v.ToString()))];
 
-        public static readonly Dictionary<string, TEnum> FromWire = BuildFromWire();
+        public static readonly Dictionary<TEnum, string> ToWire =
+            Values.Zip(Allowed).DistinctBy(p => p.First).ToDictionary(p => p.First, p => p.Second);
 
-        private static Dictionary<string, TEnum> BuildFromWire()
-        {
-            // The first member with a name wins, as the declaration-order search this replaces did.
-            var names = new Dictionary<string, TEnum>(StringComparer.OrdinalIgnoreCase);
-            foreach (var value in Enum.GetValues<TEnum>())
-            {
-                names.TryAdd(SnakeCase(value.ToString()), value);
-            }
-
-            return names;
-        }
+        // The first member with a name wins, as a search in declaration order would.
+        public static readonly Dictionary<string, TEnum> FromWire =
+            Values.Zip(Allowed).DistinctBy(p => p.Second, StringComparer.OrdinalIgnoreCase).ToDictionary(p => p.Second, p => p.First, StringComparer.OrdinalIgnoreCase);
     }
 }

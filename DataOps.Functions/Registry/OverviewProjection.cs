@@ -34,7 +34,6 @@ public sealed partial class OverviewProjection(RegistryTables tables)
     // A table string property holds 32K UTF-16 characters; longer entry lists are split over Entries0, Entries1, ...
     private const int ChunkCharacters = 30_000;
 
-
     private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, GateStripes).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>Replaces the dataset's entry in its client's row.</summary>

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using DataOps.Domain.Datasets;
 using DataOps.Domain.Templates;
 using DataOps.Functions.Registry;
+using DataOps.Tests.Domain;
 using DataOps.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +48,15 @@ internal sealed class RegistryHarness
             type,
             stage == Stage.Sandbox ? TemplateId.Create("generic.general." + type.ToWireName()) : null,
             T0);
+
+    /// <summary>Registers <paramref name="dataset"/>, validates it and marks it READY at <paramref name="readyAt"/> (score 100), and saves it.</summary>
+    public async Task<DatasetRecord> RegisterReadyAsync(Dataset dataset, DateTimeOffset readyAt, CancellationToken cancellationToken)
+    {
+        var record = await Registry.RegisterAsync(dataset, cancellationToken);
+        record.Dataset.StartValidation(readyAt);
+        record.Dataset.MarkReady(Builders.ReadyScore(readyAt), readyAt);
+        return await Registry.SaveAsync(record, cancellationToken);
+    }
 
     public async Task<List<string>> DrainEventsAsync()
     {

@@ -1,7 +1,6 @@
 using DataOps.Domain.Datasets;
 using DataOps.Functions.Teardown;
 using DataOps.Functions.Watch;
-using DataOps.Tests.Domain;
 using DataOps.Tests.Functions.Registry;
 using DataOps.Tests.Infrastructure;
 using Microsoft.DurableTask;
@@ -19,16 +18,11 @@ public sealed class ListJourneyDatasetsTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         var h = new RegistryHarness(azurite);
-        var kept = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("kept", type: DatasetType.ConfluencePages), ct);
-        kept.Dataset.StartValidation(T0.AddMinutes(1));
-        kept.Dataset.MarkReady(Builders.ReadyScore(T0.AddMinutes(1)), T0.AddMinutes(1));
+        var kept = await h.RegisterReadyAsync(RegistryHarness.NewDataset("kept", type: DatasetType.ConfluencePages), T0.AddMinutes(1), ct);
         kept.Dataset.StartTeardown(TeardownReason.StageTransition, T0.AddMinutes(2));
         kept.Dataset.CancelTeardown("an operator changed their mind", T0.AddMinutes(3));
         await h.Registry.SaveAsync(kept, ct);
-        var other = await h.Registry.RegisterAsync(RegistryHarness.NewDataset("other", type: DatasetType.JiraIssues), ct);
-        other.Dataset.StartValidation(T0.AddMinutes(1));
-        other.Dataset.MarkReady(Builders.ReadyScore(T0.AddMinutes(1)), T0.AddMinutes(1));
-        await h.Registry.SaveAsync(other, ct);
+        await h.RegisterReadyAsync(RegistryHarness.NewDataset("other", type: DatasetType.JiraIssues), T0.AddMinutes(1), ct);
         var activity = new ListJourneyDatasets(new RegistryScans(h.Registry));
         var context = new Mock<TaskActivityContext>().Object;
         var journey = JourneyId.Create("j-1");

@@ -169,13 +169,6 @@ public sealed class OperationsSummaryQueryTests(AzuriteFixture azurite)
         Assert.Equal(expected, OperationsSummaryQuery.Percentile(sorted, fraction));
     }
 
-    private static async Task RegisterReadyAsync(RegistryHarness h, string id, string client, DatasetType type, TimeSpan took)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var record = await h.Registry.RegisterAsync(RegistryHarness.NewDataset(id, client: client, clientName: client.ToUpperInvariant(), type: type), ct);
-        var readyAt = T0 + took;
-        record.Dataset.StartValidation(readyAt);
-        record.Dataset.MarkReady(Builders.ReadyScore(readyAt), readyAt);
-        await h.Registry.SaveAsync(record, ct);
-    }
+    private static Task<DatasetRecord> RegisterReadyAsync(RegistryHarness h, string id, string client, DatasetType type, TimeSpan took) =>
+        h.RegisterReadyAsync(RegistryHarness.NewDataset(id, client: client, clientName: client.ToUpperInvariant(), type: type), T0 + took, TestContext.Current.CancellationToken);
 }
